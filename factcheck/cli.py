@@ -1,0 +1,245 @@
+"""The command line: each command parses options, calls one library function, renders.
+
+Exit codes: 0 done; 1 conflicts found and `--fail-on-conflict` given; 2 bad input or usage.
+Only Typer and Rich are imported at start-up; the rest loads inside the command that needs it.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+from factcheck.render import Format, Style
+
+EXIT_FINDINGS = 1
+EXIT_BAD_INPUT = 2
+
+app = typer.Typer(
+    name="factcheck",
+    help="Find where footnoted sources disagree, and check the claims and their citations.",
+    no_args_is_help=False,
+    add_completion=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+ClaimsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--claims",
+        "-c",
+        help="Claim files or folders (repeatable). Default: "
+        "$FACTCHECK_CLAIMS, else the bundled data set.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout; '-' is stdout.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+SubjectOption = Annotated[str | None, typer.Option("--subject", "-s", help="Only this subject id.")]
+PropertyOption = Annotated[
+    str | None, typer.Option("--property", "-p", help="Only this property id.")
+]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _style() -> Style:
+    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    try:
+        width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+    except (ValueError, OSError):
+        width = 120
+    return Style(color=color, width=max(60, width))
+
+
+def handles_errors(func: F) -> F:
+    """Turn library errors into `file:line: field: message` lines on stderr and exit 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FactcheckError as exc:
+            from rich.text import Text
+
+            from factcheck.render.text import plain
+
+            err = _stderr()
+            for problem in exc.problems:
+                err.print(Text(f"error: {plain(str(problem))}", style="red"))
+            if len(exc.problems) > 1:
+                err.print(
+                    Text(f"{len(exc.problems)} problems; nothing was written.", style="bold red")
+                )
+            raise typer.Exit(EXIT_BAD_INPUT) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _load(paths: list[Path] | None) -> Any:
+    from factcheck.corpus import load_corpus
+
+    corpus = load_corpus(paths)
+    if corpus.notes:
+        err = _stderr()
+        from rich.text import Text
+
+        for note in corpus.notes:
+            err.print(Text(f"note: {note}", style="dim"))
+    return corpus
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Find where footnoted sources disagree, and check the claims and their citations.
+
+    Exit codes: 0 done, 1 findings with --fail-on-conflict, 2 bad input or usage.
+    """
+
+
+@app.command()
+@handles_errors
+def conflicts(
+    claims: ClaimsOption = None,
+    subject: SubjectOption = None,
+    property: PropertyOption = None,
+    min_severity: Annotated[
+        str,
+        typer.Option(
+            "--min-severity", help="Only conflicts at least this severe: low, medium, high."
+        ),
+    ] = "low",
+    explain: Annotated[
+        bool, typer.Option("--explain", help="Also show pairs judged consistent, and why.")
+    ] = False,
+    fail_on_conflict: Annotated[
+        bool,
+        typer.Option("--fail-on-conflict", help="Exit 1 when any conflict is found (for scripts)."),
+    ] = False,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Find claims about the same subject and property that cannot all be true."""
+    from factcheck.conflicts import Severity, find_conflicts
+    from factcheck.errors import UsageError
+    from factcheck.output import write_output
+    from factcheck.render import renderer
+
+    try:
+        level = Severity[min_severity.strip().lower()]
+    except KeyError:
+        raise UsageError(
+            f"--min-severity must be low, medium or high, not '{min_severity}'"
+        ) from None
+    corpus = _load(claims)
+    report = find_conflicts(
+        corpus, subject=subject, property=property, min_severity=level, explain=explain
+    )
+    text = renderer(format).conflicts(corpus, report, _style(), explain)
+    write_output(text, output, force=force)
+    if fail_on_conflict and report.conflicts:
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+@app.command("claims")
+@handles_errors
+def list_claims(
+    claims: ClaimsOption = None,
+    subject: SubjectOption = None,
+    property: PropertyOption = None,
+    claimant: Annotated[
+        str | None,
+        typer.Option("--claimant", help="Only claims whose claimant contains this text."),
+    ] = None,
+    document: Annotated[
+        str | None, typer.Option("--document", "-d", help="Only this document id.")
+    ] = None,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """List claims, filtered by subject, property, claimant or document."""
+    from factcheck.output import write_output
+    from factcheck.query import select_claims
+    from factcheck.render import renderer
+
+    corpus = _load(claims)
+    selected = select_claims(
+        corpus, subject=subject, property=property, claimant=claimant, document=document
+    )
+    write_output(renderer(format).claims(corpus, selected, _style()), output, force=force)
+
+
+@app.command()
+@handles_errors
+def show(
+    claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id.")],
+    claims: ClaimsOption = None,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Show one claim with its footnotes, sources, and the claims it agrees or conflicts with."""
+    from factcheck.conflicts import relations
+    from factcheck.output import write_output
+    from factcheck.query import require_claim
+    from factcheck.render import renderer
+
+    corpus = _load(claims)
+    require_claim(corpus, claim_id)
+    text = renderer(format).claim(corpus, relations(corpus, claim_id), _style())
+    write_output(text, output, force=force)
+
+
+@app.command()
+@handles_errors
+def schema(output: OutputOption = None, force: ForceOption = False) -> None:
+    """Print the JSON Schema of claim files (for editors and validators)."""
+    import json
+
+    from factcheck.model import claim_file_schema
+    from factcheck.output import write_output
+
+    write_output(
+        json.dumps(claim_file_schema(), indent=2, ensure_ascii=False) + "\n", output, force=force
+    )
+
+
+def main() -> None:
+    """Entry point of the `factcheck` console script."""
+    app()

@@ -1,0 +1,533 @@
+"""Finding where claims contradict each other, and explaining where they do not.
+
+Claims are compared only within a topic (same subject and property) and the same scope.
+Each claim becomes a value interval, widened by the property's tolerance, and a time window
+(its `as_of`, or all time when it gives none). Two claims conflict when their value intervals
+are disjoint and they refer to the same time; for a growing quantity, a larger value at a
+later time is expected, so only a larger value that is not strictly later conflicts.
+A denial conflicts with the claims whose value it denies.
+
+No step compares all pairs: one sweep over the claims in time order, with heaps of the
+extreme values seen so far, finds every claim that takes part in some conflict and the
+farthest conflicting pair (n log n); the claims that take part are then grouped into
+consistent clusters, the sides of the conflict.
+"""
+
+from __future__ import annotations
+
+import builtins
+import heapq
+import itertools
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from enum import IntEnum
+from functools import lru_cache
+
+from factcheck.corpus import Corpus
+from factcheck.model import Claim, Property, Rank, Stance
+from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, format_number, parse_time
+
+
+class Severity(IntEnum):
+    """How much a conflict matters: how far apart the sides are, and how sure the tool is."""
+
+    low = 1
+    medium = 2
+    high = 3
+
+    def __str__(self) -> str:
+        return self.name
+
+
+@dataclass(frozen=True)
+class Side:
+    """Claims that agree with each other, on one side of a conflict."""
+
+    claims: tuple[str, ...]
+    summary: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Claims about one topic that cannot all be true, and why."""
+
+    subject: str
+    property: str
+    scope: tuple[tuple[str, str], ...]
+    kind: str
+    sides: tuple[Side, ...]
+    distance: str
+    severity: Severity
+    reason: str
+    steps: tuple[str, ...] = ()
+
+    @builtins.property  # the field `property` hides the builtin in this class body
+    def claim_ids(self) -> list[str]:
+        return [cid for side in self.sides for cid in side.claims]
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """Claims that look alike but were judged not to conflict, with the reason."""
+
+    subject: str
+    property: str
+    claims: tuple[str, ...]
+    reason: str
+
+
+@dataclass
+class Report:
+    """What `find_conflicts` found: conflicts, and (on request) the silences explained."""
+
+    conflicts: list[Conflict] = field(default_factory=list)
+    consistent: list[Consistency] = field(default_factory=list)
+    compared: int = 0
+
+
+@dataclass
+class _Item:
+    claim: Claim
+    value: Value
+    lo: float
+    hi: float
+    t_lo: float
+    t_hi: float
+    timed: bool
+    index: int = 0
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+def _interval(value: Value, prop: Property, corpus: Corpus, claim: Claim) -> tuple[float, float]:
+    """A claim's value as an interval widened by the property's tolerance."""
+    tol = prop.tolerance
+    if isinstance(value, Quantity):
+        hi = value.high * (1 + tol) if value.high != INF else INF
+        return value.low * (1 - tol), hi
+    if isinstance(value, Time):
+        return value.low - tol, value.high + tol
+    if isinstance(value, NoValue):
+        # Not happened as of a time: it can only still happen after that time.
+        since = _reference_time(claim, corpus)
+        return (since + 1, INF) if since is not None else (INF, INF)
+    return float(_status_index(value, prop)), float(_status_index(value, prop))
+
+
+def _status_index(value: Status, prop: Property) -> int:
+    return list(prop.statuses).index(value.value) if value.value in prop.statuses else -1
+
+
+def _reference_time(claim: Claim, corpus: Corpus) -> float | None:
+    """When a claim was true at the latest: its as-of time, else its document's date."""
+    when = corpus.as_of.get(claim.id)
+    if when is not None:
+        return when.high
+    doc = corpus.documents.get(claim.document)
+    return _date_high(doc.date) if doc is not None and doc.date else None
+
+
+@lru_cache(maxsize=4096)
+def _date_high(words: str) -> float | None:
+    parsed = parse_time(words)
+    return parsed.high if isinstance(parsed, Time) else None
+
+
+def _time_window(claim: Claim, corpus: Corpus, prop: Property) -> tuple[float, float, bool]:
+    # A date property's value is a fixed fact; its as-of time matters only to 'not yet'.
+    when = corpus.as_of.get(claim.id)
+    if prop.kind == "date" or when is None:
+        return -INF, INF, when is not None
+    return when.low, when.high, True
+
+
+# --------------------------------------------------------------------------- the sweep
+
+
+def _sweep(items: list[_Item], growing: bool) -> tuple[set[int], tuple[int, int] | None]:
+    """Indices of items in some conflict, and the farthest conflicting pair.
+
+    Items are visited by start time. Every conflicting pair is seen from its later-starting
+    member, which meets the earlier one while that one's window is still open; for a growing
+    quantity a higher value that started earlier conflicts whatever its end.
+    """
+    order = sorted(range(len(items)), key=lambda i: items[i].t_lo)
+    high_all: list[tuple[float, int]] = []  # (-lo, i): values above, by highest
+    low_all: list[tuple[float, float, int]] = []  # (hi, t_hi, i): values below, by lowest
+    high_open: list[tuple[float, int]] = []  # unmarked items, for marking every partner
+    low_open: list[tuple[float, float, int]] = []
+    marked: set[int] = set()
+    best: tuple[float, tuple[int, int]] | None = None
+
+    def expired(t_hi: float, now: float) -> bool:
+        return t_hi < now
+
+    for i in order:
+        a = items[i]
+        now = a.t_lo
+        # Partners above: for a growing quantity, any earlier start; otherwise still open.
+        while high_all and not growing and expired(items[high_all[0][1]].t_hi, now):
+            heapq.heappop(high_all)
+        while low_all and expired(low_all[0][1], now):
+            heapq.heappop(low_all)
+        partners: list[int] = []
+        if high_all and -high_all[0][0] > a.hi:
+            partners.append(high_all[0][1])
+            while high_open and -high_open[0][0] > a.hi:
+                _, j = heapq.heappop(high_open)
+                if growing or not expired(items[j].t_hi, now):
+                    marked.add(j)
+        if low_all and low_all[0][0] < a.lo:
+            partners.append(low_all[0][2])
+            while low_open and low_open[0][0] < a.lo:
+                _, t_hi, j = heapq.heappop(low_open)
+                if not expired(t_hi, now):
+                    marked.add(j)
+        if partners:
+            marked.add(i)
+            for j in partners:
+                gap = _gap(a, items[j])
+                if best is None or gap > best[0]:
+                    best = (gap, (i, j))
+        heapq.heappush(high_all, (-a.lo, i))
+        heapq.heappush(low_all, (a.hi, a.t_hi, i))
+        if i not in marked:
+            heapq.heappush(high_open, (-a.lo, i))
+            heapq.heappush(low_open, (a.hi, a.t_hi, i))
+    return marked, best[1] if best else None
+
+
+def _gap(a: _Item, b: _Item) -> float:
+    low, high = (a, b) if a.hi < b.lo else (b, a)
+    if low.hi <= 0 or high.lo == INF:
+        return high.lo - low.hi
+    return math.log(high.lo / low.hi)
+
+
+def _clusters(items: list[_Item]) -> list[list[_Item]]:
+    """Greedy clusters of items that share a common value, lowest first."""
+    clusters: list[list[_Item]] = []
+    common_hi = -INF
+    for item in sorted(items, key=lambda x: (x.lo, x.hi)):
+        if clusters and item.lo <= common_hi:
+            clusters[-1].append(item)
+            common_hi = min(common_hi, item.hi)
+        else:
+            clusters.append([item])
+            common_hi = item.hi
+    return clusters
+
+
+# --------------------------------------------------------------------------- wording
+
+
+def _point(value: Value) -> float | None:
+    if isinstance(value, Quantity):
+        if value.point is not None:
+            return value.point
+        if value.high != INF:
+            return (value.low + value.high) / 2
+        return value.low
+    if isinstance(value, Time) and value.low != -INF and value.high != INF:
+        return (value.low + value.high) / 2
+    return None
+
+
+def _distance(a: _Item, b: _Item, prop: Property) -> tuple[str, Severity]:
+    va, vb = a.value, b.value
+    if isinstance(va, Status) or isinstance(vb, Status):
+        return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high
+    if isinstance(va, NoValue) or isinstance(vb, NoValue):
+        return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high
+    pa, pb = _point(va), _point(vb)
+    if pa is None or pb is None:
+        return "no overlap", Severity.medium
+    if isinstance(va, Time):
+        days = abs(round(pb - pa))
+        severity = Severity.high if days >= 30 else Severity.medium if days >= 7 else Severity.low
+        return f"{days} day{'s' if days != 1 else ''}", severity
+    if isinstance(va, Quantity) and va.percent:
+        points = abs(pb - pa)
+        severity = (
+            Severity.high if points >= 20 else Severity.medium if points >= 5 else Severity.low
+        )
+        return f"{format_number(round(points, 1))} points", severity
+    small, large = sorted((pa, pb))
+    if small <= 0:
+        return f"{format_number(large - small)} apart", Severity.high
+    ratio = large / small
+    severity = Severity.high if ratio >= 2 else Severity.medium if ratio >= 1.25 else Severity.low
+    return f"×{ratio:.1f}", severity
+
+
+def _status_word(value: Value) -> str:
+    if isinstance(value, Status):
+        return value.value
+    if isinstance(value, Time) and value.start and str(value.start.year) not in value.written:
+        return value.describe()
+    return value.written
+
+
+def _who(item: _Item) -> str:
+    return item.claim.claimant or item.claim.document
+
+
+def _when(item: _Item, corpus: Corpus) -> str:
+    when = corpus.as_of.get(item.claim.id)
+    return f" as of {when.written}" if when else ""
+
+
+def _side_summary(cluster: list[_Item], corpus: Corpus) -> str:
+    parts = [f"{it.value.written} ({_who(it)}{_when(it, corpus)})" for it in cluster[:3]]
+    more = f" and {len(cluster) - 3} more" if len(cluster) > 3 else ""
+    return "; ".join(parts) + more
+
+
+def _reason(a: _Item, b: _Item, prop: Property, corpus: Corpus) -> str:
+    first = f"{a.value.written} ({_who(a)}{_when(a, corpus)})"
+    second = f"{b.value.written} ({_who(b)}{_when(b, corpus)})"
+    if prop.kind == "date":
+        if isinstance(a.value, NoValue) or isinstance(b.value, NoValue):
+            return (
+                f"{first} and {second}: one says it has not happened by a time after the "
+                "date the other gives"
+            )
+        return f"{first} and {second} give dates that do not overlap"
+    if not a.timed or not b.timed:
+        missing = " and ".join(_who(x) for x in (a, b) if not x.timed)
+        return (
+            f"{first} and {second} cannot both hold; {missing} gives no as-of time, "
+            "so they may describe the same moment"
+        )
+    if prop.growing:
+        return (
+            f"{first} and {second} cannot both hold: the larger figure is not later, "
+            "and this quantity only grows"
+        )
+    return f"{first} and {second} cannot both hold at the same time"
+
+
+# --------------------------------------------------------------------------- topics
+
+
+def _items(claims: Iterable[Claim], prop: Property, corpus: Corpus) -> list[_Item]:
+    items = []
+    for claim in claims:
+        value = corpus.values[claim.id]
+        lo, hi = _interval(value, prop, corpus, claim)
+        t_lo, t_hi, timed = _time_window(claim, corpus, prop)
+        items.append(_Item(claim, value, lo, hi, t_lo, t_hi, timed))
+    for i, item in enumerate(items):
+        item.index = i
+    return items
+
+
+def _scope_key(claim: Claim) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k.casefold(), v.casefold()) for k, v in claim.scope.items()))
+
+
+def _value_conflict(
+    items: list[_Item], prop: Property, corpus: Corpus, scope: tuple[tuple[str, str], ...]
+) -> Conflict | None:
+    marked, pair = _sweep(items, prop.growing and prop.kind != "date")
+    if not marked or pair is None:
+        return None
+    a, b = items[pair[0]], items[pair[1]]
+    if a.lo > b.lo:
+        a, b = b, a
+    distance, severity = _distance(a, b, prop)
+    if prop.kind != "date" and (not a.timed or not b.timed):
+        severity = Severity(max(Severity.low, severity - 1))
+    clusters = _clusters([items[i] for i in sorted(marked)])
+    sides = tuple(
+        Side(tuple(it.claim.id for it in cluster), _side_summary(cluster, corpus))
+        for cluster in clusters
+    )
+    steps = tuple(
+        f"side {n} → {n + 1}: {_distance(left[0], right[0], prop)[0]}"
+        for n, (left, right) in enumerate(itertools.pairwise(clusters), 1)
+    )
+    return Conflict(
+        a.claim.subject,
+        a.claim.property,
+        scope,
+        "values",
+        sides,
+        distance,
+        severity,
+        _reason(a, b, prop, corpus),
+        steps,
+    )
+
+
+def _denial_conflicts(
+    denials: list[_Item], items: list[_Item], scope: tuple[tuple[str, str], ...], corpus: Corpus
+) -> list[Conflict]:
+    conflicts = []
+    by_lo = sorted(items, key=lambda x: x.lo)
+    for d in denials:
+        matched = [
+            it
+            for it in by_lo
+            if it.lo <= d.hi and it.hi >= d.lo and it.t_lo <= d.t_hi and it.t_hi >= d.t_lo
+        ]
+        if not matched:
+            continue
+        sides = (
+            Side(tuple(it.claim.id for it in matched), _side_summary(matched, corpus)),
+            Side((d.claim.id,), f"denied by {_who(d)}{_when(d, corpus)}"),
+        )
+        verb = "reports" if all(it.claim.stance is Stance.reports for it in matched) else "states"
+        verb = "is reported" if verb == "reports" else "is stated"
+        backers = ", ".join(sorted({_who(it) for it in matched}))
+        reason = f"{_who(d)} denies {d.value.written}, which {verb} by {backers}"
+        conflicts.append(
+            Conflict(
+                d.claim.subject,
+                d.claim.property,
+                scope,
+                "denial",
+                sides,
+                f"{d.value.written} vs denied",
+                Severity.high,
+                reason,
+            )
+        )
+    return conflicts
+
+
+def _explain(
+    items: list[_Item], marked_ids: set[str], prop: Property, corpus: Corpus, subject: str
+) -> list[Consistency]:
+    """Why claims whose values differ were not reported: time apart, or values that agree."""
+    notes: list[Consistency] = []
+    timed = sorted(
+        (it for it in items if it.timed and prop.kind != "date"),
+        key=lambda it: (it.t_lo, it.t_hi),
+    )
+    for early, late in itertools.pairwise(timed):
+        if early.hi >= late.lo and late.hi >= early.lo:
+            continue
+        if prop.growing and late.lo > early.hi and late.t_lo > early.t_hi:
+            why = "the later figure is larger, as this growing quantity may be"
+        elif not prop.growing and late.t_lo > early.t_hi:
+            why = "they refer to different times"
+        else:
+            continue
+        notes.append(
+            Consistency(
+                subject,
+                prop.id,
+                (early.claim.id, late.claim.id),
+                f"{early.value.written}{_when(early, corpus)} and "
+                f"{late.value.written}{_when(late, corpus)} differ, but {why}",
+            )
+        )
+    calm = [it for it in items if it.claim.id not in marked_ids]
+    for cluster in _clusters(calm):
+        if len(cluster) >= 2:
+            shown = ", ".join(it.value.written for it in cluster[:4])
+            notes.append(
+                Consistency(
+                    subject,
+                    prop.id,
+                    tuple(it.claim.id for it in cluster),
+                    f"values agree within the property's tolerance ({shown})",
+                )
+            )
+    return notes
+
+
+def find_conflicts(
+    corpus: Corpus,
+    *,
+    subject: str | None = None,
+    property: str | None = None,
+    min_severity: Severity = Severity.low,
+    explain: bool = False,
+) -> Report:
+    """Find conflicts in a corpus; with `explain`, also say why other claims do not conflict."""
+    topics: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in corpus.claims.values():
+        if subject and claim.subject != subject:
+            continue
+        if property and claim.property != property:
+            continue
+        topics[(claim.subject, claim.property)].append(claim)
+
+    report = Report()
+    for (subj, prop_id), claims in sorted(topics.items()):
+        prop = corpus.properties[prop_id]
+        report.compared += len(claims)
+        live = [c for c in claims if c.rank is not Rank.deprecated]
+        if explain:
+            for c in claims:
+                if c.rank is Rank.deprecated:
+                    why = f": {c.rank_reason}" if c.rank_reason else ""
+                    report.consistent.append(
+                        Consistency(subj, prop_id, (c.id,), f"deprecated{why}")
+                    )
+        scopes: dict[tuple[tuple[str, str], ...], list[Claim]] = defaultdict(list)
+        for c in live:
+            scopes[_scope_key(c)].append(c)
+        if explain and len(scopes) > 1:
+            for scope, members in sorted(scopes.items()):
+                label = ", ".join(f"{k}={v}" for k, v in scope) or "(none)"
+                values = ", ".join(m.value for m in members[:4])
+                report.consistent.append(
+                    Consistency(
+                        subj,
+                        prop_id,
+                        tuple(m.id for m in members),
+                        f"scope {label} ({values}) is compared only with claims of the same scope",
+                    )
+                )
+        for scope, members in sorted(scopes.items()):
+            stated = _items([c for c in members if c.stance is not Stance.denies], prop, corpus)
+            denials = _items([c for c in members if c.stance is Stance.denies], prop, corpus)
+            found = []
+            conflict = _value_conflict(stated, prop, corpus, scope)
+            if conflict:
+                found.append(conflict)
+            found.extend(_denial_conflicts(denials, stated, scope, corpus))
+            report.conflicts.extend(c for c in found if c.severity >= min_severity)
+            if explain:
+                marked = {cid for c in found for cid in c.claim_ids}
+                report.consistent.extend(_explain(stated, marked, prop, corpus, subj))
+    report.conflicts.sort(key=lambda c: (-c.severity, c.subject, c.property))
+    return report
+
+
+@dataclass(frozen=True)
+class Relations:
+    """How one claim stands to the others on its topic."""
+
+    claim: str
+    agrees: tuple[str, ...]
+    conflicts: tuple[Conflict, ...]
+
+
+def relations(corpus: Corpus, claim_id: str) -> Relations:
+    """The claims that agree with one claim and the conflicts it takes part in."""
+    claim = corpus.claims[claim_id]
+    report = find_conflicts(corpus, subject=claim.subject, property=claim.property)
+    involved = tuple(c for c in report.conflicts if claim_id in c.claim_ids)
+    prop = corpus.properties[claim.property]
+    peers = [
+        c
+        for c in corpus.claims.values()
+        if c.subject == claim.subject
+        and c.property == claim.property
+        and _scope_key(c) == _scope_key(claim)
+        and c.id != claim_id
+        and c.rank is not Rank.deprecated
+        and c.stance is not Stance.denies
+    ]
+    me = _items([claim], prop, corpus)[0]
+    agrees = tuple(
+        it.claim.id for it in _items(peers, prop, corpus) if it.lo <= me.hi and it.hi >= me.lo
+    )
+    return Relations(claim_id, agrees, involved)

@@ -1,0 +1,213 @@
+"""The claim file format: pydantic models, one per kind of record.
+
+A claim file is a YAML (or JSON) mapping with any of the lists below. Field descriptions are
+the documentation: `factcheck schema` publishes them as JSON Schema for editors.
+Field names follow schema.org ClaimReview and CSL-JSON where those fit.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+
+
+def _as_text(value: Any) -> Any:
+    """YAML reads `261000` or `2022` as numbers; the format keeps words as written."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    return value
+
+
+Text = Annotated[str, BeforeValidator(_as_text)]
+Id = Annotated[str, BeforeValidator(_as_text), Field(min_length=1, pattern=r"^\S+$")]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+#: What kind of value a property takes.
+ValueKind = Literal["count", "amount", "percentage", "date", "status"]
+
+
+class Stance(StrEnum):
+    """How the document's claimant stands to the claim."""
+
+    asserts = "asserts"
+    reports = "reports"
+    denies = "denies"
+
+
+class Rank(StrEnum):
+    """Wikidata's ranks: a deprecated claim stays visible but never counts as a conflict."""
+
+    preferred = "preferred"
+    normal = "normal"
+    deprecated = "deprecated"
+
+
+class SourceKind(StrEnum):
+    media = "media"
+    ngo = "ngo"
+    government = "government"
+    court = "court"
+    interview = "interview"
+    report = "report"
+    academic = "academic"
+    encyclopedia = "encyclopedia"
+    other = "other"
+
+
+class Subject(Record):
+    """A thing claims are about, declared once."""
+
+    id: Id = Field(description="Stable identifier used by claims, e.g. `ru-mobilisation-2022`.")
+    name: Text = Field(description="Human-readable name.")
+    description: Text | None = Field(None, description="One line saying what it is.")
+    aliases: list[Text] = Field(default_factory=list, description="Other names for it.")
+
+
+class Property(Record):
+    """What is measured or asserted about a subject, declared once with its constraints."""
+
+    id: Id = Field(description="Stable identifier, e.g. `emigration.count`.")
+    name: Text = Field(description="Human-readable name.")
+    definition: Text = Field(description="One line saying exactly what is measured.")
+    kind: ValueKind = Field(
+        description="The kind of value: count, amount, percentage, date, status."
+    )
+    unit: Text | None = Field(None, description="Unit of counts and amounts (people, rubles).")
+    growing: bool = Field(
+        False,
+        description="True when the quantity only grows over time "
+        "(people who have left since a date): an earlier "
+        "count below a later one is expected.",
+    )
+    tolerance: float = Field(
+        0.0,
+        ge=0,
+        description="How close two values must be to agree: "
+        "a share of the value for quantities "
+        "(0.05 = 5 %), days for dates.",
+    )
+    statuses: dict[str, list[Text]] = Field(
+        default_factory=dict,
+        description="For status properties: each category with the words that mean it.",
+    )
+
+
+class Document(Record):
+    """The report or article that contains the claims."""
+
+    id: Id = Field(description="Stable identifier used by claims and footnotes.")
+    title: Text = Field(description="Title of the document.")
+    publisher: Text | None = Field(None, description="Who published it.")
+    author: Text | None = Field(None, description="Who wrote it, if named.")
+    date: Text | None = Field(None, description="Publication date as written.")
+    url: Text | None = Field(None, description="Where it can be read.")
+    language: Text | None = Field(None, description="Language code, e.g. `en`.")
+
+
+class Source(Record):
+    """A work a footnote cites (CSL-JSON calls this an item)."""
+
+    id: Id = Field(description="Stable identifier used by footnotes.")
+    publisher: Text | None = Field(
+        None, description="Publisher or outlet as written in the footnote, defects included."
+    )
+    author: Text | None = Field(None, description="Author(s) as written.")
+    title: Text | None = Field(None, description="Title as written.")
+    date: Text | None = Field(None, description="Date as written (`21 September 2025`).")
+    url: Text | None = Field(None, description="Link as given; `#` or empty is a placeholder.")
+    pages: Text | None = Field(None, description="Pages, e.g. `pp. 30-33`.")
+    kind: SourceKind | None = Field(
+        None,
+        description="media, ngo, government, court, "
+        "interview, report, academic, "
+        "encyclopedia or other.",
+    )
+    language: Text | None = Field(None, description="Language code, e.g. `en`, `ru`.")
+    reports: list[Id] = Field(
+        default_factory=list, description="Ids of sources this one relays (not independent)."
+    )
+    identifier: Text | None = Field(None, description="DOI, ISBN or report number.")
+
+
+class Citation(Record):
+    """One source cited by a footnote, with the pages cited."""
+
+    source: Id = Field(description="Id of the cited source.")
+    pages: Text | None = Field(None, description="Pages cited, e.g. `p. 12`.")
+
+
+class Footnote(Record):
+    """A numbered or labelled note in a document that cites one or more sources."""
+
+    document: Id = Field(description="Id of the document the footnote belongs to.")
+    label: Id = Field(description="The footnote's number or label as printed, e.g. `732`.")
+    text: Text | None = Field(None, description="The footnote as printed.")
+    cites: list[Citation] = Field(default_factory=list, description="The sources it cites.")
+
+
+class Claim(Record):
+    """One statement of a value about a subject and property, quoted from a document."""
+
+    id: Id = Field(description="Stable identifier of the claim.")
+    document: Id = Field(description="Id of the document that contains the claim.")
+    text: Text = Field(min_length=1, description="The words quoted exactly from the document.")
+    subject: Id = Field(description="Id of a declared subject.")
+    property: Id = Field(description="Id of a declared property.")
+    value: Text = Field(
+        min_length=1,
+        description="The value as written: `around 900 000`, `31 October 2022`, `ended`.",
+    )
+    assume_year: int | None = Field(
+        None, ge=1, le=9999, description="Year for dates written without one."
+    )
+    claimant: Text | None = Field(None, description="Who said it (not where it was published).")
+    stance: Stance = Field(
+        Stance.asserts, description="asserts, reports (relays what someone else said) or denies."
+    )
+    as_of: Text | None = Field(None, description="The time the value refers to, as written.")
+    scope: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Qualifiers that narrow the claim (destination: Kazakhstan).",
+    )
+    method: Text | None = Field(
+        None,
+        description="How the value was determined (official figure, estimate, confirmed by name).",
+    )
+    rank: Rank = Field(Rank.normal, description="preferred, normal or deprecated.")
+    rank_reason: Text | None = Field(None, description="Why the claim is deprecated or preferred.")
+    footnotes: list[Id] = Field(
+        default_factory=list, description="Labels of the document's footnotes it rests on."
+    )
+    sources: list[Id] = Field(
+        default_factory=list, description="Sources cited inline, without a footnote."
+    )
+
+
+class ClaimFile(Record):
+    """A claim file: any of the lists below; files are merged into one corpus."""
+
+    subjects: list[Subject] = Field(default_factory=list)
+    properties: list[Property] = Field(default_factory=list)
+    documents: list[Document] = Field(default_factory=list)
+    sources: list[Source] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+
+
+SECTIONS = tuple(ClaimFile.model_fields)
+
+
+def claim_file_schema() -> dict[str, Any]:
+    """JSON Schema of a claim file, for editors and for `factcheck schema`."""
+    schema = ClaimFile.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "factcheck claim file"
+    return schema

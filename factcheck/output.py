@@ -1,0 +1,39 @@
+"""Writing results: stdout, or a file replaced atomically and never overwritten by surprise."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from factcheck.errors import UsageError
+
+
+def write_output(text: str, path: Path | None, *, force: bool = False) -> None:
+    """Write `text` to stdout (`path` None or `-`) or atomically to a file.
+
+    The file is written beside its destination and renamed into place, so a failed run
+    leaves any old file as it was; an existing file is replaced only with `force`.
+    """
+    if path is None or str(path) == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    if path.exists() and not force:
+        raise UsageError(f"{path} exists; add --force to replace it")
+    if path.is_dir():
+        raise UsageError(f"{path} is a folder; give a file name")
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageError(f"folder {folder} does not exist")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

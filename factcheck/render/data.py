@@ -1,0 +1,112 @@
+"""Findings as plain data: the one place that decides what a claim or conflict shows.
+
+Every format renders from these dictionaries, so a field added here reaches them all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.conflicts import Conflict, Consistency
+from factcheck.corpus import Corpus
+from factcheck.model import Claim
+from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
+
+
+def value_data(value: Value) -> dict[str, Any]:
+    """A parsed value: its interval, qualifier and precision."""
+    if isinstance(value, Quantity):
+        return {
+            "kind": "quantity",
+            "low": value.low,
+            "high": None if value.high == INF else value.high,
+            "point": value.point,
+            "qualifier": value.qualifier,
+            "percent": value.percent,
+            "interval": value.describe(),
+        }
+    if isinstance(value, Time):
+        return {
+            "kind": "time",
+            "start": value.start.isoformat() if value.start else None,
+            "end": value.end.isoformat() if value.end else None,
+            "precision": value.precision,
+            "interval": value.describe(),
+        }
+    if isinstance(value, NoValue):
+        return {"kind": "none", "interval": value.describe()}
+    assert isinstance(value, Status)
+    return {"kind": "status", "status": value.value, "interval": value.describe()}
+
+
+def source_data(corpus: Corpus, source_id: str) -> dict[str, Any]:
+    source = corpus.sources[source_id]
+    return {
+        "id": source.id,
+        "publisher": source.publisher,
+        "author": source.author,
+        "title": source.title,
+        "date": source.date,
+        "url": source.url,
+        "kind": source.kind.value if source.kind else None,
+    }
+
+
+def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
+    """Everything a reader needs to weigh one claim."""
+    loc = corpus.where("claims", claim.id)
+    doc = corpus.documents.get(claim.document)
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "subject": claim.subject,
+        "property": claim.property,
+        "value": claim.value,
+        "parsed": value_data(corpus.values[claim.id]),
+        "claimant": claim.claimant,
+        "stance": claim.stance.value,
+        "as_of": claim.as_of,
+        "scope": dict(claim.scope),
+        "method": claim.method,
+        "rank": claim.rank.value,
+        "rank_reason": claim.rank_reason,
+        "document": claim.document,
+        "document_title": doc.title if doc else None,
+        "footnotes": list(claim.footnotes),
+        "sources": [source_data(corpus, s.id) for s in corpus.sources_of(claim)],
+        "location": str(loc) if loc else None,
+    }
+
+
+def conflict_data(corpus: Corpus, conflict: Conflict) -> dict[str, Any]:
+    """A conflict with each side's claims in full."""
+    sides = [
+        {
+            "summary": side.summary,
+            "claims": [claim_data(corpus, corpus.claims[cid]) for cid in side.claims],
+        }
+        for side in conflict.sides
+    ]
+    return {
+        "subject": conflict.subject,
+        "subject_name": corpus.subjects[conflict.subject].name,
+        "property": conflict.property,
+        "property_name": corpus.properties[conflict.property].name,
+        "scope": dict(conflict.scope),
+        "kind": conflict.kind,
+        "severity": str(conflict.severity),
+        "distance": conflict.distance,
+        "reason": conflict.reason,
+        "steps": list(conflict.steps),
+        "sides": sides,
+        "claims": [claim for side in sides for claim in side["claims"]],
+    }
+
+
+def consistency_data(corpus: Corpus, note: Consistency) -> dict[str, Any]:
+    return {
+        "subject": note.subject,
+        "property": note.property,
+        "claims": list(note.claims),
+        "reason": note.reason,
+    }

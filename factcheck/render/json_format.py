@@ -1,0 +1,41 @@
+"""JSON: the findings as data, for scripts (one array, UTF-8, stable key order)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from factcheck.conflicts import Relations, Report
+from factcheck.corpus import Corpus
+from factcheck.model import Claim
+from factcheck.render import Style
+from factcheck.render.data import claim_data, conflict_data, consistency_data
+
+
+def _dump(data: Any) -> str:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+    """A JSON array of conflicts; with `explain`, an object with the consistent pairs too."""
+    found = [conflict_data(corpus, c) for c in report.conflicts]
+    if not explain:
+        return _dump(found)
+    return _dump(
+        {"conflicts": found, "consistent": [consistency_data(corpus, n) for n in report.consistent]}
+    )
+
+
+def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
+    return _dump([claim_data(corpus, c) for c in selected])
+
+
+def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
+    data = claim_data(corpus, corpus.claims[rel.claim])
+    data["footnote_texts"] = {
+        f.label: f.text for f in corpus.footnotes_of(corpus.claims[rel.claim])
+    }
+    data["agrees_with"] = list(rel.agrees)
+    data["conflicts"] = [conflict_data(corpus, c) for c in rel.conflicts]
+    return _dump(data)

@@ -1,0 +1,123 @@
+"""Markdown: GitHub-flavoured tables and lists to paste into a draft or a wiki."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factcheck.conflicts import Relations, Report
+from factcheck.corpus import Corpus
+from factcheck.model import Claim
+from factcheck.render import Style
+from factcheck.render.data import claim_data, conflict_data, consistency_data
+from factcheck.render.text import markdown_cell as md
+
+_CLAIM_COLUMNS = ("Side", "Value", "Claimant", "As of", "Document", "Footnotes", "Sources")
+
+
+def _row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _sources(data: dict[str, Any]) -> str:
+    return "; ".join(
+        md(f"{s['publisher'] or ''}, {s['title'] or ''}, {s['date'] or ''}")
+        for s in data["sources"]
+    )
+
+
+def _topic(data: dict[str, Any]) -> str:
+    scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
+    return f"{data['subject_name']} · {data['property_name']}" + (f" ({scope})" if scope else "")
+
+
+def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+    lines = ["# Conflicts", ""]
+    if not report.conflicts:
+        lines += [f"No conflicts among {report.compared} claims.", ""]
+    for conflict in report.conflicts:
+        data = conflict_data(corpus, conflict)
+        lines += [
+            f"## {md(_topic(data))}",
+            "",
+            f"**{data['severity']}** · distance {md(data['distance'])} · {md(data['reason'])}",
+            "",
+            *([f"Between the sides: {md('; '.join(data['steps']))}", ""] if data["steps"] else []),
+            _row(list(_CLAIM_COLUMNS)),
+            _row(["---"] * len(_CLAIM_COLUMNS)),
+        ]
+        for n, side in enumerate(data["sides"], 1):
+            for c in side["claims"]:
+                lines.append(
+                    _row(
+                        [
+                            str(n),
+                            md(c["value"]),
+                            md(c["claimant"]),
+                            md(c["as_of"]),
+                            md(c["document_title"]),
+                            md(", ".join(c["footnotes"])),
+                            _sources(c),
+                        ]
+                    )
+                )
+        lines.append("")
+    if explain:
+        lines += ["# Judged consistent", ""]
+        for note in report.consistent:
+            d = consistency_data(corpus, note)
+            lines.append(
+                f"- {md(d['subject'])} · {md(d['property'])}: {md(d['reason'])} "
+                f"({md(', '.join(d['claims']))})"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
+    columns = ("Id", "Subject", "Property", "Value", "Claimant", "As of", "Document")
+    lines = [_row(list(columns)), _row(["---"] * len(columns))]
+    for claim in selected:
+        c = claim_data(corpus, claim)
+        lines.append(
+            _row(
+                [
+                    md(c["id"]),
+                    md(c["subject"]),
+                    md(c["property"]),
+                    md(c["value"]),
+                    md(c["claimant"]),
+                    md(c["as_of"]),
+                    md(c["document"]),
+                ]
+            )
+        )
+    return "\n".join(lines) + "\n"
+
+
+def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
+    c = claim_data(corpus, corpus.claims[rel.claim])
+    lines = [f"# {md(c['id'])}", "", f"> {md(c['text'])}", ""]
+    for label, key in (
+        ("Subject", "subject"),
+        ("Property", "property"),
+        ("Value", "value"),
+        ("Claimant", "claimant"),
+        ("Stance", "stance"),
+        ("As of", "as_of"),
+        ("Document", "document_title"),
+        ("Rank", "rank"),
+    ):
+        lines.append(f"- **{label}:** {md(c[key])}")
+    lines.append(f"- **Parsed:** {md(c['parsed']['interval'])}")
+    lines += ["", "## Footnotes", ""]
+    for note in corpus.footnotes_of(corpus.claims[rel.claim]):
+        lines.append(f"- {md(note.label)}: {md(note.text)}")
+    lines += ["", "## Sources", ""]
+    lines += [f"- {md(s['publisher'])}, {md(s['title'])}, {md(s['date'])}" for s in c["sources"]]
+    lines += ["", "## Agrees with", ""]
+    lines += [f"- {md(cid)}: {md(corpus.claims[cid].value)}" for cid in rel.agrees] or ["- none"]
+    lines += ["", "## Conflicts", ""]
+    lines += [f"- **{x.severity}** {md(x.distance)}: {md(x.reason)}" for x in rel.conflicts] or [
+        "- none"
+    ]
+    return "\n".join(lines) + "\n"

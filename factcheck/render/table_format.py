@@ -1,0 +1,172 @@
+"""Rich tables for the terminal: one table per conflict, claims side by side."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterable
+from typing import Any
+
+from rich import box
+from rich.console import Console, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from factcheck.conflicts import Relations, Report
+from factcheck.corpus import Corpus
+from factcheck.model import Claim
+from factcheck.render import Style
+from factcheck.render.data import claim_data, conflict_data, consistency_data
+from factcheck.render.text import plain
+
+_SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+
+
+def _t(text: object, style: str = "") -> Text:
+    """A cell holding text as text: markup in claim data is never interpreted."""
+    return Text(plain(None if text is None else str(text)), style=style)
+
+
+def _render(style: Style, items: Iterable[RenderableType]) -> str:
+    out = io.StringIO()
+    console = Console(
+        file=out,
+        width=style.width,
+        force_terminal=style.color,
+        color_system="standard" if style.color else None,
+        no_color=not style.color,
+        highlight=False,
+        emoji=False,
+        soft_wrap=False,
+    )
+    for item in items:
+        console.print(item)
+    return out.getvalue()
+
+
+def _sources(c: dict[str, Any]) -> str:
+    return "; ".join(f"{s['publisher'] or '?'} ({s['date'] or 'n.d.'})" for s in c["sources"])
+
+
+def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+    items: list[RenderableType] = []
+    for conflict in report.conflicts:
+        data = conflict_data(corpus, conflict)
+        scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
+        title = Text.assemble(
+            (f"{data['severity'].upper()} ", _SEVERITY_STYLE[data["severity"]]),
+            plain(f"{data['subject_name']} · {data['property_name']}"),
+            plain(f" ({scope})" if scope else ""),
+            f"  {plain(data['distance'])}",
+        )
+        caption = " · ".join([data["reason"], *data["steps"]])
+        table = Table(
+            title=title,
+            title_justify="left",
+            caption=_t(caption),
+            caption_justify="left",
+            box=box.SIMPLE_HEAD,
+            expand=False,
+        )
+        for column in (
+            "side",
+            "value",
+            "parsed",
+            "claimant",
+            "as of",
+            "document",
+            "fn.",
+            "sources",
+        ):
+            table.add_column(column, overflow="fold")
+        for n, side in enumerate(data["sides"], 1):
+            for c in side["claims"]:
+                stance = "" if c["stance"] == "asserts" else f" ({c['stance']})"
+                table.add_row(
+                    _t(n),
+                    _t(c["value"], "bold"),
+                    _t(c["parsed"]["interval"]),
+                    _t(f"{c['claimant'] or ''}{stance}"),
+                    _t(c["as_of"]),
+                    _t(c["document"]),
+                    _t(", ".join(c["footnotes"])),
+                    _t(_sources(c)),
+                )
+        items.append(table)
+    if explain and report.consistent:
+        table = Table(title="Judged consistent", title_justify="left", box=box.SIMPLE_HEAD)
+        for column in ("topic", "claims", "why"):
+            table.add_column(column, overflow="fold")
+        for note in report.consistent:
+            d = consistency_data(corpus, note)
+            table.add_row(
+                _t(f"{d['subject']} · {d['property']}"), _t(", ".join(d["claims"])), _t(d["reason"])
+            )
+        items.append(table)
+    counts = {
+        s: sum(1 for c in report.conflicts if str(c.severity) == s)
+        for s in ("high", "medium", "low")
+    }
+    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
+    items.append(
+        Text(f"{len(report.conflicts)} conflicts ({summary}) among {report.compared} claims")
+    )
+    return _render(style, items)
+
+
+def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
+    table = Table(box=box.SIMPLE_HEAD)
+    for column in ("id", "subject · property", "value", "claimant", "as of", "document"):
+        table.add_column(column, overflow="fold")
+    for claim in selected:
+        c = claim_data(corpus, claim)
+        table.add_row(
+            _t(c["id"]),
+            _t(f"{c['subject']} · {c['property']}"),
+            _t(c["value"], "bold"),
+            _t(c["claimant"]),
+            _t(c["as_of"]),
+            _t(c["document"]),
+        )
+    return _render(style, [table, Text(f"{len(selected)} claims")])
+
+
+def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
+    c = claim_data(corpus, corpus.claims[rel.claim])
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="bold")
+    fields.add_column(overflow="fold")
+    for label, key in (
+        ("text", "text"),
+        ("subject", "subject"),
+        ("property", "property"),
+        ("value", "value"),
+        ("claimant", "claimant"),
+        ("stance", "stance"),
+        ("as of", "as_of"),
+        ("method", "method"),
+        ("rank", "rank"),
+        ("document", "document_title"),
+        ("written at", "location"),
+    ):
+        if c[key]:
+            fields.add_row(label, _t(c[key]))
+    fields.add_row("parsed", _t(c["parsed"]["interval"]))
+    if c["scope"]:
+        fields.add_row("scope", _t(", ".join(f"{k}={v}" for k, v in c["scope"].items())))
+    for note in corpus.footnotes_of(corpus.claims[rel.claim]):
+        fields.add_row(f"footnote {plain(note.label)}", _t(note.text))
+    for s in c["sources"]:
+        fields.add_row("source", _t(f"{s['publisher']}, {s['title']}, {s['date']}"))
+    agrees = ", ".join(rel.agrees) or "none"
+    fields.add_row("agrees with", _t(agrees))
+    for x in rel.conflicts:
+        fields.add_row(
+            "conflict",
+            Text.assemble(
+                (str(x.severity), _SEVERITY_STYLE[str(x.severity)]),
+                f" {plain(x.distance)}: {plain(x.reason)}",
+            ),
+        )
+    if not rel.conflicts:
+        fields.add_row("conflict", _t("none"))
+    return _render(style, [fields])

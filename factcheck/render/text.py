@@ -1,0 +1,29 @@
+"""Making hostile text safe to show: claim texts and titles are data, never markup."""
+
+from __future__ import annotations
+
+import re
+
+# ANSI escape sequences (CSI, OSC and two-byte forms), then any other control character.
+_ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_NEWLINES = re.compile(r"\s*[\n\r\u2028\u2029]+\s*")
+
+
+def plain(text: str | None) -> str:
+    """One line of printable text: escape sequences and control characters removed."""
+    if not text:
+        return ""
+    text = _ANSI.sub("", text)
+    text = _NEWLINES.sub(" ", text)
+    return _CONTROL.sub("", text).replace("\t", " ")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+
+
+def markdown_cell(text: str | None) -> str:
+    """Text for a Markdown table cell or line: nothing in it can become markup or HTML."""
+    escaped = _MD_SPECIAL.sub(r"\\\1", plain(text)).replace("&", "&amp;")
+    # A leading '-' or '=' could start a list or heading when the text stands alone.
+    return "\\" + escaped if escaped[:1] in ("-", "=") else escaped
