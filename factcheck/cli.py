@@ -61,7 +61,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
+    # Messages never wrap: one problem stays one greppable `file:line: field: message` line.
+    return Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 def _style() -> Style:

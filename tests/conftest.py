@@ -1,0 +1,24 @@
+"""Shared fixtures: a pinned terminal and a clean environment for every test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+MINI = DATA / "mini"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the same terminal width and none of the user's settings."""
+    monkeypatch.setenv("COLUMNS", "100")
+    for name in ("FACTCHECK_CLAIMS", "NO_COLOR", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture
+def mini() -> Path:
+    """A small valid corpus with a growing count, a denial, scopes and end dates."""
+    return MINI

@@ -1,0 +1,166 @@
+"""The command line through Typer's CliRunner: output, exit codes, errors."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from factcheck import __version__
+from factcheck.cli import app
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert (code, out) == (0, f"factcheck {__version__}\n")
+
+
+def test_conflicts_table_on_fixture(mini: Path) -> None:
+    code, out, err = run("conflicts", "--claims", str(mini))
+    assert code == 0, err
+    assert "HIGH The call-up · End of the call-up" in out
+    assert "Government denies 700,000, which is reported by Media reports" in out
+    assert "×3.4" in out
+    assert out.rstrip().endswith("3 conflicts (2 high, 1 medium) among 11 claims")
+
+
+def test_conflicts_json_shape(mini: Path) -> None:
+    code, out, _ = run("conflicts", "-c", str(mini), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert [c["severity"] for c in data] == ["high", "high", "medium"]
+    for conflict in data:
+        assert {"subject", "property", "severity", "reason", "claims"} <= conflict.keys()
+        for claim in conflict["claims"]:
+            assert {"id", "text", "value", "claimant", "sources"} <= claim.keys()
+    exodus = next(c for c in data if c["kind"] == "values" and c["subject"] == "exodus")
+    assert [cl["id"] for cl in exodus["claims"]] == ["early", "later", "undated"]
+    assert exodus["distance"] == "×3.4"
+
+
+def test_scope_and_time_are_not_conflicts_and_explain_says_why(mini: Path) -> None:
+    code, out, _ = run("conflicts", "-c", str(mini), "-f", "json", "--explain")
+    assert code == 0
+    data = json.loads(out)
+    ids = {cid for c in data["conflicts"] for cl in c["claims"] for cid in [cl["id"]]}
+    assert "neighbour" not in ids
+    reasons = {tuple(n["claims"]): n["reason"] for n in data["consistent"]}
+    assert "growing quantity" in reasons[("early", "later")]
+    assert "compared only with claims of the same scope" in reasons[("neighbour",)]
+    assert reasons[("end-wrong",)] == "deprecated: the call-up began in 2022"
+
+
+def test_filters_and_min_severity(mini: Path) -> None:
+    _, out, _ = run("conflicts", "-c", str(mini), "-f", "json", "--subject", "callup")
+    assert {c["subject"] for c in json.loads(out)} == {"callup"}
+    _, out, _ = run("conflicts", "-c", str(mini), "-f", "json", "--min-severity", "high")
+    assert {c["severity"] for c in json.loads(out)} == {"high"}
+    code, _, err = run("conflicts", "-c", str(mini), "--min-severity", "urgent")
+    assert code == 2
+    assert "--min-severity must be low, medium or high, not 'urgent'" in err
+
+
+def test_fail_on_conflict_exit_code(mini: Path) -> None:
+    assert run("conflicts", "-c", str(mini), "--fail-on-conflict")[0] == 1
+    assert run("conflicts", "-c", str(mini), "-p", "callup.target", "--fail-on-conflict")[0] == 0
+
+
+def test_markdown_format(mini: Path) -> None:
+    code, out, _ = run("conflicts", "-c", str(mini), "-f", "markdown")
+    assert code == 0
+    assert out.startswith("# Conflicts\n")
+    assert "| Side | Value | Claimant | As of | Document | Footnotes | Sources |" in out
+
+
+def test_claims_filters(mini: Path) -> None:
+    _, out, _ = run("claims", "-c", str(mini), "-f", "json", "--claimant", "court")
+    assert [c["id"] for c in json.loads(out)] == ["end-never"]
+    _, out, _ = run("claims", "-c", str(mini), "-f", "json", "--subject", "exodus")
+    assert len(json.loads(out)) == 5
+
+
+def test_show_claim_relations(mini: Path) -> None:
+    code, out, _ = run("show", "early", "-c", str(mini), "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["footnote_texts"] == {"1": None}
+    assert [s["id"] for s in data["sources"]] == ["wire-1"]
+    assert [c["distance"] for c in data["conflicts"]] == ["×3.4"]
+
+
+def test_show_unknown_id_suggests(mini: Path) -> None:
+    code, _, err = run("show", "erly", "-c", str(mini))
+    assert code == 2
+    assert "no claim with id 'erly'; did you mean 'early'?" in err
+
+
+def test_output_file_is_atomic_and_needs_force(mini: Path, tmp_path: Path) -> None:
+    target = tmp_path / "out.json"
+    assert run("conflicts", "-c", str(mini), "-f", "json", "-o", str(target))[0] == 0
+    first = target.read_text(encoding="utf-8")
+    assert json.loads(first)
+    code, _, err = run("conflicts", "-c", str(mini), "-f", "markdown", "-o", str(target))
+    assert code == 2
+    assert "exists; add --force to replace it" in err
+    assert target.read_text(encoding="utf-8") == first
+    assert run("conflicts", "-c", str(mini), "-f", "markdown", "-o", str(target), "--force")[0] == 0
+    assert target.read_text(encoding="utf-8").startswith("# Conflicts")
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]
+
+
+def test_bad_input_leaves_output_untouched(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text("claims: [", encoding="utf-8")
+    target = tmp_path / "out.json"
+    target.write_text("old", encoding="utf-8")
+    code, _, err = run("conflicts", "-c", str(tmp_path / "bad.yaml"), "-o", str(target), "--force")
+    assert code == 2
+    assert "bad.yaml:2: YAML syntax error, column 1: did not find expected node content" in err
+    assert target.read_text(encoding="utf-8") == "old"
+
+
+def test_env_var_points_elsewhere(mini: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_CLAIMS", str(mini))
+    _, out, _ = run("claims", "-f", "json")
+    assert len(json.loads(out)) == 11
+
+
+def test_schema_is_json_schema() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert set(schema["properties"]) == {"subjects", "properties", "documents", "sources",
+                                         "footnotes", "claims"}
+    assert schema["$defs"]["Claim"]["additionalProperties"] is False
+
+
+def test_every_command_has_help_and_is_in_readme() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__  # type: ignore[union-attr]
+        code, out, _ = run(name, "--help")
+        assert code == 0 and "Usage:" in out, name
+        assert f"factcheck {name}" in readme, f"README does not show 'factcheck {name}'"
+
+
+def test_installed_command_and_module_run() -> None:
+    env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_CLAIMS"}
+    scripts = Path(sys.executable).parent
+    for argv in ([str(scripts / "factcheck"), "--help"], [sys.executable, "-m", "factcheck",
+                                                          "--help"]):
+        done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60,
+                              check=False)
+        assert done.returncode == 0, done.stderr
+        assert "conflicts" in done.stdout

@@ -1,0 +1,100 @@
+"""Every output format, and hostile text passing through each of them as text."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck.conflicts import find_conflicts, relations
+from factcheck.corpus import load_corpus
+from factcheck.query import select_claims
+from factcheck.render import Format, Style, renderer
+from factcheck.render.text import markdown_cell, plain
+
+HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m | <script>alert(1)</script>\nnext =1+1 @a"
+
+VOCAB = """
+subjects:
+  - {id: s, name: "S [b]name[/b]"}
+properties:
+  - {id: p, name: P, definition: a count, kind: count}
+documents:
+  - {id: d, title: "D"}
+sources:
+  - {id: src, publisher: "=HYPERLINK(\\"x\\")", title: "T"}
+footnotes:
+  - {document: d, label: "1", cites: [{source: src}]}
+"""
+
+
+def _strings(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list):
+        return [s for item in data for s in _strings(item)]
+    return []
+
+
+@pytest.fixture
+def hostile(tmp_path: Path) -> Path:
+    claims = [
+        {"id": "h1", "document": "d", "text": HOSTILE, "subject": "s", "property": "p",
+         "value": "100", "claimant": HOSTILE, "footnotes": ["1"]},
+        {"id": "h2", "document": "d", "text": "plain", "subject": "s", "property": "p",
+         "value": "900", "claimant": "[link=http://x]y[/link]", "footnotes": ["1"]},
+    ]
+    (tmp_path / "v.yaml").write_text(VOCAB, encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"claims": claims}), encoding="utf-8")
+    return tmp_path
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_every_format_renders_every_view(fmt: Format, mini: Path) -> None:
+    corpus = load_corpus([mini])
+    module = renderer(fmt)
+    report = find_conflicts(corpus, explain=True)
+    for text in (module.conflicts(corpus, report, Style(), True),
+                 module.claims(corpus, select_claims(corpus), Style()),
+                 module.claim(corpus, relations(corpus, "early"), Style())):
+        assert isinstance(text, str) and text.strip()
+
+
+@pytest.mark.parametrize("fmt", list(Format))
+def test_hostile_text_stays_text(fmt: Format, hostile: Path) -> None:
+    corpus = load_corpus([hostile])
+    module = renderer(fmt)
+    report = find_conflicts(corpus)
+    assert len(report.conflicts) == 1
+    outputs = [module.conflicts(corpus, report, Style(color=True), False),
+               module.claims(corpus, select_claims(corpus), Style(color=True)),
+               module.claim(corpus, relations(corpus, "h1"), Style(color=True))]
+    for out in outputs:
+        if fmt is Format.json:
+            assert HOSTILE in _strings(json.loads(out))  # kept exactly; JSON escapes it
+            continue
+        assert "\x1b[31m" not in out and "\x1b[0mred" not in out
+        if fmt is Format.table:
+            assert "[bold red]x[/]" in out  # shown literally, not turned into style
+        if fmt is Format.markdown:
+            assert "<script>" not in out
+            assert "\\<script\\>" in out
+            for line in out.splitlines():
+                if line.startswith("|"):
+                    cells = line.strip("|").split(" | ")
+                    assert all("|" not in c.replace("\\|", "") for c in cells)
+
+
+def test_plain_strips_controls_and_newlines() -> None:
+    assert plain("a\x1b[31mb\x1b[0m\x07c\nd\r\ne") == "abc d e"
+    assert plain(None) == ""
+
+
+def test_markdown_cell_escapes() -> None:
+    assert markdown_cell("a|b") == "a\\|b"
+    assert markdown_cell("<b>") == "\\<b\\>"
+    assert markdown_cell("-x") == "\\-x"
+    assert markdown_cell("*x* & [y](z)") == "\\*x\\* &amp; \\[y\\]\\(z\\)"
