@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from factcheck.errors import ValueParseError
@@ -116,7 +117,7 @@ def format_number(x: float) -> str:
         return "∞" if x > 0 else "-∞"
     if float(x).is_integer():
         return f"{int(x):,}"
-    return f"{x:,.2f}".rstrip("0").rstrip(".")
+    return f"{x:,.3f}".rstrip("0").rstrip(".")
 
 
 # --------------------------------------------------------------------------- quantities
@@ -221,11 +222,15 @@ _PREFIXES: list[tuple[str, QuantityQualifier]] = sorted(
     key=lambda p: -len(p[0]),
 )
 
+# Thousands are grouped by a comma, space or apostrophe (`261,000`), or by points when there
+# are at least two of them (`1.000.000`); a single point is always a decimal point (`1.234
+# million`, `0.125`), as is a comma before fewer or more than three digits (`1,5`).
 _DIGITS = re.compile(
-    r"(?P<int>\d{1,3}(?:(?P<sep>[ ,.'])\d{3})(?:(?P=sep)\d{3})*|\d+)(?P<dec>[.,]\d+)?"
+    r"(?P<int>[1-9]\d{0,2}(?:(?P<sep>[ ,'])\d{3})(?:(?P=sep)\d{3})*"
+    r"|[1-9]\d{0,2}(?:\.\d{3}){2,}|\d+)(?P<dec>[.,]\d+)?"
 )
 _PERCENT = re.compile(r"\s*(%|per cent|percent|pct)$")
-_RANGE_SPLIT = re.compile(r"\s+(?:–|to|and)\s+|(?<=\d)–(?=\d)")
+_RANGE_SPLIT = re.compile(r"\s+(?:–|to)\s+|(?<=\d)\s*[–-]\s*(?=\d)")
 
 
 def _read_digits(token: str) -> float | None:
@@ -235,8 +240,9 @@ def _read_digits(token: str) -> float | None:
     if not m:
         return None
     whole = m.group("int")
-    if m.group("sep"):
-        whole = whole.replace(m.group("sep"), "")
+    for sep in (m.group("sep"), "."):
+        if sep:
+            whole = whole.replace(sep, "")
     decimals = (m.group("dec") or "")[1:]
     return float(f"{whole}.{decimals}" if decimals else whole)
 
@@ -253,14 +259,14 @@ def _read_words(words: list[str]) -> float | None:
             if current is not None:
                 return None
             current = digits
-        elif word in _UNITS:
-            if current is not None:
+        elif word in _UNITS or word in _TENS:
+            v = _UNITS.get(word) or _TENS.get(word, 0)
+            if current is None:
+                current = float(v)
+            elif v and current >= 10 and current % (10 if v < 10 else 100) == 0:
+                current += v  # `twenty five`, `one hundred twenty`
+            else:
                 return None
-            current = float(_UNITS[word])
-        elif word in _TENS:
-            if current is not None:
-                return None
-            current = float(_TENS[word])
         elif "-" in word and all(p in _TENS or p in _UNITS for p in word.split("-")):
             parts = word.split("-")
             if len(parts) != 2 or parts[0] not in _TENS or parts[1] not in _UNITS:
@@ -284,7 +290,8 @@ def _read_words(words: list[str]) -> float | None:
 
 def _read_number(text: str) -> tuple[float, bool] | None:
     """A number and whether it carried its own scale word (`million`)."""
-    text = text.strip()
+    # `one hundred and twenty`: the `and` inside number words carries nothing.
+    text = text.replace(" and ", " ").strip()
     if not text:
         return None
     # `300 000` is one number written with spaces: join digit groups before splitting words.
@@ -297,6 +304,7 @@ def _read_number(text: str) -> tuple[float, bool] | None:
     return value, has_scale
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_quantity(text: str | float | int) -> Quantity:
     """Read an amount as people write it.
 
@@ -333,11 +341,12 @@ def parse_quantity(text: str | float | int) -> Quantity:
         vague_lo, vague_hi = _VAGUE[s]
         return Quantity(written, float(vague_lo), float(vague_hi), None, "vague", percent)
 
-    if s.startswith("between "):
-        s = s[len("between ") :]
-    elif s.startswith("from "):
-        s = s[len("from ") :]
-    parts = _RANGE_SPLIT.split(s)
+    if s.startswith("between ") and " and " in s:
+        parts = s[len("between ") :].split(" and ", 1)
+    else:
+        if s.startswith("from "):
+            s = s[len("from ") :]
+        parts = _RANGE_SPLIT.split(s)
     if len(parts) == 2:
         if qualifier not in ("exact", "around"):
             raise ValueParseError(f"'{written}': a range cannot also be '{qualifier}'")
@@ -373,8 +382,8 @@ def parse_quantity(text: str | float | int) -> Quantity:
         "at least": (x, INF, x),
         "at most": (0.0, x, x),
     }[qualifier]
-    if percent and hi == INF:
-        hi = 100.0
+    if percent and hi == INF and lo <= 100:
+        hi = 100.0  # a share of a whole; growth rates above 100 % keep their open end
     return Quantity(written, lo, hi, point, qualifier, percent)
 
 
@@ -470,6 +479,8 @@ def _month_end(year: int, month: int) -> int:
 
 
 def _day(year: int, month: int, day: int, written: str) -> date:
+    if not 1 <= year <= 9999:
+        raise ValueParseError(f"'{written}': year {year} is out of range")
     if not 1 <= month <= 12:
         raise ValueParseError(f"'{written}': there is no month {month}")
     last = _month_end(year, month)
@@ -493,12 +504,17 @@ def _year(text: str, default: int | None, written: str) -> int:
     return default
 
 
-def _read_point(s: str, written: str, year: int | None) -> Time:
-    """One day, month or year, possibly vague (`mid-June 2025`, `late 2022`)."""
+def _read_point(s: str, written: str, year: int | None, *, whole: bool = True) -> Time:
+    """One day, month or year, possibly vague (`mid-June 2025`, `late 2022`).
+
+    `whole` is False inside a vague part, which cannot itself be vague (`early mid-2022`).
+    """
     for part in sorted(_MONTH_PARTS, key=len, reverse=True):
         if s.startswith(part) and (part.endswith("-") or s[len(part) :].startswith(" ")):
+            if not whole:
+                raise ValueParseError(f"'{written}': one vague part at a time ('early 2023')")
             rest = s[len(part) :].strip()
-            inner = _read_point(rest, written, year)
+            inner = _read_point(rest, written, year, whole=False)
             if inner.precision == "month" and inner.start is not None:
                 first, last = _MONTH_PARTS[part]
                 y, mth = inner.start.year, inner.start.month
@@ -516,7 +532,9 @@ def _read_point(s: str, written: str, year: int | None) -> Time:
             raise ValueParseError(f"'{written}': '{part}' goes with a month or a year")
     for part in ("the first half of", "first half of", "the second half of", "second half of"):
         if s.startswith(part + " "):
-            inner = _read_point(s[len(part) :].strip(), written, year)
+            if not whole:
+                raise ValueParseError(f"'{written}': one vague part at a time ('early 2023')")
+            inner = _read_point(s[len(part) :].strip(), written, year, whole=False)
             if inner.precision != "year" or inner.start is None:
                 raise ValueParseError(f"'{written}': '{part}' goes with a year")
             first_m, last_m = _YEAR_PARTS[part]
@@ -568,19 +586,27 @@ def _split_range(s: str) -> tuple[str, str] | None:
     return None
 
 
-def _complete_left(left: str, right: str) -> str:
-    """`21 – 22 September 2022`: the left end borrows the month and year it leaves out."""
+def _complete_left(left: str, right: str, year_back: int = 0) -> str:
+    """`21 – 22 September 2022`: the left end borrows the month and year it leaves out.
+
+    `year_back` moves a borrowed year back, for spans across New Year.
+    """
     words_r = right.split()
     words_l = left.split()
+    borrowed_year = re.search(r"\d{4}$", right)
+    year = str(int(borrowed_year.group()) - year_back) if borrowed_year else ""
     if len(words_l) == 1 and words_l[0].isdigit() and len(words_l[0]) <= 2:
-        return " ".join([left, *words_r[1:]])
-    if len(words_l) == 2 and not re.search(r"\d{4}", left) and re.search(r"\d{4}$", right):
-        return f"{left} {words_r[-1]}"
-    if len(words_l) == 1 and words_l[0] in _MONTHS and re.search(r"\d{4}$", right):
-        return f"{left} {words_r[-1]}"
+        return " ".join([left, *words_r[1:-1], year or words_r[-1]])
+    if (
+        year
+        and not re.search(r"\d{4}", left)
+        and (len(words_l) == 2 or (len(words_l) == 1 and words_l[0] in _MONTHS))
+    ):
+        return f"{left} {year}"
     return left
 
 
+@lru_cache(maxsize=1 << 16)
 def parse_time(text: str | int, *, year: int | None = None) -> Time | NoValue:
     """Read a date or a span of dates as people write them.
 
@@ -603,11 +629,16 @@ def parse_time(text: str | int, *, year: int | None = None) -> Time | NoValue:
     if span:
         left_text, right_text = span
         right = _read_point(right_text, written, year)
-        left = _read_point(
-            _complete_left(left_text, right_text),
-            written,
-            right.start.year if right.start else year,
-        )
+        completed = _complete_left(left_text, right_text)
+        left = _read_point(completed, written, right.start.year if right.start else year)
+        if (
+            completed != left_text
+            and left.start
+            and right.end
+            and left.start.month > right.end.month
+        ):
+            # `26 December – 10 January 2023`: the borrowed year belongs to the right end.
+            left = _read_point(_complete_left(left_text, right_text, 1), written, year)
         if left.start and right.end and left.start > right.end:
             raise ValueParseError(f"inverted range '{written}': it ends before it starts")
         return Time(written, left.start, right.end, "range")
