@@ -19,6 +19,7 @@ import builtins
 import heapq
 import itertools
 import math
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -96,20 +97,27 @@ class _Item:
     t_lo: float
     t_hi: float
     timed: bool
+    core: tuple[float, float] | None = None
     index: int = 0
+
+    @property
+    def rank_key(self) -> tuple[int, str]:
+        """Breaks ties so results never depend on the order of claims in the files."""
+        return (0 if self.timed else 1, self.claim.id)
 
 
 # --------------------------------------------------------------------------- intervals
 
 
 def _interval(value: Value, prop: Property, corpus: Corpus, claim: Claim) -> tuple[float, float]:
-    """A claim's value as an interval widened by the property's tolerance."""
-    tol = prop.tolerance
+    """A claim's value as an interval widened by half the property's tolerance each way,
+    so that two values agree when they are at most the tolerance apart."""
+    half = prop.tolerance / 2
     if isinstance(value, Quantity):
-        hi = value.high * (1 + tol) if value.high != INF else INF
-        return value.low * (1 - tol), hi
+        hi = value.high * (1 + half) if value.high != INF else INF
+        return value.low * (1 - half), hi
     if isinstance(value, Time):
-        return value.low - tol, value.high + tol
+        return value.low - half, value.high + half
     if isinstance(value, NoValue):
         # Not happened as of a time: it can only still happen after that time.
         since = _reference_time(claim, corpus)
@@ -155,12 +163,12 @@ def _sweep(items: list[_Item], growing: bool) -> tuple[set[int], tuple[int, int]
     quantity a higher value that started earlier conflicts whatever its end.
     """
     order = sorted(range(len(items)), key=lambda i: items[i].t_lo)
-    high_all: list[tuple[float, int]] = []  # (-lo, i): values above, by highest
-    low_all: list[tuple[float, float, int]] = []  # (hi, t_hi, i): values below, by lowest
+    high_all: list[tuple[float, int, str, int]] = []  # values above, highest first
+    low_all: list[tuple[float, float, int, str, int]] = []  # values below, lowest first
     high_open: list[tuple[float, int]] = []  # unmarked items, for marking every partner
     low_open: list[tuple[float, float, int]] = []
     marked: set[int] = set()
-    best: tuple[float, tuple[int, int]] | None = None
+    best: tuple[float, int, tuple[str, str], tuple[int, int]] | None = None
 
     def expired(t_hi: float, now: float) -> bool:
         return t_hi < now
@@ -169,19 +177,19 @@ def _sweep(items: list[_Item], growing: bool) -> tuple[set[int], tuple[int, int]
         a = items[i]
         now = a.t_lo
         # Partners above: for a growing quantity, any earlier start; otherwise still open.
-        while high_all and not growing and expired(items[high_all[0][1]].t_hi, now):
+        while high_all and not growing and expired(items[high_all[0][-1]].t_hi, now):
             heapq.heappop(high_all)
         while low_all and expired(low_all[0][1], now):
             heapq.heappop(low_all)
         partners: list[int] = []
         if high_all and -high_all[0][0] > a.hi:
-            partners.append(high_all[0][1])
+            partners.append(high_all[0][-1])
             while high_open and -high_open[0][0] > a.hi:
                 _, j = heapq.heappop(high_open)
                 if growing or not expired(items[j].t_hi, now):
                     marked.add(j)
         if low_all and low_all[0][0] < a.lo:
-            partners.append(low_all[0][2])
+            partners.append(low_all[0][-1])
             while low_open and low_open[0][0] < a.lo:
                 _, t_hi, j = heapq.heappop(low_open)
                 if not expired(t_hi, now):
@@ -189,15 +197,17 @@ def _sweep(items: list[_Item], growing: bool) -> tuple[set[int], tuple[int, int]
         if partners:
             marked.add(i)
             for j in partners:
-                gap = _gap(a, items[j])
-                if best is None or gap > best[0]:
-                    best = (gap, (i, j))
-        heapq.heappush(high_all, (-a.lo, i))
-        heapq.heappush(low_all, (a.hi, a.t_hi, i))
+                b = items[j]
+                ids = (min(a.claim.id, b.claim.id), max(a.claim.id, b.claim.id))
+                candidate = (round(_gap(a, b), 9), int(a.timed) + int(b.timed), ids, (i, j))
+                if best is None or candidate[:3] > best[:3]:
+                    best = candidate
+        heapq.heappush(high_all, (-a.lo, *a.rank_key, i))
+        heapq.heappush(low_all, (a.hi, a.t_hi, *a.rank_key, i))
         if i not in marked:
             heapq.heappush(high_open, (-a.lo, i))
             heapq.heappush(low_open, (a.hi, a.t_hi, i))
-    return marked, best[1] if best else None
+    return marked, best[3] if best else None
 
 
 def _gap(a: _Item, b: _Item) -> float:
@@ -297,9 +307,10 @@ def _reason(a: _Item, b: _Item, prop: Property, corpus: Corpus) -> str:
             )
         return f"{first} and {second} give dates that do not overlap"
     if not a.timed or not b.timed:
-        missing = " and ".join(_who(x) for x in (a, b) if not x.timed)
+        untimed = list(dict.fromkeys(_who(x) for x in (a, b) if not x.timed))
+        verb = "gives" if len(untimed) == 1 else "give"
         return (
-            f"{first} and {second} cannot both hold; {missing} gives no as-of time, "
+            f"{first} and {second} cannot both hold; {' and '.join(untimed)} {verb} no as-of time, "
             "so they may describe the same moment"
         )
     if prop.growing:
@@ -319,10 +330,30 @@ def _items(claims: Iterable[Claim], prop: Property, corpus: Corpus) -> list[_Ite
         value = corpus.values[claim.id]
         lo, hi = _interval(value, prop, corpus, claim)
         t_lo, t_hi, timed = _time_window(claim, corpus, prop)
-        items.append(_Item(claim, value, lo, hi, t_lo, t_hi, timed))
+        items.append(_Item(claim, value, lo, hi, t_lo, t_hi, timed, _core(value, lo, hi)))
     for i, item in enumerate(items):
         item.index = i
     return items
+
+
+def _core(value: Value, lo: float, hi: float) -> tuple[float, float] | None:
+    """What a claim pins down, for matching denials: a figure, a range, a date, a status.
+
+    Open-ended and vague values (`more than 200,000`, `tens of thousands`) pin nothing down,
+    so denying one figure never contradicts them.
+    """
+    if isinstance(value, Quantity):
+        if value.qualifier in ("exact", "around", "nearly") and value.point is not None:
+            return value.point, value.point
+        return (value.low, value.high) if value.qualifier == "range" else None
+    if isinstance(value, Time):
+        return (value.low, value.high) if value.start and value.end else None
+    return lo, hi
+
+
+def _scope_shown(members: list[Claim]) -> tuple[tuple[str, str], ...]:
+    """A scope as its claims write it (grouping ignores case; display keeps it)."""
+    return tuple(sorted(min(members, key=lambda c: c.id).scope.items()))
 
 
 def _scope_key(claim: Claim) -> tuple[tuple[str, str], ...]:
@@ -366,24 +397,34 @@ def _value_conflict(
 def _denial_conflicts(
     denials: list[_Item], items: list[_Item], scope: tuple[tuple[str, str], ...], corpus: Corpus
 ) -> list[Conflict]:
-    conflicts = []
-    by_lo = sorted(items, key=lambda x: x.lo)
+    """Each denied value against the claims that state it (their figure lies within it).
+
+    Identical denials are handled once; claims are found by binary search on their figure.
+    """
+    groups: dict[tuple[float, float, float, float], list[_Item]] = defaultdict(list)
     for d in denials:
+        groups[(d.lo, d.hi, d.t_lo, d.t_hi)].append(d)
+    pinned = sorted((it for it in items if it.core is not None), key=lambda it: it.core or ())
+    starts = [it.core[0] for it in pinned if it.core]
+    conflicts = []
+    for (lo, hi, t_lo, t_hi), deniers in sorted(groups.items()):
+        deniers.sort(key=lambda d: d.claim.id)
         matched = [
             it
-            for it in by_lo
-            if it.lo <= d.hi and it.hi >= d.lo and it.t_lo <= d.t_hi and it.t_hi >= d.t_lo
+            for it in pinned[bisect_left(starts, lo) : bisect_right(starts, hi)]
+            if it.core and it.core[1] <= hi and it.t_lo <= t_hi and it.t_hi >= t_lo
         ]
         if not matched:
             continue
+        d = deniers[0]
+        who = ", ".join(dict.fromkeys(_who(x) for x in deniers))
         sides = (
             Side(tuple(it.claim.id for it in matched), _side_summary(matched, corpus)),
-            Side((d.claim.id,), f"denied by {_who(d)}{_when(d, corpus)}"),
+            Side(tuple(x.claim.id for x in deniers), f"denied by {who}{_when(d, corpus)}"),
         )
-        verb = "reports" if all(it.claim.stance is Stance.reports for it in matched) else "states"
-        verb = "is reported" if verb == "reports" else "is stated"
+        verb = "reported" if all(it.claim.stance is Stance.reports for it in matched) else "stated"
         backers = ", ".join(sorted({_who(it) for it in matched}))
-        reason = f"{_who(d)} denies {d.value.written}, which {verb} by {backers}"
+        reason = f"{who} denies {d.value.written}, which is {verb} by {backers}"
         conflicts.append(
             Conflict(
                 d.claim.subject,
@@ -428,7 +469,21 @@ def _explain(
         )
     calm = [it for it in items if it.claim.id not in marked_ids]
     for cluster in _clusters(calm):
-        if len(cluster) >= 2:
+        not_yet = [it for it in cluster if isinstance(it.value, NoValue)]
+        dated = [it for it in cluster if not isinstance(it.value, NoValue)]
+        if not_yet and dated:
+            first = not_yet[0]
+            notes.append(
+                Consistency(
+                    subject,
+                    prop.id,
+                    tuple(it.claim.id for it in cluster),
+                    f"{first.value.written}{_when(first, corpus)} comes before "
+                    f"{', '.join(it.value.written for it in dated[:3])}: "
+                    "it had not happened yet at that time",
+                )
+            )
+        elif len(cluster) >= 2:
             shown = ", ".join(it.value.written for it in cluster[:4])
             notes.append(
                 Consistency(
@@ -474,8 +529,8 @@ def find_conflicts(
         for c in live:
             scopes[_scope_key(c)].append(c)
         if explain and len(scopes) > 1:
-            for scope, members in sorted(scopes.items()):
-                label = ", ".join(f"{k}={v}" for k, v in scope) or "(none)"
+            for members in (scopes[key] for key in sorted(scopes)):
+                label = ", ".join(f"{k}={v}" for k, v in _scope_shown(members)) or "(none)"
                 values = ", ".join(m.value for m in members[:4])
                 report.consistent.append(
                     Consistency(
@@ -485,7 +540,8 @@ def find_conflicts(
                         f"scope {label} ({values}) is compared only with claims of the same scope",
                     )
                 )
-        for scope, members in sorted(scopes.items()):
+        for members in (scopes[key] for key in sorted(scopes)):
+            scope = _scope_shown(members)
             stated = _items([c for c in members if c.stance is not Stance.denies], prop, corpus)
             denials = _items([c for c in members if c.stance is Stance.denies], prop, corpus)
             found = []
@@ -497,7 +553,7 @@ def find_conflicts(
             if explain:
                 marked = {cid for c in found for cid in c.claim_ids}
                 report.consistent.extend(_explain(stated, marked, prop, corpus, subj))
-    report.conflicts.sort(key=lambda c: (-c.severity, c.subject, c.property))
+    report.conflicts.sort(key=lambda c: (-c.severity, c.subject, c.property, c.scope, c.kind))
     return report
 
 
