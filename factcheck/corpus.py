@@ -8,7 +8,8 @@ collected and raised together as `InputError`, each naming file, line and field.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -141,24 +142,47 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
+def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
+    except ValueError:
+        raise yaml.constructor.ConstructorError(
+            None,
+            None,
+            f"a number of {len(str(node.value)):,} digits is too long to read; "
+            "put it in quotes if it is text",
+            node.start_mark,
+        ) from None
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+
+MAX_QUOTED = 60
+
+
+def _quote_line(text: str, line: int) -> str:
+    """The offending line, shortened, for a syntax error message."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines) or not lines[line].strip():
+        return ""
+    shown = lines[line].strip()
+    return f": {shown[:MAX_QUOTED] + '…' if len(shown) > MAX_QUOTED else shown!r}"
+
+
 @dataclass
 class _Parsed:
     data: Any
-    item_lines: dict[tuple[str, int], int]
     root: yaml.Node | None
 
 
 def _check_aliases(root: yaml.Node, file: str) -> None:
     """Refuse alias bombs: count nodes as they would expand, against nodes as written."""
     expanded: dict[int, int] = {}
-    written = 0
 
     def size(node: yaml.Node) -> int:
-        nonlocal written
         key = id(node)
         if key in expanded:
             return expanded[key]
-        written += 1
         expanded[key] = 1
         total = 1
         if isinstance(node, yaml.SequenceNode):
@@ -169,9 +193,9 @@ def _check_aliases(root: yaml.Node, file: str) -> None:
         return total
 
     total = size(root)
-    if total > MAX_ALIAS_EXPANSION * written + 1000:
+    if total > MAX_ALIAS_EXPANSION * len(expanded) + 1000:
         raise FactcheckError(
-            f"YAML aliases would expand this file to {total:,} nodes from {written:,}; "
+            f"YAML aliases would expand this file to {total:,} nodes from {len(expanded):,}; "
             "refusing it (write the records out instead of repeating anchors)",
             file=file,
         )
@@ -182,18 +206,31 @@ def _parse_yaml(text: str, file: str) -> _Parsed:
     try:
         root = loader.get_single_node()
         if root is None:
-            return _Parsed(None, {}, None)
+            return _Parsed(None, None)
         _check_aliases(root, file)
-        data = loader.construct_document(root)
+        return _Parsed(loader.construct_document(root), root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = f", column {mark.column + 1}" if mark else ""
-        offending = ""
-        if mark is not None and mark.line < len(text.splitlines()):
-            offending = f": {text.splitlines()[mark.line].strip()!r}"
+        where = f", column {mark.column + 1}" if mark else ""
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            kind, quoted = "YAML error", ""
+        else:
+            kind, quoted = "YAML syntax error", _quote_line(text, mark.line) if mark else ""
         raise FactcheckError(
-            f"YAML syntax error{column}: {exc.problem}{offending}", file=file, line=line
+            f"{kind}{where}: {exc.problem}{quoted}",
+            file=file,
+            line=mark.line + 1 if mark else None,
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise FactcheckError(
+            f"YAML error, column {column}: control character U+{code:04X} is not allowed; "
+            "delete it",
+            file=file,
+            line=line,
         ) from None
     except yaml.YAMLError as exc:
         raise FactcheckError(f"YAML error: {exc}", file=file) from None
@@ -201,56 +238,83 @@ def _parse_yaml(text: str, file: str) -> _Parsed:
         raise FactcheckError("YAML nested too deeply to be a claim file", file=file) from None
     finally:
         loader.dispose()
-    lines: dict[tuple[str, int], int] = {}
-    if isinstance(root, yaml.MappingNode):
-        for key, value in root.value:
-            if isinstance(value, yaml.SequenceNode):
-                for i, item in enumerate(value.value):
-                    lines[(str(key.value), i)] = item.start_mark.line + 1
-    return _Parsed(data, lines, root)
 
 
-def _parse_json(raw: bytes, file: str) -> _Parsed:
+def _parse_json(text: str, file: str) -> _Parsed:
     try:
-        data = orjson.loads(raw)
+        return _Parsed(orjson.loads(text), None)
     except orjson.JSONDecodeError as exc:
-        text = raw.decode("utf-8", "replace").splitlines()
-        offending = f": {text[exc.lineno - 1].strip()!r}" if 0 < exc.lineno <= len(text) else ""
+        if "recursion" in exc.msg.lower() or "depth" in exc.msg.lower():
+            raise FactcheckError(
+                "JSON nested too deeply to be a claim file", file=file, line=exc.lineno
+            ) from None
         raise FactcheckError(
-            f"JSON syntax error, column {exc.colno}: {exc.msg}{offending}",
+            f"JSON syntax error, column {exc.colno}: {exc.msg}{_quote_line(text, exc.lineno - 1)}",
             file=file,
             line=exc.lineno,
         ) from None
-    return _Parsed(data, {}, None)
 
 
-def _node_line(root: yaml.Node | None, loc: Iterable[int | str]) -> int | None:
-    """The line of the deepest node on a validation error's path."""
+def _node_at(root: yaml.Node | None, path: Iterable[int | str]) -> yaml.Node | None:
+    """The deepest node along a path of keys and indexes (the last one that exists)."""
     node = root
-    line = node.start_mark.line + 1 if node is not None else None
-    for step in loc:
+    for step in path:
+        child: yaml.Node | None = None
         if isinstance(node, yaml.MappingNode):
-            node = next((v for k, v in node.value if str(k.value) == str(step)), None)
+            child = next((v for k, v in node.value if str(k.value) == str(step)), None)
         elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-            node = node.value[step] if step < len(node.value) else None
-        else:
-            node = None
-        if node is None:
+            child = node.value[step] if step < len(node.value) else None
+        if child is None:
             break
-        line = node.start_mark.line + 1
-    return line
+        node = child
+    return node
 
 
-def _lines_root(parsed: _Parsed, raw: bytes) -> yaml.Node | None:
-    if parsed.root is not None:
-        return parsed.root
-    try:  # JSON is read by orjson for speed; for error lines compose it as YAML.
-        return yaml.compose(raw.decode("utf-8-sig"), Loader=yaml.CSafeLoader)
-    except yaml.YAMLError:
+def _compose_for_lines(text: str) -> yaml.Node | None:
+    """Nodes with line numbers, for JSON files (read by orjson, which keeps none)."""
+    try:
+        return yaml.compose(text, Loader=yaml.CSafeLoader)
+    except (yaml.YAMLError, RecursionError):
         return None
 
 
-def _read_file(path: Path) -> tuple[ClaimFile, dict[tuple[str, int], int]] | None:
+def _key_line(root: yaml.Node | None, text: str, is_json: bool, key: str) -> int | None:
+    """The line where a top-level key is written."""
+    if root is None and is_json:
+        root = _compose_for_lines(text)
+    if isinstance(root, yaml.MappingNode):
+        for k, _ in root.value:
+            if str(k.value) == key:
+                return int(k.start_mark.line) + 1
+    return None
+
+
+def _field_path(loc: Iterable[int | str]) -> str:
+    """`('claims', 3, 'value')` → `claims[3].value`."""
+    out = ""
+    for step in loc:
+        out += f"[{step}]" if isinstance(step, int) else (f".{step}" if out else str(step))
+    return out
+
+
+@dataclass
+class _File:
+    """One claim file as read: its records, and how to find a record's line."""
+
+    path: str
+    content: ClaimFile
+    text: str
+    root: yaml.Node | None
+    is_json: bool
+
+    def line(self, path: tuple[int | str, ...]) -> int | None:
+        if self.root is None and self.is_json:
+            self.root = _compose_for_lines(self.text)
+        node = _node_at(self.root, path)
+        return node.start_mark.line + 1 if node is not None else None
+
+
+def _read_file(path: Path) -> _File | None:
     """One claim file, validated; None when it is YAML or JSON of some other kind."""
     file = str(path)
     try:
@@ -264,8 +328,8 @@ def _read_file(path: Path) -> tuple[ClaimFile, dict[tuple[str, int], int]] | Non
         raw = path.read_bytes()
     except OSError as exc:
         raise FactcheckError(f"cannot read: {exc.strerror}", file=file) from None
-    if b"\x00" in raw[:8192]:
-        raise FactcheckError("binary file, not a claim file", file=file)
+    if b"\x00" in raw:
+        raise FactcheckError("binary file (it holds NUL bytes), not a claim file", file=file)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -279,7 +343,8 @@ def _read_file(path: Path) -> tuple[ClaimFile, dict[tuple[str, int], int]] | Non
             "documents, subjects or properties",
             file=file,
         )
-    parsed = _parse_json(raw, file) if path.suffix.lower() == ".json" else _parse_yaml(text, file)
+    is_json = path.suffix.lower() == ".json"
+    parsed = _parse_json(text, file) if is_json else _parse_yaml(text, file)
     data = parsed.data
     if not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "nothing"
@@ -287,21 +352,30 @@ def _read_file(path: Path) -> tuple[ClaimFile, dict[tuple[str, int], int]] | Non
             f"expected a mapping of {', '.join(SECTIONS)}; found {kind}", file=file, line=1
         )
     if not any(key in SECTIONS for key in data):
+        near = [(k, process.extractOne(str(k), SECTIONS, score_cutoff=75)) for k in data]
+        typos = [(k, m[0]) for k, m in near if m]
+        if typos:
+            key, section = typos[0]
+            raise FactcheckError(
+                f"unknown section; did you mean '{section}'?",
+                file=file,
+                line=_key_line(parsed.root, text, is_json, str(key)),
+                field=str(key),
+            )
         return None
     try:
-        return ClaimFile.model_validate(data), parsed.item_lines
+        content = ClaimFile.model_validate(data)
     except ValidationError as exc:
-        root = _lines_root(parsed, raw)
-        problems = [
-            Problem(
-                _pydantic_message(err),
-                file,
-                _node_line(root, err["loc"]),
-                ".".join(str(p) for p in err["loc"]),
-            )
-            for err in exc.errors()
-        ]
-        raise InputError(problems) from None
+        where = _File(file, ClaimFile(), text, parsed.root, is_json)
+        raise InputError(
+            [
+                Problem(
+                    _pydantic_message(err), file, where.line(err["loc"]), _field_path(err["loc"])
+                )
+                for err in exc.errors()
+            ]
+        ) from None
+    return _File(file, content, text, parsed.root, is_json)
 
 
 def _pydantic_message(err: Any) -> str:
@@ -310,6 +384,8 @@ def _pydantic_message(err: Any) -> str:
         return "unknown field"
     if kind == "missing":
         return "required field is missing"
+    if kind == "string_type" and isinstance(err.get("input"), bool):
+        return "YAML reads yes/no/true/false/on/off as a yes-or-no; put the words in quotes"
     return str(err["msg"])
 
 
@@ -321,55 +397,84 @@ def _suggest(name: str, choices: Iterable[str]) -> str:
     return f"; did you mean '{best[0]}'?" if best else ""
 
 
+def _registry_key(section: str, record: Any, key: str) -> Any:
+    return (record.document, record.label) if section == "footnotes" else key
+
+
+_KEYS: dict[str, Callable[[Any], str]] = {
+    "subjects": lambda r: r.id,
+    "properties": lambda r: r.id,
+    "documents": lambda r: r.id,
+    "sources": lambda r: r.id,
+    "footnotes": lambda r: f"{r.document}#{r.label}",
+    "claims": lambda r: r.id,
+}
+
+
 class _Builder:
     def __init__(self) -> None:
         self.corpus = Corpus()
         self.problems: list[Problem] = []
-        self.lines: dict[str, dict[tuple[str, int], int]] = {}
+        self.files: dict[str, _File] = {}
+        self.index: dict[tuple[str, str], tuple[str, int]] = {}
 
-    def problem(self, message: str, loc: Location | None, field: str | None = None) -> None:
-        self.problems.append(
-            Problem(message, loc.file if loc else None, loc.line if loc else None, field)
-        )
+    def problem(self, message: str, section: str, key: str, field: str) -> None:
+        """A problem with a record, at the line of the field when the file shows it."""
+        file, i = self.index[(section, key)]
+        steps = [int(x) if x.isdigit() else x for x in re.split(r"[.\[\]]+", field) if x]
+        line = self.files[file].line((section, i, *steps))
+        self.problems.append(Problem(message, file, line, f"{section}[{i}].{field}"))
 
-    def add(self, file: str, content: ClaimFile, lines: dict[tuple[str, int], int]) -> None:
+    def add(self, read: _File) -> None:
         c = self.corpus
-        for section, registry, key_of in (
-            ("subjects", c.subjects, lambda r: r.id),
-            ("properties", c.properties, lambda r: r.id),
-            ("documents", c.documents, lambda r: r.id),
-            ("sources", c.sources, lambda r: r.id),
-            ("footnotes", c.footnotes, lambda r: (r.document, r.label)),
-            ("claims", c.claims, lambda r: r.id),
-        ):
-            for i, record in enumerate(getattr(content, section)):
+        self.files[read.path] = read
+        registries: dict[str, dict[Any, Any]] = {
+            "subjects": c.subjects,
+            "properties": c.properties,
+            "documents": c.documents,
+            "sources": c.sources,
+            "footnotes": c.footnotes,
+            "claims": c.claims,
+        }
+        for section, key_of in _KEYS.items():
+            registry = registries[section]
+            for i, record in enumerate(getattr(read.content, section)):
                 key = key_of(record)
-                loc = Location(file, lines.get((section, i)))
-                shown = key if isinstance(key, str) else f"{key[0]}#{key[1]}"
-                if key in registry:
-                    first = c.locations[(section, shown)]
-                    self.problem(
-                        f"duplicate id '{shown}'; first defined at {first}",
-                        loc,
-                        f"{section}[{i}].id",
+                node = _node_at(read.root, (section, i)) if read.root is not None else None
+                loc = Location(read.path, node.start_mark.line + 1 if node is not None else None)
+                if (section, key) in self.index:
+                    first_file, first_i = self.index[(section, key)]
+                    first = Location(first_file, self.files[first_file].line((section, first_i)))
+                    self.problems.append(
+                        Problem(
+                            f"duplicate id '{key}'; first defined at {first}",
+                            read.path,
+                            read.line((section, i)),
+                            f"{section}[{i}].id",
+                        )
                     )
                     continue
-                registry[key] = record  # type: ignore[index]
-                c.locations[(section, shown)] = loc
+                registry[_registry_key(section, record, key)] = record
+                c.locations[(section, key)] = loc
+                self.index[(section, key)] = (read.path, i)
 
     def resolve(self) -> None:
         c = self.corpus
         for (doc, label), note in c.footnotes.items():
-            loc = c.locations[("footnotes", f"{doc}#{label}")]
+            key = f"{doc}#{label}"
             if doc not in c.documents:
                 self.problem(
-                    f"unknown document '{doc}'{_suggest(doc, c.documents)}", loc, "document"
+                    f"unknown document '{doc}'{_suggest(doc, c.documents)}",
+                    "footnotes",
+                    key,
+                    "document",
                 )
             for j, citation in enumerate(note.cites):
                 if citation.source not in c.sources:
                     self.problem(
                         f"unknown source '{citation.source}'{_suggest(citation.source, c.sources)}",
-                        loc,
+                        "footnotes",
+                        key,
                         f"cites[{j}].source",
                     )
         for sid, source in c.sources.items():
@@ -377,7 +482,8 @@ class _Builder:
                 if other not in c.sources:
                     self.problem(
                         f"unknown source '{other}'{_suggest(other, c.sources)}",
-                        c.locations[("sources", sid)],
+                        "sources",
+                        sid,
                         "reports",
                     )
         for claim in c.claims.values():
@@ -385,7 +491,6 @@ class _Builder:
 
     def _resolve_claim(self, claim: Claim) -> None:
         c = self.corpus
-        loc = c.locations[("claims", claim.id)]
         for field_name, registry in (
             ("subject", c.subjects),
             ("property", c.properties),
@@ -393,35 +498,45 @@ class _Builder:
         ):
             ref = getattr(claim, field_name)
             if ref not in registry:
-                kind = "property" if field_name == "property" else field_name
-                self.problem(f"undeclared {kind} '{ref}'{_suggest(ref, registry)}", loc, field_name)
+                kind = "document" if field_name == "document" else f"undeclared {field_name}"
+                if field_name == "document":
+                    kind = "unknown document"
+                self.problem(
+                    f"{kind} '{ref}'{_suggest(ref, registry)}", "claims", claim.id, field_name
+                )
         for label in claim.footnotes:
             if (claim.document, label) not in c.footnotes:
                 labels = [lab for (d, lab) in c.footnotes if d == claim.document]
                 self.problem(
                     f"footnote '{label}' is not defined in document "
                     f"'{claim.document}'{_suggest(label, labels)}",
-                    loc,
+                    "claims",
+                    claim.id,
                     "footnotes",
                 )
         for sid in claim.sources:
             if sid not in c.sources:
-                self.problem(f"unknown source '{sid}'{_suggest(sid, c.sources)}", loc, "sources")
+                self.problem(
+                    f"unknown source '{sid}'{_suggest(sid, c.sources)}",
+                    "claims",
+                    claim.id,
+                    "sources",
+                )
         prop = c.properties.get(claim.property)
         if prop is None:
             return
         try:
             c.values[claim.id] = parse_value(claim.value, prop, claim.assume_year)
         except ValueParseError as exc:
-            self.problem(exc.problem.message, loc, "value")
+            self.problem(exc.problem.message, "claims", claim.id, "value")
         if claim.as_of is not None:
             try:
                 when = parse_time(claim.as_of, year=claim.assume_year)
             except ValueParseError as exc:
-                self.problem(exc.problem.message, loc, "as_of")
+                self.problem(exc.problem.message, "claims", claim.id, "as_of")
             else:
                 if isinstance(when, NoValue):
-                    self.problem(f"'{claim.as_of}' is not a time", loc, "as_of")
+                    self.problem(f"'{claim.as_of}' is not a time", "claims", claim.id, "as_of")
                 else:
                     c.as_of[claim.id] = when
 
@@ -438,7 +553,9 @@ def parse_value(words: str, prop: Property, year: int | None = None) -> Value:
 def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
     """Load, validate and resolve claim files; raise `InputError` listing every problem.
 
-    With no paths, reads `$FACTCHECK_CLAIMS` or the bundled data set.
+    With no paths, reads `$FACTCHECK_CLAIMS` or the bundled data set. References between
+    files are checked only when every file could be read, so that one broken file does not
+    bury its own error under follow-on errors about what it failed to declare.
     """
     targets = [Path(p) for p in paths] if paths else default_paths()
     files, notes = find_claim_files(targets)
@@ -448,18 +565,21 @@ def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
         )
     builder = _Builder()
     builder.corpus.notes.extend(notes)
+    unreadable = 0
     for path in files:
         try:
-            result = _read_file(path)
+            read = _read_file(path)
         except FactcheckError as exc:
             builder.problems.extend(exc.problems)
+            unreadable += 1
             continue
-        if result is None:
+        if read is None:
             builder.corpus.notes.append(f"skipped {path}: YAML/JSON without any claim-file section")
             continue
         builder.corpus.files.append(str(path))
-        builder.add(str(path), *result)
-    builder.resolve()
+        builder.add(read)
+    if not unreadable:
+        builder.resolve()
     if builder.problems:
         raise InputError(builder.problems)
     return builder.corpus

@@ -10,24 +10,18 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field
 
-
-def _as_text(value: Any) -> Any:
-    """YAML reads `261000` or `2022` as numbers; the format keeps words as written."""
-    if isinstance(value, bool):
-        return value
-    if isinstance(value, int | float):
-        return str(value)
-    return value
-
-
-Text = Annotated[str, BeforeValidator(_as_text)]
-Id = Annotated[str, BeforeValidator(_as_text), Field(min_length=1, pattern=r"^\S+$")]
+# YAML reads `261000` or `2022` as numbers; the format keeps words as written, so numbers
+# are accepted where text is expected (pydantic's coerce_numbers_to_str, done natively).
+Text = str
+Id = Annotated[str, Field(min_length=1, pattern=r"^\S+$")]
 
 
 class Record(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
+    )
 
 
 #: What kind of value a property takes.
@@ -105,6 +99,9 @@ class Document(Record):
 
     id: Id = Field(description="Stable identifier used by claims and footnotes.")
     title: Text = Field(description="Title of the document.")
+    section: Text | None = Field(
+        None, description="The part of it the claims come from, e.g. `4.1.3 Mobilisation`."
+    )
     publisher: Text | None = Field(None, description="Who published it.")
     author: Text | None = Field(None, description="Who wrote it, if named.")
     date: Text | None = Field(None, description="Publication date as written.")
