@@ -141,8 +141,14 @@ def test_schema_is_json_schema() -> None:
     code, out, _ = run("schema")
     schema = json.loads(out)
     assert code == 0
-    assert set(schema["properties"]) == {"subjects", "properties", "documents", "sources",
-                                         "footnotes", "claims"}
+    assert set(schema["properties"]) == {
+        "subjects",
+        "properties",
+        "documents",
+        "sources",
+        "footnotes",
+        "claims",
+    }
     assert schema["$defs"]["Claim"]["additionalProperties"] is False
 
 
@@ -158,9 +164,12 @@ def test_every_command_has_help_and_is_in_readme() -> None:
 def test_installed_command_and_module_run() -> None:
     env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_CLAIMS"}
     scripts = Path(sys.executable).parent
-    for argv in ([str(scripts / "factcheck"), "--help"], [sys.executable, "-m", "factcheck",
-                                                          "--help"]):
-        done = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=60,
-                              check=False)
+    for argv in (
+        [str(scripts / "factcheck"), "--help"],
+        [sys.executable, "-m", "factcheck", "--help"],
+    ):
+        done = subprocess.run(
+            argv, capture_output=True, text=True, env=env, timeout=60, check=False
+        )
         assert done.returncode == 0, done.stderr
         assert "conflicts" in done.stdout

@@ -42,10 +42,26 @@ def _strings(data: object) -> list[str]:
 @pytest.fixture
 def hostile(tmp_path: Path) -> Path:
     claims = [
-        {"id": "h1", "document": "d", "text": HOSTILE, "subject": "s", "property": "p",
-         "value": "100", "claimant": HOSTILE, "footnotes": ["1"]},
-        {"id": "h2", "document": "d", "text": "plain", "subject": "s", "property": "p",
-         "value": "900", "claimant": "[link=http://x]y[/link]", "footnotes": ["1"]},
+        {
+            "id": "h1",
+            "document": "d",
+            "text": HOSTILE,
+            "subject": "s",
+            "property": "p",
+            "value": "100",
+            "claimant": HOSTILE,
+            "footnotes": ["1"],
+        },
+        {
+            "id": "h2",
+            "document": "d",
+            "text": "plain",
+            "subject": "s",
+            "property": "p",
+            "value": "900",
+            "claimant": "[link=http://x]y[/link]",
+            "footnotes": ["1"],
+        },
     ]
     (tmp_path / "v.yaml").write_text(VOCAB, encoding="utf-8")
     (tmp_path / "c.json").write_text(json.dumps({"claims": claims}), encoding="utf-8")
@@ -57,9 +73,11 @@ def test_every_format_renders_every_view(fmt: Format, mini: Path) -> None:
     corpus = load_corpus([mini])
     module = renderer(fmt)
     report = find_conflicts(corpus, explain=True)
-    for text in (module.conflicts(corpus, report, Style(), True),
-                 module.claims(corpus, select_claims(corpus), Style()),
-                 module.claim(corpus, relations(corpus, "early"), Style())):
+    for text in (
+        module.conflicts(corpus, report, Style(), True),
+        module.claims(corpus, select_claims(corpus), Style()),
+        module.claim(corpus, relations(corpus, "early"), Style()),
+    ):
         assert isinstance(text, str) and text.strip()
 
 
@@ -69,9 +87,11 @@ def test_hostile_text_stays_text(fmt: Format, hostile: Path) -> None:
     module = renderer(fmt)
     report = find_conflicts(corpus)
     assert len(report.conflicts) == 1
-    outputs = [module.conflicts(corpus, report, Style(color=True), False),
-               module.claims(corpus, select_claims(corpus), Style(color=True)),
-               module.claim(corpus, relations(corpus, "h1"), Style(color=True))]
+    outputs = [
+        module.conflicts(corpus, report, Style(color=True), False),
+        module.claims(corpus, select_claims(corpus), Style(color=True)),
+        module.claim(corpus, relations(corpus, "h1"), Style(color=True)),
+    ]
     for out in outputs:
         if fmt is Format.json:
             assert HOSTILE in _strings(json.loads(out))  # kept exactly; JSON escapes it

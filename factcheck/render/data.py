@@ -52,6 +52,12 @@ def source_data(corpus: Corpus, source_id: str) -> dict[str, Any]:
     }
 
 
+def source_line(source: dict[str, Any]) -> str:
+    """A source as one citation line: publisher, title, date (n.d. when undated)."""
+    parts = [source["publisher"] or "?", source["title"] or "", source["date"] or "n.d."]
+    return ", ".join(p for p in parts if p)
+
+
 def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
     """Everything a reader needs to weigh one claim."""
     loc = corpus.where("claims", claim.id)

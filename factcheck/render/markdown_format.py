@@ -8,7 +8,7 @@ from factcheck.conflicts import Relations, Report
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
 from factcheck.render import Style
-from factcheck.render.data import claim_data, conflict_data, consistency_data
+from factcheck.render.data import claim_data, conflict_data, consistency_data, source_line
 from factcheck.render.text import markdown_cell as md
 
 _CLAIM_COLUMNS = ("Side", "Value", "Claimant", "As of", "Document", "Footnotes", "Sources")
@@ -113,7 +113,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     for note in corpus.footnotes_of(corpus.claims[rel.claim]):
         lines.append(f"- {md(note.label)}: {md(note.text)}")
     lines += ["", "## Sources", ""]
-    lines += [f"- {md(s['publisher'])}, {md(s['title'])}, {md(s['date'])}" for s in c["sources"]]
+    lines += [f"- {md(source_line(s))}" for s in c["sources"]]
     lines += ["", "## Agrees with", ""]
     lines += [f"- {md(cid)}: {md(corpus.claims[cid].value)}" for cid in rel.agrees] or ["- none"]
     lines += ["", "## Conflicts", ""]

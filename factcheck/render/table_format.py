@@ -15,7 +15,7 @@ from factcheck.conflicts import Relations, Report
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
 from factcheck.render import Style
-from factcheck.render.data import claim_data, conflict_data, consistency_data
+from factcheck.render.data import claim_data, conflict_data, consistency_data, source_line
 from factcheck.render.text import plain
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -108,7 +108,10 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
     }
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
     items.append(
-        Text(f"{len(report.conflicts)} conflicts ({summary}) among {report.compared} claims")
+        Text(
+            f"{len(report.conflicts)} conflict{'' if len(report.conflicts) == 1 else 's'} "
+            f"({summary}) among {report.compared} claims"
+        )
     )
     return _render(style, items)
 
@@ -156,7 +159,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     for note in corpus.footnotes_of(corpus.claims[rel.claim]):
         fields.add_row(f"footnote {plain(note.label)}", _t(note.text))
     for s in c["sources"]:
-        fields.add_row("source", _t(f"{s['publisher']}, {s['title']}, {s['date']}"))
+        fields.add_row("source", _t(source_line(s)))
     agrees = ", ".join(rel.agrees) or "none"
     fields.add_row("agrees with", _t(agrees))
     for x in rel.conflicts:
