@@ -399,21 +399,31 @@ def _denial_conflicts(
 ) -> list[Conflict]:
     """Each denied value against the claims that state it (their figure lies within it).
 
-    Identical denials are handled once; claims are found by binary search on their figure.
+    A claim that pins no figure down (`up to one million`) is contradicted only by a denial
+    of that same interval. Identical denials are handled once; claims are found by binary
+    search on their figure.
     """
     groups: dict[tuple[float, float, float, float], list[_Item]] = defaultdict(list)
     for d in denials:
         groups[(d.lo, d.hi, d.t_lo, d.t_hi)].append(d)
     pinned = sorted((it for it in items if it.core is not None), key=lambda it: it.core or ())
     starts = [it.core[0] for it in pinned if it.core]
+    open_ended: dict[tuple[float, float], list[_Item]] = defaultdict(list)
+    for it in items:
+        if it.core is None:
+            open_ended[(it.lo, it.hi)].append(it)
     conflicts = []
     for (lo, hi, t_lo, t_hi), deniers in sorted(groups.items()):
         deniers.sort(key=lambda d: d.claim.id)
-        matched = [
-            it
-            for it in pinned[bisect_left(starts, lo) : bisect_right(starts, hi)]
-            if it.core and it.core[1] <= hi and it.t_lo <= t_hi and it.t_hi >= t_lo
+        candidates = [
+            *(
+                it
+                for it in pinned[bisect_left(starts, lo) : bisect_right(starts, hi)]
+                if it.core and it.core[1] <= hi
+            ),
+            *open_ended.get((lo, hi), []),
         ]
+        matched = [it for it in candidates if it.t_lo <= t_hi and it.t_hi >= t_lo]
         if not matched:
             continue
         d = deniers[0]

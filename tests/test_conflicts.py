@@ -228,6 +228,18 @@ def test_a_denial_does_not_contradict_a_looser_claim(tmp_path: Path, looser: str
     assert report.conflicts == []
 
 
+def test_a_denial_of_the_same_open_ended_value_contradicts_it(tmp_path: Path) -> None:
+    # 'Up to one million' pins no figure down, but denying exactly that claim contradicts it.
+    report = conflicts_of(
+        tmp_path,
+        claim("stated", "left.count", "up to one million", claimant="Paper", stance="reports"),
+        claim("denied", "left.count", "up to 1 million", claimant="Spokesman", stance="denies"),
+    )
+    c = only(report)
+    assert c.kind == "denial"
+    assert c.reason == "Spokesman denies up to 1 million, which is reported by Paper"
+
+
 def test_a_denial_of_another_value_is_no_conflict(tmp_path: Path) -> None:
     report = conflicts_of(
         tmp_path,
