@@ -82,7 +82,7 @@ def test_markdown_format(mini: Path) -> None:
     code, out, _ = run("conflicts", "-c", str(mini), "-f", "markdown")
     assert code == 0
     assert out.startswith("# Conflicts\n")
-    assert "| Side | Value | Claimant | As of | Document | Footnotes | Sources |" in out
+    assert "| Side | Value | Parsed | Claimant | As of | Cited in | Sources |" in out
 
 
 def test_claims_filters(mini: Path) -> None:

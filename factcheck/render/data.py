@@ -58,6 +58,11 @@ def source_line(source: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def _cited_in(document: str, footnotes: list[str]) -> str:
+    """Where a reader finds the claim: `EUAA fn. 732`."""
+    return f"{document} fn. {', '.join(footnotes)}" if footnotes else document
+
+
 def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
     """Everything a reader needs to weigh one claim."""
     loc = corpus.where("claims", claim.id)
@@ -78,6 +83,9 @@ def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
         "rank_reason": claim.rank_reason,
         "document": claim.document,
         "document_title": doc.title if doc else None,
+        "cited_in": _cited_in(
+            doc.publisher if doc and doc.publisher else claim.document, claim.footnotes
+        ),
         "footnotes": list(claim.footnotes),
         "sources": [source_data(corpus, s.id) for s in corpus.sources_of(claim)],
         "location": str(loc) if loc else None,

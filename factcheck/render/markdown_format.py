@@ -11,7 +11,7 @@ from factcheck.render import Style
 from factcheck.render.data import claim_data, conflict_data, consistency_data, source_line
 from factcheck.render.text import markdown_cell as md
 
-_CLAIM_COLUMNS = ("Side", "Value", "Claimant", "As of", "Document", "Footnotes", "Sources")
+_CLAIM_COLUMNS = ("Side", "Value", "Parsed", "Claimant", "As of", "Cited in", "Sources")
 
 
 def _row(cells: list[str]) -> str:
@@ -52,10 +52,10 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
                         [
                             str(n),
                             md(c["value"]),
+                            md(c["parsed"]["interval"]),
                             md(c["claimant"]),
                             md(c["as_of"]),
-                            md(c["document_title"]),
-                            md(", ".join(c["footnotes"])),
+                            md(c["cited_in"]),
                             _sources(c),
                         ]
                     )

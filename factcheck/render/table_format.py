@@ -67,16 +67,7 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
             box=box.SIMPLE_HEAD,
             expand=False,
         )
-        for column in (
-            "side",
-            "value",
-            "parsed",
-            "claimant",
-            "as of",
-            "document",
-            "fn.",
-            "sources",
-        ):
+        for column in ("side", "value", "parsed", "claimant", "as of", "cited in", "sources"):
             table.add_column(column, overflow="fold")
         for n, side in enumerate(data["sides"], 1):
             for c in side["claims"]:
@@ -87,8 +78,7 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
                     _t(c["parsed"]["interval"]),
                     _t(f"{c['claimant'] or ''}{stance}"),
                     _t(c["as_of"]),
-                    _t(c["document"]),
-                    _t(", ".join(c["footnotes"])),
+                    _t(c["cited_in"]),
                     _t(_sources(c)),
                 )
         items.append(table)
@@ -117,20 +107,32 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
 
 
 def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
-    table = Table(box=box.SIMPLE_HEAD)
-    for column in ("id", "subject · property", "value", "claimant", "as of", "document"):
-        table.add_column(column, overflow="fold")
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    shares = {
+        "id": 5,
+        "property": 4,
+        "value": 3,
+        "claimant": 3,
+        "stance": 2,
+        "as of": 3,
+        "cited in": 3,
+    }
+    for column, share in shares.items():
+        table.add_column(column, overflow="fold", ratio=share)
     for claim in selected:
         c = claim_data(corpus, claim)
         table.add_row(
             _t(c["id"]),
-            _t(f"{c['subject']} · {c['property']}"),
+            _t(c["property"]),
             _t(c["value"], "bold"),
             _t(c["claimant"]),
+            _t(c["stance"]),
             _t(c["as_of"]),
-            _t(c["document"]),
+            _t(c["cited_in"]),
         )
-    return _render(style, [table, Text(f"{len(selected)} claims")])
+    return _render(
+        style, [table, Text(f"{len(selected)} claim{'' if len(selected) == 1 else 's'}")]
+    )
 
 
 def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
