@@ -88,9 +88,9 @@ def test_hostile_text_stays_text(fmt: Format, hostile: Path) -> None:
     report = find_conflicts(corpus)
     assert len(report.conflicts) == 1
     outputs = [
-        module.conflicts(corpus, report, Style(color=True), False),
-        module.claims(corpus, select_claims(corpus), Style(color=True)),
-        module.claim(corpus, relations(corpus, "h1"), Style(color=True)),
+        module.conflicts(corpus, report, Style(color=True, width=400), False),
+        module.claims(corpus, select_claims(corpus), Style(color=True, width=400)),
+        module.claim(corpus, relations(corpus, "h1"), Style(color=True, width=400)),
     ]
     for out in outputs:
         if fmt is Format.json:
