@@ -540,7 +540,7 @@ def find_conflicts(
             scopes[_scope_key(c)].append(c)
         if explain and len(scopes) > 1:
             for members in (scopes[key] for key in sorted(scopes)):
-                label = ", ".join(f"{k}={v}" for k, v in _scope_shown(members)) or "(none)"
+                label = ", ".join(f"{k}={v}" for k, v in _scope_shown(members)) or "no scope"
                 values = ", ".join(m.value for m in members[:4])
                 report.consistent.append(
                     Consistency(

@@ -581,5 +581,5 @@ def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
     if not unreadable:
         builder.resolve()
     if builder.problems:
-        raise InputError(builder.problems)
+        raise InputError(sorted(builder.problems, key=lambda p: (p.file or "", p.line or 0)))
     return builder.corpus
