@@ -28,6 +28,10 @@ app = typer.Typer(
     help="Find where footnoted sources disagree, and check the claims and their citations.",
     no_args_is_help=False,
     add_completion=False,
+    # Plain help: Typer's Rich help formatter imports a Markdown parser, doubling start-up.
+    rich_markup_mode=None,
+    epilog="Exit codes: 0 done; 1 conflicts found with --fail-on-conflict; 2 bad input or usage. "
+    "Claims: --claims PATH, else $FACTCHECK_CLAIMS, else the bundled data set.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
