@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +63,7 @@ class Corpus:
     claims: dict[str, Claim] = field(default_factory=dict)
     values: dict[str, Value] = field(default_factory=dict)
     as_of: dict[str, Time] = field(default_factory=dict)
+    document_dates: dict[str, Time] = field(default_factory=dict)
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
@@ -116,7 +117,10 @@ def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     for path in paths:
         if path.is_dir():
             for child in sorted(path.rglob("*")):
-                if not child.is_file() or any(p.startswith(".") for p in child.parts[-1:]):
+                inside = child.relative_to(path).parts
+                if not child.is_file() or any(
+                    p.startswith(".") or p == "__pycache__" for p in inside
+                ):
                     continue
                 if child.suffix.lower() in CLAIM_SUFFIXES:
                     files.append(child)
@@ -126,7 +130,8 @@ def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
             files.append(path)
         else:
             raise FactcheckError("no such file or folder", file=str(path))
-    return files, notes
+    unique = {f.resolve(): f for f in reversed(files)}  # a file named twice is read once
+    return [f for f in files if unique.get(f.resolve()) is f], notes
 
 
 # --------------------------------------------------------------------------- parsing
@@ -142,20 +147,21 @@ _Loader.yaml_implicit_resolvers = {
 }
 
 
-def _construct_int(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int:
-    try:
-        return yaml.constructor.SafeConstructor.construct_yaml_int(loader, node)
-    except ValueError:
-        raise yaml.constructor.ConstructorError(
-            None,
-            None,
-            f"a number of {len(str(node.value)):,} digits is too long to read; "
-            "put it in quotes if it is text",
-            node.start_mark,
-        ) from None
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
 
 
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+def _construct_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    """Numbers stay as written (`700.000`, `1_000`, `1:20`): only a plain integer is an int.
+
+    The format keeps words as written, and YAML 1.1 would read `700.000` as 700.0 and
+    `1:20` as 80 before any check could see them.
+    """
+    text = str(node.value)
+    return int(text) if _PLAIN_INT.fullmatch(text) else text
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
 
 MAX_QUOTED = 60
 
@@ -175,8 +181,9 @@ class _Parsed:
     root: yaml.Node | None
 
 
-def _check_aliases(root: yaml.Node, file: str) -> None:
-    """Refuse alias bombs: count nodes as they would expand, against nodes as written."""
+def _check_structure(root: yaml.Node, file: str) -> None:
+    """Refuse alias bombs (nodes as they would expand, against nodes as written) and
+    repeated keys, which YAML would resolve by silently keeping the last one."""
     expanded: dict[int, int] = {}
 
     def size(node: yaml.Node) -> int:
@@ -188,6 +195,17 @@ def _check_aliases(root: yaml.Node, file: str) -> None:
         if isinstance(node, yaml.SequenceNode):
             total += sum(size(n) for n in node.value)
         elif isinstance(node, yaml.MappingNode):
+            seen: dict[str, int] = {}
+            for k, _ in node.value:
+                name = str(k.value)
+                if name in seen:
+                    raise FactcheckError(
+                        f"key '{name}' appears twice in one mapping (first at line "
+                        f"{seen[name]}); only one would be kept",
+                        file=file,
+                        line=k.start_mark.line + 1,
+                    )
+                seen[name] = k.start_mark.line + 1
             total += sum(size(k) + size(v) for k, v in node.value)
         expanded[key] = total
         return total
@@ -207,7 +225,7 @@ def _parse_yaml(text: str, file: str) -> _Parsed:
         root = loader.get_single_node()
         if root is None:
             return _Parsed(None, None)
-        _check_aliases(root, file)
+        _check_structure(root, file)
         return _Parsed(loader.construct_document(root), root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -328,6 +346,8 @@ def _read_file(path: Path) -> _File | None:
         raw = path.read_bytes()
     except OSError as exc:
         raise FactcheckError(f"cannot read: {exc.strerror}", file=file) from None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise FactcheckError("UTF-16 text; save the file as UTF-8", file=file)
     if b"\x00" in raw:
         raise FactcheckError("binary file (it holds NUL bytes), not a claim file", file=file)
     try:
@@ -458,7 +478,28 @@ class _Builder:
                 c.locations[(section, key)] = loc
                 self.index[(section, key)] = (read.path, i)
 
-    def resolve(self) -> None:
+    def resolve(self, *, references: bool) -> None:
+        """Parse every value and date; with `references`, also check every reference.
+
+        References are left unchecked when a file could not be read, since what it failed
+        to declare would show up as a flood of unknown ids.
+        """
+        c = self.corpus
+        for doc_id, doc in c.documents.items():
+            if doc.date:
+                try:
+                    when = parse_time(doc.date, reference=True)
+                except ValueParseError as exc:
+                    self.problem(exc.problem.message, "documents", doc_id, "date")
+                else:
+                    if isinstance(when, Time):
+                        c.document_dates[doc_id] = when
+        if references:
+            self._resolve_references()
+        for claim in c.claims.values():
+            self._resolve_claim(claim, references=references)
+
+    def _resolve_references(self) -> None:
         c = self.corpus
         for (doc, label), note in c.footnotes.items():
             key = f"{doc}#{label}"
@@ -486,42 +527,38 @@ class _Builder:
                         sid,
                         "reports",
                     )
-        for claim in c.claims.values():
-            self._resolve_claim(claim)
 
-    def _resolve_claim(self, claim: Claim) -> None:
+    def _resolve_claim(self, claim: Claim, *, references: bool) -> None:
         c = self.corpus
-        for field_name, registry in (
-            ("subject", c.subjects),
-            ("property", c.properties),
-            ("document", c.documents),
-        ):
-            ref = getattr(claim, field_name)
-            if ref not in registry:
-                kind = "document" if field_name == "document" else f"undeclared {field_name}"
-                if field_name == "document":
-                    kind = "unknown document"
-                self.problem(
-                    f"{kind} '{ref}'{_suggest(ref, registry)}", "claims", claim.id, field_name
-                )
-        for label in claim.footnotes:
-            if (claim.document, label) not in c.footnotes:
-                labels = [lab for (d, lab) in c.footnotes if d == claim.document]
-                self.problem(
-                    f"footnote '{label}' is not defined in document "
-                    f"'{claim.document}'{_suggest(label, labels)}",
-                    "claims",
-                    claim.id,
-                    "footnotes",
-                )
-        for sid in claim.sources:
-            if sid not in c.sources:
-                self.problem(
-                    f"unknown source '{sid}'{_suggest(sid, c.sources)}",
-                    "claims",
-                    claim.id,
-                    "sources",
-                )
+        if references:
+            for field_name, registry, kind in (
+                ("subject", c.subjects, "undeclared subject"),
+                ("property", c.properties, "undeclared property"),
+                ("document", c.documents, "unknown document"),
+            ):
+                ref = getattr(claim, field_name)
+                if ref not in registry:
+                    self.problem(
+                        f"{kind} '{ref}'{_suggest(ref, registry)}", "claims", claim.id, field_name
+                    )
+            for label in claim.footnotes:
+                if (claim.document, label) not in c.footnotes:
+                    labels = [lab for (d, lab) in c.footnotes if d == claim.document]
+                    self.problem(
+                        f"footnote '{label}' is not defined in document "
+                        f"'{claim.document}'{_suggest(label, labels)}",
+                        "claims",
+                        claim.id,
+                        "footnotes",
+                    )
+            for sid in claim.sources:
+                if sid not in c.sources:
+                    self.problem(
+                        f"unknown source '{sid}'{_suggest(sid, c.sources)}",
+                        "claims",
+                        claim.id,
+                        "sources",
+                    )
         prop = c.properties.get(claim.property)
         if prop is None:
             return
@@ -531,7 +568,7 @@ class _Builder:
             self.problem(exc.problem.message, "claims", claim.id, "value")
         if claim.as_of is not None:
             try:
-                when = parse_time(claim.as_of, year=claim.assume_year)
+                when = parse_time(claim.as_of, year=claim.assume_year, reference=True)
             except ValueParseError as exc:
                 self.problem(exc.problem.message, "claims", claim.id, "as_of")
             else:
@@ -544,10 +581,18 @@ class _Builder:
 def parse_value(words: str, prop: Property, year: int | None = None) -> Value:
     """Read a claim's value with the parser its property's kind calls for."""
     if prop.kind == "date":
-        return parse_time(words, year=year)
+        return parse_time(words, year=year, not_happened=tuple(prop.not_happened))
     if prop.kind == "status":
         return parse_status(words, prop.statuses)
-    return parse_quantity(words)
+    quantity = parse_quantity(words)
+    if prop.kind == "percentage" and not quantity.percent:
+        return replace(quantity, percent=True)
+    if quantity.percent and prop.kind != "percentage":
+        raise ValueParseError(
+            f"'{words}' is a percentage, but '{prop.id}' is a {prop.kind}; declare a "
+            "percentage property for shares"
+        )
+    return quantity
 
 
 def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
@@ -578,8 +623,7 @@ def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
             continue
         builder.corpus.files.append(str(path))
         builder.add(read)
-    if not unreadable:
-        builder.resolve()
+    builder.resolve(references=not unreadable)
     if builder.problems:
         raise InputError(sorted(builder.problems, key=lambda p: (p.file or "", p.line or 0)))
     return builder.corpus

@@ -10,10 +10,10 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-# YAML reads `261000` or `2022` as numbers; the format keeps words as written, so numbers
-# are accepted where text is expected (pydantic's coerce_numbers_to_str, done natively).
+# Words as written. The loader hands numbers over as the text they were written with, and
+# `coerce_numbers_to_str` covers numbers from JSON files.
 Text = str
 Id = Annotated[str, Field(min_length=1, pattern=r"^\S+$")]
 
@@ -92,6 +92,21 @@ class Property(Record):
         default_factory=dict,
         description="For status properties: each category with the words that mean it.",
     )
+    not_happened: list[Text] = Field(
+        default_factory=list,
+        description="For date properties: words that mean the event has not happened yet, "
+        "besides never / not yet / none (e.g. `still in force` for an end date).",
+    )
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> Property:
+        if self.growing and self.kind not in ("count", "amount"):
+            raise ValueError("only counts and amounts can be growing")
+        if self.kind != "date" and self.tolerance >= 1:
+            raise ValueError("tolerance is a share of the value for this kind: write 0.05 for 5 %")
+        if self.kind == "status" and not self.statuses:
+            raise ValueError("a status property lists its statuses")
+        return self
 
 
 class Document(Record):

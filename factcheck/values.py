@@ -14,7 +14,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 from typing import Literal
 
@@ -22,6 +22,8 @@ from factcheck.errors import ValueParseError
 
 INF = math.inf
 
+#: Digits a count or amount may have (a quintillion); more is a typing or pasting slip.
+MAX_DIGITS = 18
 #: How far `around 900 000` reaches either side of the number, as a share of it.
 AROUND_SPREAD = 0.10
 
@@ -101,6 +103,17 @@ Value = Quantity | Time | NoValue | Status
 
 _SPACES = re.compile(r"[\s\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _DASHES = re.compile(r"\s*[\u2010-\u2015\u2212]\s*")
+
+
+_SUPERSCRIPTS = re.compile("[\u00b2\u00b3\u00b9\u2070-\u209f]")
+
+
+def _refuse_markers(written: str) -> None:
+    """`261,000⁷³²` would fold into 261,000732: a pasted footnote marker is refused."""
+    if _SUPERSCRIPTS.search(written):
+        raise ValueParseError(
+            f"'{written}' holds superscript characters (a footnote marker?); remove them"
+        )
 
 
 def normalise(text: str) -> str:
@@ -229,6 +242,7 @@ _DIGITS = re.compile(
     r"(?P<int>[1-9]\d{0,2}(?:(?P<sep>[ ,'])\d{3})(?:(?P=sep)\d{3})*"
     r"|[1-9]\d{0,2}(?:\.\d{3}){2,}|\d+)(?P<dec>[.,]\d+)?"
 )
+_AMBIGUOUS_POINT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")
 _PERCENT = re.compile(r"\s*(%|per cent|percent|pct)$")
 _RANGE_SPLIT = re.compile(r"\s+(?:–|to)\s+|(?<=\d)\s*[–-]\s*(?=\d)")
 
@@ -239,6 +253,12 @@ def _read_digits(token: str) -> float | None:
     m = _DIGITS.fullmatch(token)
     if not m:
         return None
+    digits = sum(ch.isdigit() for ch in m.group("int"))
+    if digits > MAX_DIGITS:
+        raise ValueParseError(
+            f"a number of {digits:,} digits is more than any count or amount; "
+            "check for a missing separator or a pasted footnote number"
+        )
     whole = m.group("int")
     for sep in (m.group("sep"), "."):
         if sep:
@@ -312,6 +332,7 @@ def parse_quantity(text: str | float | int) -> Quantity:
     810000.0
     """
     written = str(text)
+    _refuse_markers(written)
     s = normalise(written)
     if not s:
         raise ValueParseError("empty value; write a number such as '261,000' or 'about 900 000'")
@@ -363,6 +384,13 @@ def parse_quantity(text: str | float | int) -> Quantity:
                 f"inverted range '{written}': {format_number(lo)} is above {format_number(hi)}; "
                 "write the lower bound first"
             )
+        if lo > 0 and hi / 10 <= lo * 1000 <= hi:
+            raise ValueParseError(
+                f"ambiguous range '{written}': its ends are a thousandfold apart, so 'thousand' "
+                "may be missing from the first; write both ends in full ('20,000 – 25,000')"
+            )
+        if qualifier == "around":
+            lo, hi = lo * (1 - AROUND_SPREAD), hi * (1 + AROUND_SPREAD)
         return Quantity(written, lo, hi, None, "range", percent)
     if len(parts) > 2:
         raise ValueParseError(f"'{written}' has more than two ends; write 'A – B'")
@@ -375,6 +403,11 @@ def parse_quantity(text: str | float | int) -> Quantity:
             "('more than 200,000')"
         )
     x = number[0]
+    if not number[1] and _AMBIGUOUS_POINT.search(s):
+        raise ValueParseError(
+            f"ambiguous number '{written}': a point before three digits may group thousands "
+            "or mark decimals; write '700,000' or '700.0'"
+        )
     lo, hi, point = {
         "exact": (x, x, x),
         "around": (x * (1 - AROUND_SPREAD), x * (1 + AROUND_SPREAD), x),
@@ -402,21 +435,9 @@ _MONTHS = {
     for name in (calendar.month_name[i], calendar.month_abbr[i])
 }
 _MONTHS.update({"sept": 9})
-_NO_VALUE = {
-    "never",
-    "not yet",
-    "none",
-    "no value",
-    "ongoing",
-    "present",
-    "continuing",
-    "not ended",
-    "has not ended",
-    "still in force",
-    "still in effect",
-    "in force",
-    "no end date",
-}
+# Words that mean an event has not happened, whatever the property; a property adds its
+# own (`still in force` for an end date) in its `not_happened` list.
+_NO_VALUE = {"never", "not yet", "none", "no value", "has not happened"}
 # Parts of a month or year: (first day, last day) of a month; a year is split by months.
 _MONTH_PARTS = {
     "early": (1, 10),
@@ -450,22 +471,28 @@ _YEAR_PARTS = {
     "the second half of": (7, 12),
     "second half of": (7, 12),
 }
-_TIME_LEADS = (
-    "as of ",
-    "as at ",
-    "by ",
-    "on ",
-    "in ",
-    "at ",
-    "around ",
-    "about ",
-    "circa ",
-    "since ",
-    "until ",
-    "till ",
-    "before ",
-    "after ",
-)
+# Words before a date, and what they do to it: `before 2023` ends on 31 December 2022,
+# `until 2023` at the end of 2023; `by` is a point in time for an as-of time and 'no later
+# than' for a date value; `around` widens the date by its own length each way.
+_TIME_LEADS = {
+    "as of ": "at",
+    "as at ": "at",
+    "on ": "at",
+    "in ": "at",
+    "at ": "at",
+    "by ": "by",
+    "around ": "around",
+    "about ": "around",
+    "circa ": "around",
+    "c. ": "around",
+    "since ": "from",
+    "until ": "until",
+    "till ": "until",
+    "before ": "before",
+    "after ": "after",
+    "not before ": "from",
+    "no later than ": "until",
+}
 _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,?(?: (\d{4}))?")
 _MONTH_DAY_YEAR = re.compile(r"([a-z]+)\.? (\d{1,2})(?:st|nd|rd|th)?,?(?: (\d{4}))?")
 _MONTH_YEAR = re.compile(r"([a-z]+)\.?,?(?: (\d{4}))?")
@@ -580,9 +607,10 @@ def _split_range(s: str) -> tuple[str, str] | None:
         if s.startswith(lead) and sep in s:
             left, right = s[len(lead) :].split(sep, 1)
             return left, right
-    if " – " in s:
-        left, right = s.split(" – ", 1)
-        return left, right
+    for sep in (" – ", " to "):
+        if sep in s:
+            left, right = s.split(sep, 1)
+            return left, right
     return None
 
 
@@ -607,25 +635,38 @@ def _complete_left(left: str, right: str, year_back: int = 0) -> str:
 
 
 @lru_cache(maxsize=1 << 16)
-def parse_time(text: str | int, *, year: int | None = None) -> Time | NoValue:
+def parse_time(
+    text: str | int,
+    *,
+    year: int | None = None,
+    reference: bool = False,
+    not_happened: tuple[str, ...] = (),
+) -> Time | NoValue:
     """Read a date or a span of dates as people write them.
 
-    `year` is used for dates written without one ('On 28 October').
+    `year` is used for dates written without one ('On 28 October'). `reference` reads the
+    words as the time a value refers to (`by 26 September` is that day) rather than as a
+    date value (`by December 2022` is no later than December). `not_happened` adds words
+    that mean the event has not happened, such as `still in force` for an end date.
     """
     written = str(text)
+    _refuse_markers(written)
     s = normalise(written)
     if not s:
         raise ValueParseError("empty date")
-    if s in _NO_VALUE:
+    if s in _NO_VALUE or s in {normalise(w) for w in not_happened}:
         return NoValue(written)
-    open_before = open_after = False
-    for lead in _TIME_LEADS:
-        if s.startswith(lead):
-            open_before = lead in ("until ", "till ", "before ")
-            open_after = lead in ("since ", "after ")
-            s = s[len(lead) :].strip()
+    lead = "at"
+    for words in sorted(_TIME_LEADS, key=len, reverse=True):
+        if s.startswith(words):
+            lead = _TIME_LEADS[words]
+            s = s[len(words) :].strip()
             break
+    if lead == "by":
+        lead = "at" if reference else "until"
     span = _split_range(s)
+    if span is None and s.startswith("from "):
+        lead, s = "from", s[len("from ") :]
     if span:
         left_text, right_text = span
         right = _read_point(right_text, written, year)
@@ -643,10 +684,19 @@ def parse_time(text: str | int, *, year: int | None = None) -> Time | NoValue:
             raise ValueParseError(f"inverted range '{written}': it ends before it starts")
         return Time(written, left.start, right.end, "range")
     point = _read_point(s, written, year)
-    if open_before:
+    assert point.start is not None and point.end is not None
+    one_day = timedelta(days=1)
+    if lead == "before":
+        return Time(written, None, point.start - one_day, "before")
+    if lead == "until":
         return Time(written, None, point.end, "before")
-    if open_after:
+    if lead == "after":
+        return Time(written, point.end + one_day, None, "after")
+    if lead == "from":
         return Time(written, point.start, None, "after")
+    if lead == "around":
+        width = point.end - point.start + one_day
+        return Time(written, point.start - width, point.end + width, "around")
     return point
 
 

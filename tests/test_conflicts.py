@@ -627,7 +627,8 @@ def quantity_words(draw: st.DrawFn) -> str:
     if form == "exact":
         return f"{n:,}"
     if form == "range":
-        m = draw(st.integers(min_value=n, max_value=3_000_000))
+        # Ends a thousandfold apart are refused as ambiguous; stay well within that.
+        m = draw(st.integers(min_value=n, max_value=min(3_000_000, n * 50)))
         return f"{n:,} – {m:,}"
     return f"{form} {n:,}"
 

@@ -151,13 +151,13 @@ def test_qualifiers(written: str, low: float, high: float, point: float, qualifi
         (f"1.2{EN_DASH}1.5 million", 1_200_000, 1_500_000),
         ("2 to 3 million", 2_000_000, 3_000_000),
         (f"300{EN_DASH}400 thousand", 300_000, 400_000),
-        # `around` before a range adds nothing to the range's own spread.
-        ("about 350 000 – 400 000", 350_000, 400_000),
+        # `around` before a range widens both ends by the usual ±10 %.
+        ("about 350 000 – 400 000", 315_000, 440_000),
     ],
 )
 def test_ranges(written: str, low: float, high: float) -> None:
     q = parse_quantity(written)
-    assert (q.low, q.high, q.point, q.qualifier) == (low, high, None, "range")
+    assert (round(q.low), round(q.high), q.point, q.qualifier) == (low, high, None, "range")
 
 
 @pytest.mark.parametrize(
@@ -357,9 +357,56 @@ def test_a_span_across_new_year_borrows_the_previous_year(written: str) -> None:
     assert (t.start, t.end) == (date(2022, 12, 26), date(2023, 1, 10))
 
 
-@pytest.mark.parametrize("written", ["never", "Never", "ongoing", "not yet", "still in force"])
+@pytest.mark.parametrize("written", ["never", "Never", "not yet", "none"])
 def test_no_value_words(written: str) -> None:
     assert parse_time(written) == NoValue(written)
+
+
+@pytest.mark.parametrize("written", ["ongoing", "still in force"])
+def test_a_property_declares_its_own_no_value_words(written: str) -> None:
+    # 'In force' means an end has not happened, but a start has: only the property knows.
+    with pytest.raises(ValueParseError):
+        parse_time(written)
+    words = ("ongoing", "still in force")
+    assert parse_time(written, not_happened=words) == NoValue(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("before 2023", None, date(2022, 12, 31)),
+        ("until 2023", None, date(2023, 12, 31)),
+        ("after 2022", date(2023, 1, 1), None),
+        ("since November 2022", date(2022, 11, 1), None),
+        ("by December 2022", None, date(2022, 12, 31)),
+        ("around 28 October 2022", date(2022, 10, 27), date(2022, 10, 29)),
+    ],
+)
+def test_leading_words_bound_a_date(written: str, start: date | None, end: date | None) -> None:
+    t = parse_time(written)
+    assert isinstance(t, Time)
+    assert (t.start, t.end) == (start, end)
+
+
+def test_by_a_date_is_that_date_when_it_is_an_as_of_time() -> None:
+    t = parse_time("by 26 September 2022", reference=True)
+    assert isinstance(t, Time)
+    assert (t.start, t.end) == (date(2022, 9, 26), date(2022, 9, 26))
+
+
+@pytest.mark.parametrize(
+    ("written", "phrase"),
+    [
+        ("700.000", "ambiguous number"),
+        ("261,000\u2077\u00b3\u00b2", "superscript"),
+        ("20-25,000", "ambiguous range"),
+        ("500\u20131 million", "ambiguous range"),
+        ("1" * 30, "30 digits"),
+    ],
+)
+def test_misreadings_are_refused(written: str, phrase: str) -> None:
+    with pytest.raises(ValueParseError, match=phrase):
+        parse_quantity(written)
 
 
 @pytest.mark.parametrize(
