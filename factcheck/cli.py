@@ -163,6 +163,7 @@ def conflicts(
     from factcheck.conflicts import Severity, find_conflicts
     from factcheck.errors import UsageError
     from factcheck.output import write_output
+    from factcheck.query import check_filters
     from factcheck.render import renderer
 
     try:
@@ -172,6 +173,7 @@ def conflicts(
             f"--min-severity must be low, medium or high, not '{min_severity}'"
         ) from None
     corpus = _load(claims)
+    check_filters(corpus, subject=subject, property=property)
     report = find_conflicts(
         corpus, subject=subject, property=property, min_severity=level, explain=explain
     )
@@ -200,10 +202,11 @@ def list_claims(
 ) -> None:
     """List claims, filtered by subject, property, claimant or document."""
     from factcheck.output import write_output
-    from factcheck.query import select_claims
+    from factcheck.query import check_filters, select_claims
     from factcheck.render import renderer
 
     corpus = _load(claims)
+    check_filters(corpus, subject=subject, property=property, document=document)
     selected = select_claims(
         corpus, subject=subject, property=property, claimant=claimant, document=document
     )

@@ -18,17 +18,15 @@ from __future__ import annotations
 import builtins
 import heapq
 import itertools
-import math
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
-from functools import lru_cache
 
 from factcheck.corpus import Corpus
 from factcheck.model import Claim, Property, Rank, Stance
-from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, format_number, parse_time
+from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, format_number
 
 
 class Severity(IntEnum):
@@ -62,7 +60,6 @@ class Conflict:
     distance: str
     severity: Severity
     reason: str
-    steps: tuple[str, ...] = ()
 
     @builtins.property  # the field `property` hides the builtin in this class body
     def claim_ids(self) -> list[str]:
@@ -98,7 +95,6 @@ class _Item:
     t_hi: float
     timed: bool
     core: tuple[float, float] | None = None
-    index: int = 0
 
     @property
     def rank_key(self) -> tuple[int, str]:
@@ -119,102 +115,99 @@ def _interval(value: Value, prop: Property, corpus: Corpus, claim: Claim) -> tup
     if isinstance(value, Time):
         return value.low - half, value.high + half
     if isinstance(value, NoValue):
-        # Not happened as of a time: it can only still happen after that time.
+        # Not happened as of a time: it can only still happen after that time. With no time
+        # at all, it contradicts every date (and the conflict says the time is unknown).
         since = _reference_time(claim, corpus)
         return (since + 1, INF) if since is not None else (INF, INF)
-    return float(_status_index(value, prop)), float(_status_index(value, prop))
-
-
-def _status_index(value: Status, prop: Property) -> int:
-    return list(prop.statuses).index(value.value) if value.value in prop.statuses else -1
+    index = float(list(prop.statuses).index(value.value))
+    return index, index
 
 
 def _reference_time(claim: Claim, corpus: Corpus) -> float | None:
-    """When a claim was true at the latest: its as-of time, else its document's date."""
+    """The earliest time a claim certainly speaks for: its as-of time, else its document's
+    date (`still in force as of 2025` holds at least from the start of 2025)."""
+    when = corpus.as_of.get(claim.id) or corpus.document_dates.get(claim.document)
+    return when.low if when is not None else None
+
+
+def _time_window(
+    claim: Claim, value: Value, corpus: Corpus, prop: Property
+) -> tuple[float, float, bool]:
+    """The time a claim refers to, and whether it says so.
+
+    A date property's value is a fixed fact, so its claims all share one window; only a
+    'has not happened' claim depends on when it was said.
+    """
     when = corpus.as_of.get(claim.id)
-    if when is not None:
-        return when.high
-    doc = corpus.documents.get(claim.document)
-    return _date_high(doc.date) if doc is not None and doc.date else None
-
-
-@lru_cache(maxsize=4096)
-def _date_high(words: str) -> float | None:
-    parsed = parse_time(words)
-    return parsed.high if isinstance(parsed, Time) else None
-
-
-def _time_window(claim: Claim, corpus: Corpus, prop: Property) -> tuple[float, float, bool]:
-    # A date property's value is a fixed fact; its as-of time matters only to 'not yet'.
-    when = corpus.as_of.get(claim.id)
-    if prop.kind == "date" or when is None:
-        return -INF, INF, when is not None
+    if prop.kind == "date":
+        timed = not isinstance(value, NoValue) or _reference_time(claim, corpus) is not None
+        return -INF, INF, timed
+    if when is None:
+        return -INF, INF, False
     return when.low, when.high, True
 
 
 # --------------------------------------------------------------------------- the sweep
 
+Score = Callable[["_Item", "_Item"], tuple[float, ...]]
 
-def _sweep(items: list[_Item], growing: bool) -> tuple[set[int], tuple[int, int] | None]:
-    """Indices of items in some conflict, and the farthest conflicting pair.
+
+def _sweep(
+    items: list[_Item], growing: bool, score: Score
+) -> tuple[set[int], tuple[int, int] | None]:
+    """Indices of items in some conflict, and the conflicting pair that scores highest.
 
     Items are visited by start time. Every conflicting pair is seen from its later-starting
     member, which meets the earlier one while that one's window is still open; for a growing
-    quantity a higher value that started earlier conflicts whatever its end.
+    quantity a higher value that started earlier conflicts whatever its end. Each item is
+    scored against the most extreme partners on either side, among all items and among those
+    that give a time, so that an undated outlier cannot hide a dated conflict.
     """
-    order = sorted(range(len(items)), key=lambda i: items[i].t_lo)
-    high_all: list[tuple[float, int, str, int]] = []  # values above, highest first
-    low_all: list[tuple[float, float, int, str, int]] = []  # values below, lowest first
+    order = sorted(range(len(items)), key=lambda i: (items[i].t_lo, items[i].rank_key))
+    high: dict[bool, list[tuple[float, int, str, int]]] = {True: [], False: []}
+    low: dict[bool, list[tuple[float, float, int, str, int]]] = {True: [], False: []}
     high_open: list[tuple[float, int]] = []  # unmarked items, for marking every partner
     low_open: list[tuple[float, float, int]] = []
     marked: set[int] = set()
-    best: tuple[float, int, tuple[str, str], tuple[int, int]] | None = None
-
-    def expired(t_hi: float, now: float) -> bool:
-        return t_hi < now
+    # Ranked by score, then by the pair's claim ids, so ties never depend on file order.
+    best: tuple[tuple[float, ...], tuple[str, ...], tuple[int, int]] | None = None
 
     for i in order:
         a = items[i]
         now = a.t_lo
-        # Partners above: for a growing quantity, any earlier start; otherwise still open.
-        while high_all and not growing and expired(items[high_all[0][-1]].t_hi, now):
-            heapq.heappop(high_all)
-        while low_all and expired(low_all[0][1], now):
-            heapq.heappop(low_all)
         partners: list[int] = []
-        if high_all and -high_all[0][0] > a.hi:
-            partners.append(high_all[0][-1])
-            while high_open and -high_open[0][0] > a.hi:
-                _, j = heapq.heappop(high_open)
-                if growing or not expired(items[j].t_hi, now):
-                    marked.add(j)
-        if low_all and low_all[0][0] < a.lo:
-            partners.append(low_all[0][-1])
-            while low_open and low_open[0][0] < a.lo:
-                _, t_hi, j = heapq.heappop(low_open)
-                if not expired(t_hi, now):
-                    marked.add(j)
+        for timed_only in (False, True):
+            above, below = high[timed_only], low[timed_only]
+            while above and not growing and items[above[0][-1]].t_hi < now:
+                heapq.heappop(above)
+            while below and below[0][1] < now:
+                heapq.heappop(below)
+            if above and -above[0][0] > a.hi:
+                partners.append(above[0][-1])
+            if below and below[0][0] < a.lo:
+                partners.append(below[0][-1])
         if partners:
             marked.add(i)
+            while high_open and -high_open[0][0] > a.hi:
+                _, j = heapq.heappop(high_open)
+                if growing or items[j].t_hi >= now:
+                    marked.add(j)
+            while low_open and low_open[0][0] < a.lo:
+                _, t_hi, j = heapq.heappop(low_open)
+                if t_hi >= now:
+                    marked.add(j)
             for j in partners:
                 b = items[j]
-                ids = (min(a.claim.id, b.claim.id), max(a.claim.id, b.claim.id))
-                candidate = (round(_gap(a, b), 9), int(a.timed) + int(b.timed), ids, (i, j))
-                if best is None or candidate[:3] > best[:3]:
-                    best = candidate
-        heapq.heappush(high_all, (-a.lo, *a.rank_key, i))
-        heapq.heappush(low_all, (a.hi, a.t_hi, *a.rank_key, i))
+                ranked = (score(a, b), tuple(sorted((a.claim.id, b.claim.id))), (i, j))
+                if best is None or ranked[:2] > best[:2]:
+                    best = ranked
+        for timed_only in (False, True) if a.timed else (False,):
+            heapq.heappush(high[timed_only], (-a.lo, *a.rank_key, i))
+            heapq.heappush(low[timed_only], (a.hi, a.t_hi, *a.rank_key, i))
         if i not in marked:
             heapq.heappush(high_open, (-a.lo, i))
             heapq.heappush(low_open, (a.hi, a.t_hi, i))
-    return marked, best[3] if best else None
-
-
-def _gap(a: _Item, b: _Item) -> float:
-    low, high = (a, b) if a.hi < b.lo else (b, a)
-    if low.hi <= 0 or high.lo == INF:
-        return high.lo - low.hi
-    return math.log(high.lo / low.hi)
+    return marked, best[2] if best else None
 
 
 def _clusters(items: list[_Item]) -> list[list[_Item]]:
@@ -246,31 +239,43 @@ def _point(value: Value) -> float | None:
     return None
 
 
-def _distance(a: _Item, b: _Item, prop: Property) -> tuple[str, Severity]:
+def _grade(x: float, medium: float, high: float) -> Severity:
+    return Severity.high if x >= high else Severity.medium if x >= medium else Severity.low
+
+
+def _distance(a: _Item, b: _Item, prop: Property) -> tuple[str, Severity, float]:
+    """How far apart two conflicting claims are: in words, as a severity, as a magnitude.
+
+    The measure follows the property's kind: a ratio for counts and amounts, percentage
+    points for shares, days for dates; differing statuses and 'has not happened' against a
+    date are as far apart as claims can be.
+    """
     va, vb = a.value, b.value
-    if isinstance(va, Status) or isinstance(vb, Status):
-        return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high
-    if isinstance(va, NoValue) or isinstance(vb, NoValue):
-        return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high
+    if prop.kind == "status" or isinstance(va, NoValue) or isinstance(vb, NoValue):
+        return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high, INF
     pa, pb = _point(va), _point(vb)
     if pa is None or pb is None:
-        return "no overlap", Severity.medium
-    if isinstance(va, Time):
-        days = abs(round(pb - pa))
-        severity = Severity.high if days >= 30 else Severity.medium if days >= 7 else Severity.low
-        return f"{days} day{'s' if days != 1 else ''}", severity
-    if isinstance(va, Quantity) and va.percent:
-        points = abs(pb - pa)
-        severity = (
-            Severity.high if points >= 20 else Severity.medium if points >= 5 else Severity.low
-        )
-        return f"{format_number(round(points, 1))} points", severity
+        return "no overlap", Severity.medium, 0.0
+    gap = abs(pb - pa)
+    if prop.kind == "date":
+        days = round(gap)
+        return f"{days} day{'s' if days != 1 else ''}", _grade(days, 7, 30), gap
+    if prop.kind == "percentage":
+        return f"{format_number(round(gap, 1))} points", _grade(gap, 5, 20), gap
     small, large = sorted((pa, pb))
     if small <= 0:
-        return f"{format_number(large - small)} apart", Severity.high
+        return f"{format_number(gap)} apart", Severity.high, INF
     ratio = large / small
-    severity = Severity.high if ratio >= 2 else Severity.medium if ratio >= 1.25 else Severity.low
-    return f"×{ratio:.1f}", severity
+    return f"×{ratio:.1f}", _grade(ratio, 1.25, 2), ratio
+
+
+def _pair_score(a: _Item, b: _Item, prop: Property) -> tuple[float, float]:
+    """Severity, then magnitude: a conflict one side of which gives no time is one step less
+    severe, since time may explain it."""
+    _, severity, magnitude = _distance(a, b, prop)
+    if not a.timed or not b.timed:
+        severity = Severity(max(Severity.low, severity - 1))
+    return float(severity), magnitude
 
 
 def _status_word(value: Value) -> str:
@@ -329,10 +334,8 @@ def _items(claims: Iterable[Claim], prop: Property, corpus: Corpus) -> list[_Ite
     for claim in claims:
         value = corpus.values[claim.id]
         lo, hi = _interval(value, prop, corpus, claim)
-        t_lo, t_hi, timed = _time_window(claim, corpus, prop)
+        t_lo, t_hi, timed = _time_window(claim, value, corpus, prop)
         items.append(_Item(claim, value, lo, hi, t_lo, t_hi, timed, _core(value, lo, hi)))
-    for i, item in enumerate(items):
-        item.index = i
     return items
 
 
@@ -363,23 +366,17 @@ def _scope_key(claim: Claim) -> tuple[tuple[str, str], ...]:
 def _value_conflict(
     items: list[_Item], prop: Property, corpus: Corpus, scope: tuple[tuple[str, str], ...]
 ) -> Conflict | None:
-    marked, pair = _sweep(items, prop.growing and prop.kind != "date")
+    marked, pair = _sweep(items, prop.growing, lambda a, b: _pair_score(a, b, prop))
     if not marked or pair is None:
         return None
     a, b = items[pair[0]], items[pair[1]]
     if a.lo > b.lo:
         a, b = b, a
-    distance, severity = _distance(a, b, prop)
-    if prop.kind != "date" and (not a.timed or not b.timed):
-        severity = Severity(max(Severity.low, severity - 1))
-    clusters = _clusters([items[i] for i in sorted(marked)])
+    distance = _distance(a, b, prop)[0]
+    severity = Severity(int(_pair_score(a, b, prop)[0]))
     sides = tuple(
         Side(tuple(it.claim.id for it in cluster), _side_summary(cluster, corpus))
-        for cluster in clusters
-    )
-    steps = tuple(
-        f"side {n} → {n + 1}: {_distance(left[0], right[0], prop)[0]}"
-        for n, (left, right) in enumerate(itertools.pairwise(clusters), 1)
+        for cluster in _clusters([items[i] for i in sorted(marked)])
     )
     return Conflict(
         a.claim.subject,
@@ -390,7 +387,6 @@ def _value_conflict(
         distance,
         severity,
         _reason(a, b, prop, corpus),
-        steps,
     )
 
 
@@ -415,12 +411,11 @@ def _denial_conflicts(
     conflicts = []
     for (lo, hi, t_lo, t_hi), deniers in sorted(groups.items()):
         deniers.sort(key=lambda d: d.claim.id)
+        pins = deniers[0].core is not None
+        # Denying 'up to one million' contradicts that claim, not every figure below it.
+        in_range = pinned[bisect_left(starts, lo) : bisect_right(starts, hi)] if pins else []
         candidates = [
-            *(
-                it
-                for it in pinned[bisect_left(starts, lo) : bisect_right(starts, hi)]
-                if it.core and it.core[1] <= hi
-            ),
+            *(it for it in in_range if it.core and it.core[1] <= hi),
             *open_ended.get((lo, hi), []),
         ]
         matched = [it for it in candidates if it.t_lo <= t_hi and it.t_hi >= t_lo]
@@ -577,11 +572,16 @@ class Relations:
 
 
 def relations(corpus: Corpus, claim_id: str) -> Relations:
-    """The claims that agree with one claim and the conflicts it takes part in."""
+    """The claims that agree with one claim and the conflicts it takes part in.
+
+    A claim agrees with the claims of its topic and scope, of the same stance (stating or
+    denying), whose values overlap it at a time that overlaps its own.
+    """
     claim = corpus.claims[claim_id]
     report = find_conflicts(corpus, subject=claim.subject, property=claim.property)
     involved = tuple(c for c in report.conflicts if claim_id in c.claim_ids)
     prop = corpus.properties[claim.property]
+    denies = claim.stance is Stance.denies
     peers = [
         c
         for c in corpus.claims.values()
@@ -590,10 +590,12 @@ def relations(corpus: Corpus, claim_id: str) -> Relations:
         and _scope_key(c) == _scope_key(claim)
         and c.id != claim_id
         and c.rank is not Rank.deprecated
-        and c.stance is not Stance.denies
+        and (c.stance is Stance.denies) == denies
     ]
     me = _items([claim], prop, corpus)[0]
     agrees = tuple(
-        it.claim.id for it in _items(peers, prop, corpus) if it.lo <= me.hi and it.hi >= me.lo
+        it.claim.id
+        for it in _items(peers, prop, corpus)
+        if it.lo <= me.hi and it.hi >= me.lo and it.t_lo <= me.t_hi and it.t_hi >= me.t_lo
     )
     return Relations(claim_id, agrees, involved)

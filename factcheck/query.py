@@ -2,11 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rapidfuzz import process
 
 from factcheck.corpus import Corpus
 from factcheck.errors import UsageError
 from factcheck.model import Claim
+
+
+def check_filters(
+    corpus: Corpus,
+    *,
+    subject: str | None = None,
+    property: str | None = None,
+    document: str | None = None,
+) -> None:
+    """Refuse a filter that names no declared id, so a typo never reads as 'nothing found'."""
+    for option, value, known in (
+        ("--subject", subject, corpus.subjects),
+        ("--property", property, corpus.properties),
+        ("--document", document, corpus.documents),
+    ):
+        if value is not None and value not in known:
+            raise UsageError(f"{option}: no such id '{value}'{_nearest(value, known)}")
+
+
+def _nearest(name: str, choices: Iterable[str]) -> str:
+    best = process.extractOne(name, list(choices), score_cutoff=60)
+    return f"; did you mean '{best[0]}'?" if best else ""
 
 
 def select_claims(
@@ -33,6 +57,4 @@ def require_claim(corpus: Corpus, claim_id: str) -> Claim:
     """The claim with this id, or an error that suggests the nearest id."""
     if claim_id in corpus.claims:
         return corpus.claims[claim_id]
-    best = process.extractOne(claim_id, list(corpus.claims), score_cutoff=60)
-    hint = f"; did you mean '{best[0]}'?" if best else ""
-    raise UsageError(f"no claim with id '{claim_id}'{hint}")
+    raise UsageError(f"no claim with id '{claim_id}'{_nearest(claim_id, corpus.claims)}")

@@ -173,3 +173,23 @@ def test_installed_command_and_module_run() -> None:
         )
         assert done.returncode == 0, done.stderr
         assert "conflicts" in done.stdout
+
+
+def test_unknown_filter_id_is_an_error_not_an_empty_result(mini: Path) -> None:
+    code, out, err = run(
+        "conflicts", "-c", str(mini), "--property", "left.cout", "--fail-on-conflict"
+    )
+    assert (code, out) == (2, "")
+    assert "--property: no such id 'left.cout'; did you mean 'left.count'?" in err
+
+
+def test_a_denial_agrees_with_no_statement_it_denies(mini: Path) -> None:
+    _, out, _ = run("show", "denial", "-c", str(mini), "-f", "json")
+    data = json.loads(out)
+    assert data["agrees_with"] == []
+    assert [c["kind"] for c in data["conflicts"]] == ["denial"]
+
+
+def test_piped_tables_carry_no_padding(mini: Path) -> None:
+    _, out, _ = run("conflicts", "-c", str(mini))
+    assert all(line == line.rstrip() for line in out.splitlines())

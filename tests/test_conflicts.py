@@ -365,8 +365,48 @@ def test_several_sides_are_clustered(tmp_path: Path) -> None:
     )
     assert [set(side.claims) for side in c.sides] == [{"a1", "a2"}, {"b1", "b2"}, {"c1"}]
     assert c.distance == "×12.0"
-    assert len(c.steps) == 2
-    assert c.steps[0].startswith("side 1 → 2: ×")
+
+
+def test_an_undated_outlier_does_not_lower_a_dated_conflict(tmp_path: Path) -> None:
+    # Two dated counts three times apart are high; an undated millionfold claim is only
+    # medium on its own, and must not pull the topic's severity down.
+    dated = {"as_of": "1 October 2022"}
+    c = only(
+        conflicts_of(
+            tmp_path,
+            claim("a", "abroad.count", "100,000", **dated),
+            claim("b", "abroad.count", "300,000", **dated),
+            claim("z", "abroad.count", "1,000,000"),
+        )
+    )
+    assert c.severity is Severity.high
+    assert c.distance == "×3.0"
+
+
+@pytest.mark.parametrize("first", ["a", "z"])
+def test_the_pair_shown_does_not_depend_on_ids(tmp_path: Path, first: str) -> None:
+    dated = {"as_of": "1 October 2022"}
+    c = only(
+        conflicts_of(
+            tmp_path,
+            claim(first, "abroad.count", "150 – 300", **dated),
+            claim("b", "abroad.count", "up to 300", **dated),
+            claim("c", "abroad.count", "more than 500", **dated),
+        )
+    )
+    assert (c.severity, c.distance) == (Severity.high, "×2.2")
+
+
+@pytest.mark.parametrize("denied", ["up to one million", "hundreds of thousands"])
+def test_denying_an_open_value_does_not_contradict_a_figure_within_it(
+    tmp_path: Path, denied: str
+) -> None:
+    report = conflicts_of(
+        tmp_path,
+        claim("stated", "left.count", "300,000", stance="reports"),
+        claim("denial", "left.count", denied, stance="denies"),
+    )
+    assert report.conflicts == []
 
 
 def test_severity_does_not_depend_on_claim_order(tmp_path: Path) -> None:

@@ -111,7 +111,6 @@ def conflict_data(corpus: Corpus, conflict: Conflict) -> dict[str, Any]:
         "severity": str(conflict.severity),
         "distance": conflict.distance,
         "reason": conflict.reason,
-        "steps": list(conflict.steps),
         "sides": sides,
         "claims": [claim for side in sides for claim in side["claims"]],
     }

@@ -41,7 +41,6 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
             "",
             f"**{data['severity']}** · distance {md(data['distance'])} · {md(data['reason'])}",
             "",
-            *([f"Between the sides: {md('; '.join(data['steps']))}", ""] if data["steps"] else []),
             _row(list(_CLAIM_COLUMNS)),
             _row(["---"] * len(_CLAIM_COLUMNS)),
         ]

@@ -40,7 +40,10 @@ def _render(style: Style, items: Iterable[RenderableType]) -> str:
     )
     for item in items:
         console.print(item)
-    return out.getvalue()
+    if style.color:
+        return out.getvalue()
+    # Rich pads every line to the width; piped text should not carry that padding.
+    return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
 
 
 def _sources(c: dict[str, Any]) -> str:
@@ -58,7 +61,7 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
             plain(f" ({scope})" if scope else ""),
             f"  {plain(data['distance'])}",
         )
-        caption = " · ".join([data["reason"], *data["steps"]])
+        caption = data["reason"]
         table = Table(
             title=title,
             title_justify="left",
