@@ -305,12 +305,18 @@ def _reason(a: _Item, b: _Item, prop: Property, corpus: Corpus) -> str:
     first = f"{a.value.written} ({_who(a)}{_when(a, corpus)})"
     second = f"{b.value.written} ({_who(b)}{_when(b, corpus)})"
     if prop.kind == "date":
-        if isinstance(a.value, NoValue) or isinstance(b.value, NoValue):
+        not_yet = next((x for x in (a, b) if isinstance(x.value, NoValue)), None)
+        if not_yet is None:
+            return f"{first} and {second} give dates that do not overlap"
+        if not not_yet.timed:
             return (
-                f"{first} and {second}: one says it has not happened by a time after the "
-                "date the other gives"
+                f"{first} and {second}: {_who(not_yet)} says it has not happened and gives "
+                "no time, so it may contradict the date"
             )
-        return f"{first} and {second} give dates that do not overlap"
+        return (
+            f"{first} and {second}: {_who(not_yet)} says it had not happened by a time "
+            "after that date"
+        )
     if not a.timed or not b.timed:
         untimed = list(dict.fromkeys(_who(x) for x in (a, b) if not x.timed))
         verb = "gives" if len(untimed) == 1 else "give"
