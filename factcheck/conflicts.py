@@ -396,35 +396,60 @@ def _value_conflict(
     )
 
 
-def _denial_conflicts(
-    denials: list[_Item], items: list[_Item], scope: tuple[tuple[str, str], ...], corpus: Corpus
-) -> list[Conflict]:
-    """Each denied value against the claims that state it (their figure lies within it).
+def _denied_span(d: _Item, prop: Property) -> tuple[float, float] | None:
+    """The figures a denial rules out, as a claim's figure would have to lie within them.
 
-    A claim that pins no figure down (`up to one million`) is contradicted only by a denial
-    of that same interval. Identical denials are handled once; claims are found by binary
-    search on their figure.
+    Denying a lower bound (`at least two waves`) says there were fewer, so it rules out
+    every figure from that bound up. Denying an upper bound (`up to one million`) means in
+    speech 'not as many as that', so it rules out that figure, not everything below it. A
+    vague amount (`hundreds of thousands`) rules out no figure in particular.
+    """
+    value = d.value
+    if isinstance(value, Quantity):
+        if value.qualifier == "vague":
+            return None
+        if value.qualifier == "at most" and value.point is not None:
+            half = prop.tolerance / 2
+            return value.point * (1 - half), value.point * (1 + half)
+    if isinstance(value, Time) and (value.start is None or value.end is None):
+        return None
+    return d.lo, d.hi
+
+
+def _denial_conflicts(
+    denials: list[_Item],
+    items: list[_Item],
+    prop: Property,
+    scope: tuple[tuple[str, str], ...],
+    corpus: Corpus,
+) -> list[Conflict]:
+    """Each denial against the claims it contradicts: those whose figure it rules out, and
+    those that state exactly the words' interval it denies (`up to one million`).
+
+    Identical denials are handled once; claims are found by binary search on their figure.
     """
     groups: dict[tuple[float, float, float, float], list[_Item]] = defaultdict(list)
     for d in denials:
         groups[(d.lo, d.hi, d.t_lo, d.t_hi)].append(d)
     pinned = sorted((it for it in items if it.core is not None), key=lambda it: it.core or ())
     starts = [it.core[0] for it in pinned if it.core]
-    open_ended: dict[tuple[float, float], list[_Item]] = defaultdict(list)
+    same_interval: dict[tuple[float, float], list[_Item]] = defaultdict(list)
     for it in items:
-        if it.core is None:
-            open_ended[(it.lo, it.hi)].append(it)
+        same_interval[(it.lo, it.hi)].append(it)
     conflicts = []
     for (lo, hi, t_lo, t_hi), deniers in sorted(groups.items()):
         deniers.sort(key=lambda d: d.claim.id)
-        pins = deniers[0].core is not None
-        # Denying 'up to one million' contradicts that claim, not every figure below it.
-        in_range = pinned[bisect_left(starts, lo) : bisect_right(starts, hi)] if pins else []
-        candidates = [
-            *(it for it in in_range if it.core and it.core[1] <= hi),
-            *open_ended.get((lo, hi), []),
-        ]
-        matched = [it for it in candidates if it.t_lo <= t_hi and it.t_hi >= t_lo]
+        span = _denied_span(deniers[0], prop)
+        ruled_out = []
+        if span is not None:
+            first, last = span
+            window = pinned[bisect_left(starts, first) : bisect_right(starts, last)]
+            ruled_out = [it for it in window if it.core and it.core[1] <= last]
+        candidates = {it.claim.id: it for it in [*ruled_out, *same_interval.get((lo, hi), [])]}
+        matched = sorted(
+            (it for it in candidates.values() if it.t_lo <= t_hi and it.t_hi >= t_lo),
+            key=lambda it: it.claim.id,
+        )
         if not matched:
             continue
         d = deniers[0]
@@ -559,7 +584,7 @@ def find_conflicts(
             conflict = _value_conflict(stated, prop, corpus, scope)
             if conflict:
                 found.append(conflict)
-            found.extend(_denial_conflicts(denials, stated, scope, corpus))
+            found.extend(_denial_conflicts(denials, stated, prop, scope, corpus))
             report.conflicts.extend(c for c in found if c.severity >= min_severity)
             if explain:
                 marked = {cid for c in found for cid in c.claim_ids}

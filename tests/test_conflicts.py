@@ -397,6 +397,18 @@ def test_the_pair_shown_does_not_depend_on_ids(tmp_path: Path, first: str) -> No
     assert (c.severity, c.distance) == (Severity.high, "×2.2")
 
 
+def test_denying_a_lower_bound_contradicts_every_figure_above_it(tmp_path: Path) -> None:
+    # 'There is no second wave' denies 'at least two', which three waves contradict.
+    report = conflicts_of(
+        tmp_path,
+        claim("three", "left.count", "3", stance="reports", claimant="Office"),
+        claim("one", "left.count", "1", stance="reports", claimant="Other"),
+        claim("denial", "left.count", "at least 2", stance="denies", claimant="Spokesman"),
+    )
+    denials = [c for c in report.conflicts if c.kind == "denial"]
+    assert [c.sides[0].claims for c in denials] == [("three",)]
+
+
 @pytest.mark.parametrize("denied", ["up to one million", "hundreds of thousands"])
 def test_denying_an_open_value_does_not_contradict_a_figure_within_it(
     tmp_path: Path, denied: str

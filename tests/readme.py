@@ -1,0 +1,97 @@
+"""The README's console examples, run for real.
+
+Each example in a ```console block starts with `$ factcheck …` and is followed by its
+output; `$ echo $?` shows the exit code of the command before it. An output that starts
+with `…` shows only its end. `python tests/readme.py` runs every example again and writes
+the output into the README; `tests/test_readme.py` checks that nothing has changed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shlex
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+WIDTH = "100"
+_BLOCK = re.compile(r"```console\n(.*?)```", re.S)
+
+
+@dataclass
+class Example:
+    command: str
+    shown: str
+    exit_shown: str | None
+
+
+def examples(text: str) -> list[Example]:
+    found = []
+    for block in _BLOCK.findall(text):
+        for chunk in re.split(r"^(?=\$ factcheck )", block, flags=re.M):
+            if not chunk.startswith("$ factcheck "):
+                continue
+            first, _, rest = chunk.partition("\n")
+            shown, _, exit_part = rest.partition("$ echo $?\n")
+            found.append(Example(first[2:], shown, exit_part.strip() or None))
+    return found
+
+
+def run(command: str) -> tuple[str, int]:
+    """The text a user sees for a command (stdout, then stderr), and its exit code."""
+    old = {k: os.environ.get(k) for k in ("COLUMNS", "NO_COLOR", "FACTCHECK_CLAIMS")}
+    os.environ["COLUMNS"] = WIDTH
+    os.environ.pop("FACTCHECK_CLAIMS", None)
+    cwd = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        result = CliRunner().invoke(app, shlex.split(command)[1:])
+    finally:
+        os.chdir(cwd)
+        for key, value in old.items():
+            if value is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = value
+    return result.stdout + result.stderr, result.exit_code
+
+
+def expected_matches(shown: str, actual: str) -> bool:
+    if shown.startswith("…\n"):
+        return actual.rstrip("\n").endswith(shown[2:].rstrip("\n"))
+    return actual.rstrip("\n") == shown.rstrip("\n")
+
+
+def refresh(text: str) -> str:
+    """The README with every example's output replaced by what the command prints now."""
+
+    def redo(match: re.Match[str]) -> str:
+        block = match.group(1)
+        out = []
+        for chunk in re.split(r"^(?=\$ factcheck )", block, flags=re.M):
+            if not chunk.startswith("$ factcheck "):
+                out.append(chunk)
+                continue
+            example = examples(f"```console\n{chunk}```")[0]
+            actual, code = run(example.command)
+            if example.shown.startswith("…\n"):
+                keep = len(example.shown[2:].rstrip("\n").splitlines())
+                actual = "…\n" + "\n".join(actual.rstrip("\n").splitlines()[-keep:])
+            out.append(f"$ {example.command}\n{actual.rstrip()}\n")
+            if example.exit_shown is not None:
+                out.append(f"$ echo $?\n{code}\n")
+        return "```console\n" + "".join(out) + "```"
+
+    return _BLOCK.sub(redo, text)
+
+
+if __name__ == "__main__":
+    README.write_text(refresh(README.read_text(encoding="utf-8")), encoding="utf-8")
+    sys.stdout.write("README examples refreshed\n")

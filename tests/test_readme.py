@@ -1,0 +1,23 @@
+"""The README shows real output: every console example is run and compared."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.readme import README, examples, expected_matches, run
+
+EXAMPLES = examples(README.read_text(encoding="utf-8"))
+
+
+def test_the_readme_has_examples() -> None:
+    assert len(EXAMPLES) >= 5
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[e.command for e in EXAMPLES])
+def test_readme_example_output_is_real(example: object) -> None:
+    actual, code = run(example.command)  # type: ignore[attr-defined]
+    assert expected_matches(example.shown, actual), (  # type: ignore[attr-defined]
+        "README output is out of date; run `python tests/readme.py`"
+    )
+    if example.exit_shown is not None:  # type: ignore[attr-defined]
+        assert str(code) == example.exit_shown  # type: ignore[attr-defined]
