@@ -50,6 +50,16 @@ class Location:
     def __str__(self) -> str:
         return self.file if self.line is None else f"{self.file}:{self.line}"
 
+    def shown(self) -> str:
+        """As a reader would type it: relative to the current folder when inside it."""
+        path = Path(self.file)
+        if path.is_absolute():
+            try:
+                path = path.relative_to(Path.cwd())
+            except ValueError:
+                pass
+        return str(path) if self.line is None else f"{path}:{self.line}"
+
 
 @dataclass
 class Corpus:

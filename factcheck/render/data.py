@@ -88,7 +88,7 @@ def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
         ),
         "footnotes": list(claim.footnotes),
         "sources": [source_data(corpus, s.id) for s in corpus.sources_of(claim)],
-        "location": str(loc) if loc else None,
+        "location": loc.shown() if loc else None,
     }
 
 
