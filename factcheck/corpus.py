@@ -7,6 +7,7 @@ collected and raised together as `InputError`, each naming file, line and field.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -54,10 +55,8 @@ class Location:
         """As a reader would type it: relative to the current folder when inside it."""
         path = Path(self.file)
         if path.is_absolute():
-            try:
+            with contextlib.suppress(ValueError):
                 path = path.relative_to(Path.cwd())
-            except ValueError:
-                pass
         return str(path) if self.line is None else f"{path}:{self.line}"
 
 
