@@ -1,6 +1,7 @@
 """The command line: each command parses options, calls one library function, renders.
 
-Exit codes: 0 done; 1 conflicts found and `--fail-on-conflict` given; 2 bad input or usage.
+Exit codes: 0 done; 1 findings the user asked to fail on (`conflicts --fail-on-conflict`,
+`check --strict`); 2 bad input or usage.
 Only Typer and Rich are imported at start-up; the rest loads inside the command that needs it.
 """
 
@@ -30,7 +31,8 @@ app = typer.Typer(
     add_completion=False,
     # Plain help: Typer's Rich help formatter imports a Markdown parser, doubling start-up.
     rich_markup_mode=None,
-    epilog="Exit codes: 0 done; 1 conflicts found with --fail-on-conflict; 2 bad input or usage. "
+    epilog="Exit codes: 0 done; 1 conflicts found with --fail-on-conflict, or errors with check "
+    "--strict; 2 bad input or usage. "
     "Claims: --claims PATH, else $FACTCHECK_CLAIMS, else the bundled data set.",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -102,10 +104,10 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _load(paths: list[Path] | None) -> Any:
+def _load(paths: list[Path] | None, *, strict: bool = True) -> Any:
     from factcheck.corpus import load_corpus
 
-    corpus = load_corpus(paths)
+    corpus = load_corpus(paths, strict=strict)
     if corpus.notes:
         err = _stderr()
         from rich.text import Text
@@ -232,6 +234,75 @@ def show(
     require_claim(corpus, claim_id)
     text = renderer(format).claim(corpus, relations(corpus, claim_id), _style())
     write_output(text, output, force=force)
+
+
+@app.command()
+@handles_errors
+def check(
+    claims: ClaimsOption = None,
+    code: Annotated[
+        list[str] | None,
+        typer.Option("--code", help="Only findings with this code (repeatable), e.g. FC402."),
+    ] = None,
+    level: Annotated[
+        str,
+        typer.Option("--level", help="Only findings at least this serious: note, warning, error."),
+    ] = "note",
+    explain: Annotated[
+        str | None,
+        typer.Option("--explain", metavar="CODE", help="Explain what a code means and exit."),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit 1 when any error is found (for CI).")
+    ] = False,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="The date future dates are judged against (default: today).",
+        ),
+    ] = None,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Check citations: broken, duplicate, misdated and weakly corroborated."""
+    from factcheck.citations import Level, run_checks, select
+    from factcheck.citations import explain as explain_code
+    from factcheck.errors import UsageError
+    from factcheck.output import write_output
+    from factcheck.render import renderer
+
+    if explain is not None:
+        entry = explain_code(explain)
+        typer.echo(
+            f"{entry.code} ({entry.level}): {entry.title}\n\n{entry.why}\n\nTo fix: {entry.fix}"
+        )
+        return
+    try:
+        threshold = Level(level.strip().lower())
+    except ValueError:
+        raise UsageError(f"--level must be note, warning or error, not '{level}'") from None
+    when = _parse_today(today)
+    corpus = _load(claims, strict=False)
+    found = select(run_checks(corpus, today=when), codes=code or (), min_level=threshold)
+    write_output(renderer(format).findings(corpus, found, _style()), output, force=force)
+    if strict and any(f.level is Level.error for f in found):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+def _parse_today(words: str | None) -> Any:
+    from datetime import date
+
+    from factcheck.errors import UsageError
+
+    if words is None:
+        return None
+    try:
+        return date.fromisoformat(words)
+    except ValueError:
+        raise UsageError(f"--today must be a date like 2026-11-21, not '{words}'") from None
 
 
 @app.command()

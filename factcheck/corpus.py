@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 import yaml
@@ -60,6 +60,23 @@ class Location:
         return str(path) if self.line is None else f"{path}:{self.line}"
 
 
+DanglingKind = Literal["footnote", "source", "document", "duplicate"]
+
+
+@dataclass(frozen=True)
+class Dangling:
+    """A reference that leads nowhere, or an id defined twice.
+
+    A load error, unless the corpus is loaded with `strict=False` (as `factcheck check`
+    does), which keeps the first record and reports these as citation findings.
+    """
+
+    kind: DanglingKind
+    section: str
+    record: str
+    problem: Problem
+
+
 @dataclass
 class Corpus:
     """Everything loaded from a set of claim files, resolved and parsed."""
@@ -76,6 +93,9 @@ class Corpus:
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    dangling: list[Dangling] = field(default_factory=list)
+    #: Data derived from the corpus by analyses, computed once (see `citations`).
+    derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def where(self, section: str, key: str) -> Location | None:
         """The file and line of a record, e.g. `where("claims", "wp-fsb-261k")`."""
@@ -441,18 +461,28 @@ _KEYS: dict[str, Callable[[Any], str]] = {
 
 
 class _Builder:
-    def __init__(self) -> None:
+    def __init__(self, *, strict: bool = True) -> None:
         self.corpus = Corpus()
+        self.strict = strict
         self.problems: list[Problem] = []
         self.files: dict[str, _File] = {}
         self.index: dict[tuple[str, str], tuple[str, int]] = {}
 
-    def problem(self, message: str, section: str, key: str, field: str) -> None:
-        """A problem with a record, at the line of the field when the file shows it."""
+    def problem(
+        self, message: str, section: str, key: str, field: str, dangling: DanglingKind | None = None
+    ) -> None:
+        """A problem with a record, at the line of the field when the file shows it.
+
+        A `dangling` reference is kept for the citation checks when loading leniently.
+        """
         file, i = self.index[(section, key)]
         steps = [int(x) if x.isdigit() else x for x in re.split(r"[.\[\]]+", field) if x]
         line = self.files[file].line((section, i, *steps))
-        self.problems.append(Problem(message, file, line, f"{section}[{i}].{field}"))
+        found = Problem(message, file, line, f"{section}[{i}].{field}")
+        if dangling is not None and not self.strict:
+            self.corpus.dangling.append(Dangling(dangling, section, key, found))
+        else:
+            self.problems.append(found)
 
     def add(self, read: _File) -> None:
         c = self.corpus
@@ -474,14 +504,16 @@ class _Builder:
                 if (section, key) in self.index:
                     first_file, first_i = self.index[(section, key)]
                     first = Location(first_file, self.files[first_file].line((section, first_i)))
-                    self.problems.append(
-                        Problem(
-                            f"duplicate id '{key}'; first defined at {first}",
-                            read.path,
-                            read.line((section, i)),
-                            f"{section}[{i}].id",
-                        )
+                    found = Problem(
+                        f"duplicate id '{key}'; first defined at {first}",
+                        read.path,
+                        read.line((section, i)),
+                        f"{section}[{i}].id",
                     )
+                    if self.strict:
+                        self.problems.append(found)
+                    else:
+                        c.dangling.append(Dangling("duplicate", section, key, found))
                     continue
                 registry[_registry_key(section, record, key)] = record
                 c.locations[(section, key)] = loc
@@ -518,6 +550,7 @@ class _Builder:
                     "footnotes",
                     key,
                     "document",
+                    "document",
                 )
             for j, citation in enumerate(note.cites):
                 if citation.source not in c.sources:
@@ -526,6 +559,7 @@ class _Builder:
                         "footnotes",
                         key,
                         f"cites[{j}].source",
+                        "source",
                     )
         for sid, source in c.sources.items():
             for other in source.reports:
@@ -535,6 +569,7 @@ class _Builder:
                         "sources",
                         sid,
                         "reports",
+                        "source",
                     )
 
     def _resolve_claim(self, claim: Claim, *, references: bool) -> None:
@@ -559,6 +594,7 @@ class _Builder:
                         "claims",
                         claim.id,
                         "footnotes",
+                        "footnote",
                     )
             for sid in claim.sources:
                 if sid not in c.sources:
@@ -567,6 +603,7 @@ class _Builder:
                         "claims",
                         claim.id,
                         "sources",
+                        "source",
                     )
         prop = c.properties.get(claim.property)
         if prop is None:
@@ -604,10 +641,12 @@ def parse_value(words: str, prop: Property, year: int | None = None) -> Value:
     return quantity
 
 
-def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
+def load_corpus(paths: Sequence[Path | str] | None = None, *, strict: bool = True) -> Corpus:
     """Load, validate and resolve claim files; raise `InputError` listing every problem.
 
-    With no paths, reads `$FACTCHECK_CLAIMS` or the bundled data set. References between
+    With no paths, reads `$FACTCHECK_CLAIMS` or the bundled data set. With `strict=False`,
+    references that lead nowhere and ids defined twice are kept in `Corpus.dangling`
+    instead of failing the load, for the citation checks to report. References between
     files are checked only when every file could be read, so that one broken file does not
     bury its own error under follow-on errors about what it failed to declare.
     """
@@ -617,7 +656,7 @@ def load_corpus(paths: Sequence[Path | str] | None = None) -> Corpus:
         raise FactcheckError(
             "no claim files (.yaml, .yml, .json) found in " + ", ".join(str(p) for p in targets)
         )
-    builder = _Builder()
+    builder = _Builder(strict=strict)
     builder.corpus.notes.extend(notes)
     unreadable = 0
     for path in files:

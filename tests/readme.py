@@ -3,7 +3,8 @@
 Each example in a ```console block starts with `$ factcheck …` and is followed by its
 output; `$ echo $?` shows the exit code of the command before it. An output that starts
 with `…` shows only its end. `python tests/readme.py` runs every example again and writes
-the output into the README; `tests/test_readme.py` checks that nothing has changed.
+the output into the README (and writes docs/checks.md from the check codes);
+`tests/test_readme.py` checks that nothing has changed.
 """
 
 from __future__ import annotations
@@ -92,6 +93,12 @@ def refresh(text: str) -> str:
     return _BLOCK.sub(redo, text)
 
 
+CHECKS_DOC = ROOT / "docs" / "checks.md"
+
+
 if __name__ == "__main__":
+    from factcheck.render.markdown_format import check_codes
+
     README.write_text(refresh(README.read_text(encoding="utf-8")), encoding="utf-8")
-    sys.stdout.write("README examples refreshed\n")
+    CHECKS_DOC.write_text(check_codes(), encoding="utf-8")
+    sys.stdout.write("README examples and docs/checks.md refreshed\n")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.readme import README, examples, expected_matches, run
+from factcheck.render.markdown_format import check_codes
+from tests.readme import CHECKS_DOC, README, examples, expected_matches, run
 
 EXAMPLES = examples(README.read_text(encoding="utf-8"))
 
@@ -21,3 +22,9 @@ def test_readme_example_output_is_real(example: object) -> None:
     )
     if example.exit_shown is not None:  # type: ignore[attr-defined]
         assert str(code) == example.exit_shown  # type: ignore[attr-defined]
+
+
+def test_checks_doc_lists_every_code_as_the_code_defines_it() -> None:
+    assert CHECKS_DOC.read_text(encoding="utf-8") == check_codes(), (
+        "docs/checks.md is out of date; run `python tests/readme.py`"
+    )

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from factcheck.citations import Finding
 from factcheck.conflicts import Conflict, Consistency
-from factcheck.corpus import Corpus
+from factcheck.corpus import Corpus, Location
 from factcheck.model import Claim
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
 
@@ -122,4 +123,19 @@ def consistency_data(corpus: Corpus, note: Consistency) -> dict[str, Any]:
         "property": note.property,
         "claims": list(note.claims),
         "reason": note.reason,
+    }
+
+
+def finding_data(finding: Finding) -> dict[str, Any]:
+    """A citation finding with its code's title."""
+    where = Location(finding.file, finding.line).shown() if finding.file else None
+    return {
+        "code": finding.code,
+        "level": finding.level.value,
+        "title": finding.title,
+        "file": Location(finding.file, None).shown() if finding.file else None,
+        "line": finding.line,
+        "where": where,
+        "record": finding.record,
+        "message": finding.message,
     }

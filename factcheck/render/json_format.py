@@ -6,11 +6,12 @@ from typing import Any
 
 import orjson
 
+from factcheck.citations import Finding
 from factcheck.conflicts import Relations, Report
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
 from factcheck.render import Style
-from factcheck.render.data import claim_data, conflict_data, consistency_data
+from factcheck.render.data import claim_data, conflict_data, consistency_data, finding_data
 
 
 def _dump(data: Any) -> str:
@@ -39,3 +40,8 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     data["agrees_with"] = list(rel.agrees)
     data["conflicts"] = [conflict_data(corpus, c) for c in rel.conflicts]
     return _dump(data)
+
+
+def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
+    """A JSON array of citation findings."""
+    return _dump([finding_data(f) for f in found])

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from itertools import groupby
 from typing import Any
 
+from factcheck.citations import CHECKS, Finding, summary
 from factcheck.conflicts import Relations, Report
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
 from factcheck.render import Style
-from factcheck.render.data import claim_data, conflict_data, consistency_data, source_line
+from factcheck.render.data import (
+    claim_data,
+    conflict_data,
+    consistency_data,
+    finding_data,
+    source_line,
+)
 from factcheck.render.text import markdown_cell as md
 
 _CLAIM_COLUMNS = ("Side", "Value", "Parsed", "Claimant", "As of", "Cited in", "Sources")
@@ -119,4 +127,55 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     lines += [f"- **{x.severity}** {md(x.distance)}: {md(x.reason)}" for x in rel.conflicts] or [
         "- none"
     ]
+    return "\n".join(lines) + "\n"
+
+
+def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
+    """Citation findings: a table per file, in line order."""
+    lines = ["# Citation findings", "", summary(found), ""]
+    columns = ("Line", "Code", "Level", "Record", "Message")
+    for _, group in groupby(found, key=lambda f: f.file):
+        items = list(group)
+        shown = finding_data(items[0])["file"]
+        lines += [
+            f"## {md(shown or '(no file)')}",
+            "",
+            _row(list(columns)),
+            _row(["---"] * len(columns)),
+        ]
+        for f in items:
+            d = finding_data(f)
+            lines.append(
+                _row(
+                    [str(d["line"] or ""), d["code"], d["level"], md(d["record"]), md(d["message"])]
+                )
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+def check_codes() -> str:
+    """The documentation of every check code (docs/checks.md)."""
+    lines = [
+        "# Citation check codes",
+        "",
+        "`factcheck check` reports each finding with one of these codes; "
+        "`factcheck check --explain CODE` prints the entry for one code.",
+        "",
+        "| code | level | what |",
+        "| --- | --- | --- |",
+    ]
+    # Our own text, written as Markdown: nothing to escape.
+    lines += [f"| [{c.code}](#{c.code.lower()}) | {c.level} | {c.title} |" for c in CHECKS]
+    for c in CHECKS:
+        lines += [
+            "",
+            f"## {c.code}",
+            "",
+            f"**{c.title}** ({c.level})",
+            "",
+            c.why,
+            "",
+            f"To fix: {c.fix}",
+        ]
     return "\n".join(lines) + "\n"

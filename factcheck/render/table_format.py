@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from itertools import groupby
 from typing import Any
 
 from rich import box
@@ -11,14 +12,22 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.citations import Finding, summary
 from factcheck.conflicts import Relations, Report
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
 from factcheck.render import Style
-from factcheck.render.data import claim_data, conflict_data, consistency_data, source_line
+from factcheck.render.data import (
+    claim_data,
+    conflict_data,
+    consistency_data,
+    finding_data,
+    source_line,
+)
 from factcheck.render.text import plain
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+_LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
 
 
 def _t(text: object, style: str = "") -> Text:
@@ -178,3 +187,34 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     if not rel.conflicts:
         fields.add_row("conflict", _t("none"))
     return _render(style, [fields])
+
+
+def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
+    """A table per file, rows in line order; a record's id is shown once for its rows."""
+    items: list[RenderableType] = []
+    for _, group in groupby(found, key=lambda f: f.file):
+        rows = [finding_data(f) for f in group]
+        table = Table(
+            title=_t(rows[0]["file"] or "(no file)", "bold"),
+            title_justify="left",
+            box=box.SIMPLE_HEAD,
+            expand=True,
+        )
+        for column in ("line", "code", "level"):
+            table.add_column(column, no_wrap=True)
+        table.add_column("record", overflow="fold", ratio=2)
+        table.add_column("message", overflow="fold", ratio=5)
+        previous = None
+        for d in rows:
+            record = "" if d["record"] == previous else d["record"]
+            previous = d["record"]
+            table.add_row(
+                _t(d["line"] or ""),
+                _t(d["code"]),
+                _t(d["level"], _LEVEL_STYLE[d["level"]]),
+                _t(record),
+                _t(d["message"]),
+            )
+        items.append(table)
+    items.append(Text(summary(found)))
+    return _render(style, items)
