@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from factcheck.citations import Finding
+from factcheck.citations import Finding, independent_sources
 from factcheck.conflicts import Conflict, Consistency
 from factcheck.corpus import Corpus, Location
 from factcheck.model import Claim
@@ -89,6 +89,7 @@ def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
         ),
         "footnotes": list(claim.footnotes),
         "sources": [source_data(corpus, s.id) for s in corpus.sources_of(claim)],
+        "independent_sources": independent_sources(corpus, claim),
         "location": loc.shown() if loc else None,
     }
 

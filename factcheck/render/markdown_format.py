@@ -121,6 +121,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
         lines.append(f"- {md(note.label)}: {md(note.text)}")
     lines += ["", "## Sources", ""]
     lines += [f"- {md(source_line(s))}" for s in c["sources"]]
+    lines += ["", f"Independent sources: {c['independent_sources']}"]
     lines += ["", "## Agrees with", ""]
     lines += [f"- {md(cid)}: {md(corpus.claims[cid].value)}" for cid in rel.agrees] or ["- none"]
     lines += ["", "## Conflicts", ""]

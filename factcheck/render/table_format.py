@@ -174,6 +174,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
         fields.add_row(f"footnote {plain(note.label)}", _t(note.text))
     for s in c["sources"]:
         fields.add_row("source", _t(source_line(s)))
+    fields.add_row("independent", _t(f"{c['independent_sources']} source(s)"))
     agrees = ", ".join(rel.agrees) or "none"
     fields.add_row("agrees with", _t(agrees))
     for x in rel.conflicts:
