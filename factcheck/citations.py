@@ -236,7 +236,7 @@ def explain(code: str) -> Check:
     key = code.strip().upper()
     if key in BY_CODE:
         return BY_CODE[key]
-    best = process.extractOne(key, list(BY_CODE), score_cutoff=50)
+    best = process.extractOne(key, list(BY_CODE))
     hint = f"; did you mean {best[0]}?" if best else ""
     raise UsageError(f"no check with code '{code}'{hint}")
 
@@ -325,16 +325,18 @@ def _norm_name(name: str) -> str:
 
 
 def _name_keys(name: str) -> set[str]:
-    """Keys under which two spellings of one publisher meet: the name itself, the parts of
-    `Acronym (Long Form)`, and the acronym of a long form."""
+    """Keys under which two spellings of one publisher meet: the name itself, and both
+    parts of `Acronym (Long Form)`."""
     keys = {_norm_name(name)}
     if m := re.fullmatch(r"\s*(.+?)\s*\((.+)\)\s*", name):
         keys |= {_norm_name(m.group(1)), _norm_name(m.group(2))}
-    for key in list(keys):
-        words = [w for w in key.split() if w not in _STOP]
-        if len(words) >= 2:
-            keys.add("".join(w[0] for w in words))
     return {k for k in keys if k}
+
+
+def _acronym(key: str) -> str | None:
+    """`institute for the study of war` → `isw`; None for names of fewer than two words."""
+    words = [w for w in key.split() if w not in _STOP]
+    return "".join(w[0] for w in words) if len(words) >= 2 else None
 
 
 class _Union:
@@ -470,7 +472,7 @@ def _unused(corpus: Corpus) -> Iterator[Finding]:
     cited_sources = {s for c in corpus.claims.values() for s in c.sources}
     for (doc, label), note in corpus.footnotes.items():
         cited_sources |= {citation.source for citation in note.cites}
-        if (doc, label) not in cited_notes:
+        if (doc, label) not in cited_notes and doc in corpus.documents:
             key = f"{doc}#{label}"
             yield _found(
                 "FC104",
@@ -511,6 +513,14 @@ def _publisher_names(corpus: Corpus) -> Iterator[Finding]:
     for name in uses:
         for key in _name_keys(name):
             union.join(f"name:{name}", f"key:{key}")
+    # A long form meets a name written as its acronym ('ISW'), never another long form
+    # with the same initials ('Ministry of Defence', 'Ministry of Development').
+    written_short = {key for name in uses for key in _name_keys(name) if " " not in key}
+    for name in uses:
+        for key in _name_keys(name):
+            short = _acronym(key)
+            if short is not None and short in written_short:
+                union.join(f"name:{name}", f"key:{short}")
     plain = sorted({_norm_name(n) for n in uses})
     by_plain: dict[str, list[str]] = defaultdict(list)
     for name in uses:
@@ -542,8 +552,58 @@ def _publisher_names(corpus: Corpus) -> Iterator[Finding]:
             )
 
 
+# Words that make up many country names but name no country on their own.
+_GENERIC = {
+    "republic",
+    "islands",
+    "island",
+    "central",
+    "south",
+    "north",
+    "east",
+    "west",
+    "united",
+    "kingdom",
+    "states",
+    "federation",
+    "federal",
+    "democratic",
+    "people",
+    "peoples",
+    "saint",
+    "sint",
+    "state",
+    "plurinational",
+    "bolivarian",
+    "socialist",
+    "arab",
+    "popular",
+    "great",
+    "britain",
+    "northern",
+    "territory",
+    "territories",
+    "outlying",
+    "minor",
+    "holy",
+    "see",
+    "principality",
+    "grand",
+    "duchy",
+    "sultanate",
+    "commonwealth",
+    "union",
+    "emirates",
+    "tome",
+    "principe",
+    "caicos",
+    "turks",
+}
+
+
 @lru_cache(maxsize=1)
 def _country_names() -> tuple[str, ...]:
+    """Distinctive words of ISO 3166 country names (`Denmark`, `Russian`, `Estonia`)."""
     import pycountry
 
     names: set[str] = set()
@@ -551,36 +611,44 @@ def _country_names() -> tuple[str, ...]:
         for attr in ("name", "common_name", "official_name"):
             value = getattr(country, attr, None)
             if value:
-                names |= {w for w in re.findall(r"[^\W\d_]{4,}", value)}
+                names |= {
+                    w for w in re.findall(r"[^\W\d_]{5,}", value) if w.casefold() not in _GENERIC
+                }
     return tuple(sorted(names))
 
 
+def _inflection(a: str, b: str) -> bool:
+    """`Russia`/`Russian`, `Estonian`/`Estonia`: one word, one with a longer ending."""
+    a, b = a.casefold(), b.casefold()
+    return a.startswith(b) or b.startswith(a)
+
+
 def _misspelt_names(corpus: Corpus) -> Iterator[Finding]:
+    """Publisher names with a word one or two letters from a country name. Authors are left
+    out: personal names (Ivan, Timur, Marina) sit that close to country names by chance."""
     countries = _country_names()
     known = {c.casefold() for c in countries}
-    fields: list[tuple[str, str, str, str]] = []
+    fields: list[tuple[str, str, str]] = []
     for sid, source in sorted(corpus.sources.items()):
-        for field_name in ("publisher", "author"):
-            value = getattr(source, field_name)
-            if value:
-                fields.append(("sources", sid, field_name, value))
+        if source.publisher:
+            fields.append(("sources", sid, source.publisher))
     for did, doc in sorted(corpus.documents.items()):
         if doc.publisher:
-            fields.append(("documents", did, "publisher", doc.publisher))
-    for section, rid, field_name, value in fields:
-        for word in re.findall(r"[^\W\d_]{4,}", value):
-            if not word[0].isupper() or word.casefold() in known or word.isupper():
+            fields.append(("documents", did, doc.publisher))
+    for section, rid, value in fields:
+        for word in re.findall(r"[^\W\d_]{5,}", value):
+            if not word[0].isupper() or word.isupper() or word.casefold() in known:
                 continue
-            limit = 1 if len(word) < 6 else 2
+            limit = 1 if len(word) < 7 else 2
             best = process.extractOne(
                 word, countries, scorer=Levenshtein.distance, score_cutoff=limit
             )
-            if best is not None and best[1] > 0:
+            if best is not None and best[1] > 0 and not _inflection(word, best[0]):
                 yield _found(
                     "FC203",
                     corpus.where(section, rid),
                     rid,
-                    f"{field_name} '{value}': '{word}' looks like a misspelt '{best[0]}'",
+                    f"publisher '{value}': '{word}' looks like a misspelt '{best[0]}'",
                 )
 
 
@@ -675,17 +743,20 @@ def _event_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
                     f"source '{source.id}' ({source.date}) appeared before the time "
                     f"the claim describes ({event.written})",
                 )
-        if flagged or independent_sources(corpus, claim) != 1 or len(sources) != 1:
+        if flagged or not sources or independent_sources(corpus, claim) != 1:
             continue
-        when = dates[sources[0].id]
-        gap = abs((when.low + when.high) / 2 - (event.low + event.high) / 2)
+        middle = (event.low + event.high) / 2
+        # One work in several records (a relay, a duplicate): judge by its closest date.
+        gap, closest = min(
+            (abs((dates[s.id].low + dates[s.id].high) / 2 - middle), s.id) for s in sources
+        )
         if gap > 2 * 365:
             yield _found(
                 "FC306",
                 corpus.where("claims", cid),
                 cid,
-                f"describes {event.written}; its only source '{sources[0].id}' is "
-                f"dated {sources[0].date}, {gap / 365.25:.1f} years apart",
+                f"describes {event.written}; its only independent source '{closest}' is "
+                f"dated {corpus.sources[closest].date}, {gap / 365.25:.1f} years apart",
             )
 
 
@@ -696,7 +767,7 @@ def _links(corpus: Corpus) -> Iterator[Finding]:
                 "FC402",
                 corpus.where("sources", sid),
                 sid,
-                f"link '{source.url}' is a placeholder, not an address",
+                f"link '{source.url}' is a placeholder or not a web address",
             )
         elif source.url is None and not source.identifier and source.kind != "interview":
             yield _found("FC401", corpus.where("sources", sid), sid, "no url and no identifier")
@@ -724,11 +795,12 @@ def _corroboration(corpus: Corpus) -> Iterator[Finding]:
             )
     for doc_id, ids in sorted(self_only.items()):
         shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
+        verb = "claim cites" if len(ids) == 1 else "claims cite"
         yield _found(
             "FC503",
             corpus.where("documents", doc_id),
             doc_id,
-            f"{len(ids)} claims cite only the document itself: {shown}",
+            f"{len(ids)} {verb} only the document itself: {shown}",
         )
 
 

@@ -508,7 +508,7 @@ class _Builder:
                         f"duplicate id '{key}'; first defined at {first}",
                         read.path,
                         read.line((section, i)),
-                        f"{section}[{i}].id",
+                        f"{section}[{i}].{'label' if section == 'footnotes' else 'id'}",
                     )
                     if self.strict:
                         self.problems.append(found)

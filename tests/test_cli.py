@@ -45,7 +45,14 @@ def test_conflicts_json_shape(mini: Path) -> None:
     for conflict in data:
         assert {"subject", "property", "severity", "reason", "claims"} <= conflict.keys()
         for claim in conflict["claims"]:
-            assert {"id", "text", "value", "claimant", "sources", "independent_sources"} <= claim.keys()
+            assert {
+                "id",
+                "text",
+                "value",
+                "claimant",
+                "sources",
+                "independent_sources",
+            } <= claim.keys()
     exodus = next(c for c in data if c["kind"] == "values" and c["subject"] == "exodus")
     assert [cl["id"] for cl in exodus["claims"]] == ["early", "later", "undated"]
     assert exodus["distance"] == "×3.4"
