@@ -307,6 +307,112 @@ def _parse_today(words: str | None) -> Any:
 
 @app.command()
 @handles_errors
+def search(
+    query: Annotated[
+        str,
+        typer.Argument(
+            help='Words to find: AND by default, OR, NOT or -word, "a phrase", prefix*.'
+        ),
+    ],
+    claims: ClaimsOption = None,
+    fields: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--in",
+            help="Search only these fields (repeatable): text, claimant, "
+            "subject, property, sources.",
+        ),
+    ] = None,
+    exact: Annotated[
+        bool,
+        typer.Option(
+            "--exact",
+            help="Match words as written (case aside): no typo, "
+            "spelling, transliteration or alphabet forgiveness.",
+        ),
+    ] = False,
+    subject: SubjectOption = None,
+    property: PropertyOption = None,
+    claimant: Annotated[
+        str | None,
+        typer.Option("--claimant", help="Only claims whose claimant contains this text."),
+    ] = None,
+    publisher: Annotated[
+        str | None,
+        typer.Option("--publisher", help="Only claims citing a publisher that contains this text."),
+    ] = None,
+    document: Annotated[
+        str | None, typer.Option("--document", "-d", help="Only this document id.")
+    ] = None,
+    since: Annotated[
+        str | None,
+        typer.Option("--since", help="Only claims whose time reaches this date or later."),
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only claims whose time starts by this date.")
+    ] = None,
+    stance: Annotated[
+        str | None, typer.Option("--stance", help="Only asserts, reports or denies.")
+    ] = None,
+    sort: Annotated[str, typer.Option("--sort", help="relevance or date (newest first).")] = (
+        "relevance"
+    ),
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    format: FormatOption = Format.table,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Find claims by keyword, forgiving typos, spelling variants and alphabets."""
+    from factcheck.output import write_output
+    from factcheck.render import renderer
+    from factcheck.search import Filters
+    from factcheck.search import search as run_search
+
+    if stance is not None and stance not in ("asserts", "reports", "denies"):
+        from factcheck.errors import UsageError
+
+        raise UsageError(f"--stance must be asserts, reports or denies, not '{stance}'")
+    filters = Filters(
+        subject=subject,
+        property=property,
+        claimant=claimant,
+        publisher=publisher,
+        document=document,
+        stance=stance,
+        since=_bound(since, "--since", low=True),
+        until=_bound(until, "--until", low=False),
+    )
+    err = _stderr()
+    results = run_search(
+        query,
+        claims,
+        fields=fields or (),
+        filters=filters,
+        exact=exact,
+        sort=sort,
+        limit=limit,
+        on_build=lambda n: err.print(f"building the search index of {n} claim files…", style="dim"),
+    )
+    write_output(renderer(format).search(results, _style()), output, force=force)
+
+
+def _bound(words: str | None, option: str, *, low: bool) -> float | None:
+    from factcheck.errors import UsageError, ValueParseError
+    from factcheck.values import Time, parse_time
+
+    if words is None:
+        return None
+    try:
+        when = parse_time(words, reference=True)
+    except ValueParseError as exc:
+        raise UsageError(f"{option}: {exc.problem.message}") from None
+    if not isinstance(when, Time):
+        raise UsageError(f"{option}: '{words}' is not a date")
+    return when.low if low else when.high
+
+
+@app.command()
+@handles_errors
 def schema(output: OutputOption = None, force: ForceOption = False) -> None:
     """Print the JSON Schema of claim files (for editors and validators)."""
     import json

@@ -8,7 +8,6 @@ collected and raised together as `InputError`, each naming file, line and field.
 from __future__ import annotations
 
 import contextlib
-import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -21,6 +20,7 @@ from pydantic import ValidationError
 from rapidfuzz import process
 
 from factcheck.errors import FactcheckError, InputError, Problem, ValueParseError
+from factcheck.files import default_paths, find_claim_files
 from factcheck.model import (
     SECTIONS,
     Claim,
@@ -33,9 +33,6 @@ from factcheck.model import (
 )
 from factcheck.values import NoValue, Time, Value, parse_quantity, parse_status, parse_time
 
-#: Environment variable naming claim files or folders (separated like PATH).
-ENV_CLAIMS = "FACTCHECK_CLAIMS"
-CLAIM_SUFFIXES = (".yaml", ".yml", ".json")
 MAX_FILE_BYTES = 256 * 1024 * 1024
 #: An alias may expand a file to at most this many times its written nodes.
 MAX_ALIAS_EXPANSION = 20
@@ -115,52 +112,6 @@ class Corpus:
         for sid in claim.sources:
             ids[sid] = None
         return [self.sources[s] for s in ids if s in self.sources]
-
-
-# --------------------------------------------------------------------------- finding files
-
-
-def bundled_claims() -> Path:
-    """The data set that ships with factcheck (in the wheel, or beside an editable checkout)."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "claims", here.parent / "claims"):
-        if candidate.is_dir():
-            return candidate
-    raise FactcheckError(
-        "the bundled claims folder is missing; reinstall factcheck or give --claims PATH"
-    )
-
-
-def default_paths() -> list[Path]:
-    """`$FACTCHECK_CLAIMS` if set, else the bundled data set."""
-    env = os.environ.get(ENV_CLAIMS, "").strip()
-    if env:
-        return [Path(p) for p in env.split(os.pathsep) if p]
-    return [bundled_claims()]
-
-
-def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    """Claim files below the given files and folders, and notes on what was skipped."""
-    files: list[Path] = []
-    notes: list[str] = []
-    for path in paths:
-        if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                inside = child.relative_to(path).parts
-                if not child.is_file() or any(
-                    p.startswith(".") or p == "__pycache__" for p in inside
-                ):
-                    continue
-                if child.suffix.lower() in CLAIM_SUFFIXES:
-                    files.append(child)
-                else:
-                    notes.append(f"skipped {child}: not a claim file (.yaml, .yml or .json)")
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise FactcheckError("no such file or folder", file=str(path))
-    unique = {f.resolve(): f for f in reversed(files)}  # a file named twice is read once
-    return [f for f in files if unique.get(f.resolve()) is f], notes
 
 
 # --------------------------------------------------------------------------- parsing

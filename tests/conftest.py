@@ -11,9 +11,11 @@ MINI = DATA / "mini"
 
 
 @pytest.fixture(autouse=True)
-def _isolated_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every test sees the same terminal width and none of the user's settings."""
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Every test sees the same terminal width, its own cache and none of the user's
+    settings."""
     monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / "cache"))
     for name in ("FACTCHECK_CLAIMS", "NO_COLOR", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
 

@@ -13,6 +13,7 @@ import os
 import re
 import shlex
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,13 +47,22 @@ def examples(text: str) -> list[Example]:
 
 
 def run(command: str) -> tuple[str, int]:
-    """The text a user sees for a command (stdout, then stderr), and its exit code."""
-    old = {k: os.environ.get(k) for k in ("COLUMNS", "NO_COLOR", "FACTCHECK_CLAIMS")}
+    """The text a user sees for a command (stdout, then stderr), and its exit code.
+
+    Searches are shown as repeated, with their index already built (a first search also
+    says on stderr that it is building the index).
+    """
+    old = {
+        k: os.environ.get(k) for k in ("COLUMNS", "NO_COLOR", "FACTCHECK_CLAIMS", "FACTCHECK_CACHE")
+    }
     os.environ["COLUMNS"] = WIDTH
     os.environ.pop("FACTCHECK_CLAIMS", None)
+    os.environ["FACTCHECK_CACHE"] = str(Path(tempfile.gettempdir()) / "factcheck-readme-cache")
     cwd = Path.cwd()
     os.chdir(ROOT)
     try:
+        if command.startswith("factcheck search "):
+            CliRunner().invoke(app, ["search", "warm the index"])
         result = CliRunner().invoke(app, shlex.split(command)[1:])
     finally:
         os.chdir(cwd)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -108,6 +110,10 @@ def test_hostile_text_stays_text(fmt: Format, hostile: Path) -> None:
             assert any(HOSTILE in text for text in _strings(json.loads(out)))  # kept exactly
             continue
         assert "\x1b[31m" not in out and "\x1b[0mred" not in out
+        if fmt is Format.csv:
+            cells = [cell for row in csv.reader(io.StringIO(out)) for cell in row]
+            assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+            assert any(cell.startswith("'=HYPERLINK") for cell in cells) or "HYPERLINK" not in out
         if fmt is Format.table:
             assert "[bold red]x[/]" in out  # shown literally, not turned into style
         if fmt is Format.markdown:

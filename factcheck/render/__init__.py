@@ -17,6 +17,7 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
+    csv = "csv"
 
 
 @dataclass(frozen=True)

@@ -5,13 +5,16 @@ Every format renders from these dictionaries, so a field added here reaches them
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factcheck.citations import Finding, independent_sources
-from factcheck.conflicts import Conflict, Consistency
-from factcheck.corpus import Corpus, Location
-from factcheck.model import Claim
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
+
+if TYPE_CHECKING:
+    from factcheck.citations import Finding
+    from factcheck.conflicts import Conflict, Consistency
+    from factcheck.corpus import Corpus
+    from factcheck.model import Claim
+    from factcheck.search import Hit, Results
 
 
 def value_data(value: Value) -> dict[str, Any]:
@@ -66,6 +69,8 @@ def _cited_in(document: str, footnotes: list[str]) -> str:
 
 def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
     """Everything a reader needs to weigh one claim."""
+    from factcheck.citations import independent_sources
+
     loc = corpus.where("claims", claim.id)
     doc = corpus.documents.get(claim.document)
     return {
@@ -129,6 +134,8 @@ def consistency_data(corpus: Corpus, note: Consistency) -> dict[str, Any]:
 
 def finding_data(finding: Finding) -> dict[str, Any]:
     """A citation finding with its code's title."""
+    from factcheck.corpus import Location
+
     where = Location(finding.file, finding.line).shown() if finding.file else None
     return {
         "code": finding.code,
@@ -140,3 +147,52 @@ def finding_data(finding: Finding) -> dict[str, Any]:
         "record": finding.record,
         "message": finding.message,
     }
+
+
+def hit_data(hit: Hit, mark: tuple[str, str] = ("", "")) -> dict[str, Any]:
+    """A search hit; the snippet with its matches wrapped in `mark` and their offsets."""
+    snippet, highlights = "", []
+    for text, matched in hit.snippet:
+        if matched:
+            start = len(snippet) + len(mark[0])
+            highlights.append([start, start + len(text)])
+            snippet += f"{mark[0]}{text}{mark[1]}"
+        else:
+            snippet += text
+    return {
+        "id": hit.id,
+        "score": hit.score,
+        "document": hit.document,
+        "document_title": hit.document_title,
+        "footnotes": hit.footnotes,
+        "claimant": hit.claimant,
+        "stance": hit.stance,
+        "subject": hit.subject,
+        "property": hit.property,
+        "value": hit.value,
+        "snippet": snippet,
+        "highlights": highlights,
+        "matched_in": list(hit.matched_in),
+        "location": hit.location,
+    }
+
+
+def results_lines(results: Results) -> tuple[str, list[str]]:
+    """The heading of a search result, and notes on corrected words and suggestions."""
+    if not results.hits:
+        head = f'No claims match "{results.query}".'
+    else:
+        shown = len(results.hits)
+        more = f", showing the first {shown}" if shown < results.total else ""
+        head = (
+            f"{results.total} claim{'s' if results.total != 1 else ''} match "
+            f'"{results.query}"{more}'
+        )
+    notes = [
+        f"'{word}' is not in the claims; also searched: {', '.join(near)}"
+        for word, near in results.typos.items()
+        if near
+    ]
+    if not results.hits and results.suggestions:
+        notes.append("Nearest words in the claims: " + ", ".join(results.suggestions))
+    return head, notes

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from factcheck.citations import Finding
-from factcheck.conflicts import Relations, Report
-from factcheck.corpus import Corpus
-from factcheck.model import Claim
 from factcheck.render import Style
-from factcheck.render.data import claim_data, conflict_data, consistency_data, finding_data
+from factcheck.render.data import (
+    claim_data,
+    conflict_data,
+    consistency_data,
+    finding_data,
+    hit_data,
+    results_lines,
+)
+
+if TYPE_CHECKING:
+    from factcheck.citations import Finding
+    from factcheck.conflicts import Relations, Report
+    from factcheck.corpus import Corpus
+    from factcheck.model import Claim
+    from factcheck.search import Results
 
 
 def _dump(data: Any) -> str:
@@ -45,3 +55,19 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
 def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
     """A JSON array of citation findings."""
     return _dump([finding_data(f) for f in found])
+
+
+def search(results: Results, style: Style) -> str:
+    """The hits as an object with the query, the total and notes on corrected words."""
+    head, notes = results_lines(results)
+    return _dump(
+        {
+            "query": results.query,
+            "total": results.total,
+            "summary": head,
+            "notes": notes,
+            "corrected": results.typos,
+            "suggestions": results.suggestions,
+            "hits": [hit_data(h) for h in results.hits],
+        }
+    )

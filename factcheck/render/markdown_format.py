@@ -3,21 +3,27 @@
 from __future__ import annotations
 
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factcheck.citations import CHECKS, Finding, summary
-from factcheck.conflicts import Relations, Report
-from factcheck.corpus import Corpus
-from factcheck.model import Claim
 from factcheck.render import Style
 from factcheck.render.data import (
     claim_data,
     conflict_data,
     consistency_data,
     finding_data,
+    hit_data,
+    results_lines,
     source_line,
 )
 from factcheck.render.text import markdown_cell as md
+
+if TYPE_CHECKING:
+    from factcheck.citations import Finding
+    from factcheck.conflicts import Relations, Report
+    from factcheck.corpus import Corpus
+    from factcheck.model import Claim
+    from factcheck.search import Results
+
 
 _CLAIM_COLUMNS = ("Side", "Value", "Parsed", "Claimant", "As of", "Cited in", "Sources")
 
@@ -27,10 +33,7 @@ def _row(cells: list[str]) -> str:
 
 
 def _sources(data: dict[str, Any]) -> str:
-    return "; ".join(
-        md(f"{s['publisher'] or ''}, {s['title'] or ''}, {s['date'] or ''}")
-        for s in data["sources"]
-    )
+    return "; ".join(md(source_line(s)) for s in data["sources"])
 
 
 def _topic(data: dict[str, Any]) -> str:
@@ -133,6 +136,8 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
 
 def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
     """Citation findings: a table per file, in line order."""
+    from factcheck.citations import summary
+
     lines = ["# Citation findings", "", summary(found), ""]
     columns = ("Line", "Code", "Level", "Record", "Message")
     for _, group in groupby(found, key=lambda f: f.file):
@@ -157,6 +162,8 @@ def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
 
 def check_codes() -> str:
     """The documentation of every check code (docs/checks.md)."""
+    from factcheck.citations import CHECKS
+
     lines = [
         "# Citation check codes",
         "",
@@ -179,4 +186,24 @@ def check_codes() -> str:
             "",
             f"To fix: {c.fix}",
         ]
+    return "\n".join(lines) + "\n"
+
+
+def search(results: Results, style: Style) -> str:
+    """A table of hits, best first, matches in bold."""
+    head, notes = results_lines(results)
+    lines = [f"# {md(head)}", ""]
+    lines += [f"- {md(n)}" for n in notes]
+    if notes:
+        lines.append("")
+    if results.hits:
+        columns = ("Score", "Claim", "Cited in", "Claimant", "Snippet")
+        lines += [_row(list(columns)), _row(["---"] * len(columns))]
+        for hit in results.hits:
+            d = hit_data(hit)
+            snippet = "".join(f"**{md(t)}**" if m else md(t) for t, m in hit.snippet)
+            cited = f"{d['document']}" + (f" fn. {d['footnotes']}" if d["footnotes"] else "")
+            lines.append(
+                _row([f"{d['score']:.2f}", md(d["id"]), md(cited), md(d["claimant"]), snippet])
+            )
     return "\n".join(lines) + "\n"

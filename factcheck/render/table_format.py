@@ -5,26 +5,31 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from itertools import groupby
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.citations import Finding, summary
-from factcheck.conflicts import Relations, Report
-from factcheck.corpus import Corpus
-from factcheck.model import Claim
 from factcheck.render import Style
 from factcheck.render.data import (
     claim_data,
     conflict_data,
     consistency_data,
     finding_data,
+    results_lines,
     source_line,
 )
 from factcheck.render.text import plain
+
+if TYPE_CHECKING:
+    from factcheck.citations import Finding
+    from factcheck.conflicts import Relations, Report
+    from factcheck.corpus import Corpus
+    from factcheck.model import Claim
+    from factcheck.search import Results
+
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -192,6 +197,8 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
 
 def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
     """A table per file, rows in line order; a record's id is shown once for its rows."""
+    from factcheck.citations import summary
+
     items: list[RenderableType] = []
     for _, group in groupby(found, key=lambda f: f.file):
         rows = [finding_data(f) for f in group]
@@ -218,4 +225,30 @@ def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
             )
         items.append(table)
     items.append(Text(summary(found)))
+    return _render(style, items)
+
+
+def search(results: Results, style: Style) -> str:
+    """Hits best first; matched words highlighted (between « » when there is no colour)."""
+    head, notes = results_lines(results)
+    items: list[RenderableType] = [Text(plain(head), style="bold")]
+    items += [Text(plain(n), style="dim") for n in notes]
+    if results.hits:
+        table = Table(box=box.SIMPLE_HEAD, expand=True)
+        table.add_column("score", no_wrap=True, justify="right")
+        table.add_column("claim", overflow="fold", ratio=3)
+        table.add_column("claimant", overflow="fold", ratio=2)
+        table.add_column("snippet", overflow="fold", ratio=7)
+        for hit in results.hits:
+            snippet = Text()
+            for text, matched in hit.snippet:
+                if matched and not style.color:
+                    snippet.append(f"«{plain(text)}»")
+                else:
+                    snippet.append(plain(text), style="bold reverse" if matched else "")
+            cited = f"{hit.document}" + (f" fn. {hit.footnotes}" if hit.footnotes else "")
+            table.add_row(
+                _t(f"{hit.score:.2f}"), _t(f"{hit.id}\n{cited}"), _t(hit.claimant), snippet
+            )
+        items.append(table)
     return _render(style, items)

@@ -19,6 +19,13 @@ def plain(text: str | None) -> str:
     return _CONTROL.sub("", text).replace("\t", " ")
 
 
+def without_controls(text: str | None) -> str:
+    """Text with escape sequences and control characters removed; line breaks kept."""
+    if not text:
+        return ""
+    return _CONTROL.sub("", _ANSI.sub("", text).replace("\r\n", "\n"))
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
 
 

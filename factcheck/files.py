@@ -1,0 +1,60 @@
+"""Finding claim files: the bundled data set, `$FACTCHECK_CLAIMS`, folders given.
+
+Kept apart from parsing so that a command can tell whether anything changed (by listing and
+stat-ing the files) without importing the YAML and model machinery.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from factcheck.errors import FactcheckError
+
+#: Environment variable naming claim files or folders (separated like PATH).
+ENV_CLAIMS = "FACTCHECK_CLAIMS"
+CLAIM_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def bundled_claims() -> Path:
+    """The data set that ships with factcheck (in the wheel, or beside an editable checkout)."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "claims", here.parent / "claims"):
+        if candidate.is_dir():
+            return candidate
+    raise FactcheckError(
+        "the bundled claims folder is missing; reinstall factcheck or give --claims PATH"
+    )
+
+
+def default_paths() -> list[Path]:
+    """`$FACTCHECK_CLAIMS` if set, else the bundled data set."""
+    env = os.environ.get(ENV_CLAIMS, "").strip()
+    if env:
+        return [Path(p) for p in env.split(os.pathsep) if p]
+    return [bundled_claims()]
+
+
+def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """Claim files below the given files and folders, and notes on what was skipped."""
+    files: list[Path] = []
+    notes: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                inside = child.relative_to(path).parts
+                if not child.is_file() or any(
+                    p.startswith(".") or p == "__pycache__" for p in inside
+                ):
+                    continue
+                if child.suffix.lower() in CLAIM_SUFFIXES:
+                    files.append(child)
+                else:
+                    notes.append(f"skipped {child}: not a claim file (.yaml, .yml or .json)")
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise FactcheckError("no such file or folder", file=str(path))
+    unique = {f.resolve(): f for f in reversed(files)}  # a file named twice is read once
+    return [f for f in files if unique.get(f.resolve()) is f], notes

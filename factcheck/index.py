@@ -1,0 +1,202 @@
+"""The search index: SQLite FTS5 in the user's cache folder, built once, never trusted stale.
+
+One index per set of claim files. It records every file's size and modification time;
+when any differs, a file is added or removed, or factcheck's version changes, it is
+rebuilt from the claim files (into a temporary file, renamed into place). A corrupt index
+is rebuilt too. Opening a current index reads no claim file and imports no YAML or model
+code, which keeps a repeated search fast. Deleting the cache changes nothing but speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Callable, Sequence
+from contextlib import closing
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from factcheck import __version__
+from factcheck.files import default_paths, find_claim_files
+from factcheck.terms import fold, index_terms, term, words
+
+if TYPE_CHECKING:
+    from factcheck.corpus import Corpus
+
+ENV_CACHE = "FACTCHECK_CACHE"
+SCHEMA = 1
+#: Index columns, in order, with the weight a match in each carries when ranking.
+COLUMNS = {"text": 1.0, "claimant": 2.0, "subject": 1.0, "property": 1.0, "sources": 0.5}
+
+
+def cache_dir() -> Path:
+    """`$FACTCHECK_CACHE`, else `$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`."""
+    if os.environ.get(ENV_CACHE):
+        return Path(os.environ[ENV_CACHE])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"
+
+
+def _stats(files: Sequence[Path]) -> list[tuple[str, int, int]]:
+    out = []
+    for path in files:
+        st = path.stat()
+        out.append((str(path.resolve()), st.st_size, st.st_mtime_ns))
+    return sorted(out)
+
+
+def _index_path(stats: list[tuple[str, int, int]], targets: Sequence[Path]) -> Path:
+    names = json.dumps(sorted(str(t.resolve()) for t in targets))
+    key = hashlib.sha256(names.encode()).hexdigest()[:16]
+    return cache_dir() / f"search-{key}.sqlite"
+
+
+def _current(db: Path, stats: list[tuple[str, int, int]]) -> sqlite3.Connection | None:
+    """The index if it exists, is readable and matches the files exactly; else None."""
+    if not db.exists():
+        return None
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        recorded = sorted(conn.execute("SELECT path, size, mtime_ns FROM files"))
+        if (
+            meta.get("schema") == str(SCHEMA)
+            and meta.get("version") == __version__
+            and recorded == stats
+        ):
+            return conn
+        conn.close()
+    except sqlite3.DatabaseError:
+        return None
+    return None
+
+
+def open_index(
+    paths: Sequence[Path | str] | None = None,
+    *,
+    rebuild: bool = False,
+    on_build: Callable[[int], None] | None = None,
+) -> sqlite3.Connection:
+    """A read-only connection to a current index of these claim files, building it if needed.
+
+    `on_build` is told the number of files when a build starts (for a progress message).
+    Bad claim files raise the loader's `FactcheckError`, and no index is written.
+    """
+    targets = [Path(p) for p in paths] if paths else default_paths()
+    files, _ = find_claim_files(targets)
+    stats = _stats(files)
+    db = _index_path(stats, targets)
+    if not rebuild and (conn := _current(db, stats)) is not None:
+        return conn
+    if on_build:
+        on_build(len(files))
+    from factcheck.corpus import load_corpus
+
+    corpus = load_corpus(targets)
+    _build(db, corpus, stats)
+    conn = _current(db, stats)
+    if conn is None:  # the files changed while the index was being built
+        return open_index(paths, rebuild=True, on_build=on_build)
+    return conn
+
+
+def _claim_time(corpus: Corpus, claim_id: str) -> tuple[float | None, float | None]:
+    from factcheck.values import INF, Time
+
+    when = corpus.as_of.get(claim_id)
+    value = corpus.values.get(claim_id)
+    chosen = when if when is not None else value if isinstance(value, Time) else None
+    if chosen is None:
+        return None, None
+    lo = None if chosen.low == -INF else chosen.low
+    hi = None if chosen.high == INF else chosen.high
+    return lo, hi
+
+
+def _build(db: Path, corpus: Corpus, stats: list[tuple[str, int, int]]) -> None:
+    db.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
+    os.close(fd)
+    try:
+        with closing(sqlite3.connect(tmp)) as conn:
+            _write(conn, corpus, stats)
+            conn.commit()
+        os.replace(tmp, db)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int, int]]) -> None:
+    conn.executescript(f"""
+        PRAGMA journal_mode = OFF;
+        PRAGMA synchronous = OFF;
+        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+        CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER);
+        CREATE TABLE claims(
+            rowid INTEGER PRIMARY KEY, id TEXT, document TEXT, document_title TEXT,
+            footnotes TEXT, subject TEXT, property TEXT, claimant TEXT, stance TEXT,
+            publishers TEXT, t_lo REAL, t_hi REAL, text TEXT, value TEXT, location TEXT,
+            sources TEXT, subject_text TEXT, property_text TEXT);
+        CREATE VIRTUAL TABLE fts USING fts5(
+            {", ".join(COLUMNS)}, content='', prefix='2 3', tokenize='unicode61');
+        CREATE TABLE words(word TEXT, term TEXT, PRIMARY KEY (word, term)) WITHOUT ROWID;
+    """)
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)", [("schema", str(SCHEMA)), ("version", __version__)]
+    )
+    conn.executemany("INSERT INTO files VALUES (?, ?, ?)", stats)
+    seen_words: set[tuple[str, str]] = set()
+    rows, fts_rows = [], []
+    for rowid, claim in enumerate(corpus.claims.values(), 1):
+        doc = corpus.documents.get(claim.document)
+        subject = corpus.subjects.get(claim.subject)
+        prop = corpus.properties.get(claim.property)
+        sources = corpus.sources_of(claim)
+        source_text = " ".join(f"{s.title or ''} {s.publisher or ''}" for s in sources)
+        publishers = "\n".join(s.publisher for s in sources if s.publisher)
+        fields = {
+            "text": claim.text,
+            "claimant": claim.claimant or "",
+            "subject": f"{claim.subject} {subject.name if subject else ''}",
+            "property": f"{claim.property} {prop.name if prop else ''}",
+            "sources": source_text,
+        }
+        t_lo, t_hi = _claim_time(corpus, claim.id)
+        loc = corpus.where("claims", claim.id)
+        rows.append(
+            (
+                rowid,
+                claim.id,
+                claim.document,
+                doc.title if doc else None,
+                ", ".join(claim.footnotes),
+                claim.subject,
+                claim.property,
+                claim.claimant,
+                claim.stance.value,
+                publishers,
+                t_lo,
+                t_hi,
+                claim.text,
+                claim.value,
+                loc.shown() if loc else None,
+                source_text,
+                fields["subject"],
+                fields["property"],
+            )
+        )
+        fts_rows.append((rowid, *(index_terms(v) for v in fields.values())))
+        for value in fields.values():
+            for match in words(value):
+                raw = fold(match.group())
+                seen_words.add((raw, term(match.group())))
+    conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 18)})", rows)
+    conn.executemany(
+        f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts_rows
+    )
+    conn.executemany("INSERT INTO words VALUES (?, ?)", sorted(seen_words))
+    conn.execute("CREATE INDEX words_by_term ON words(term)")

@@ -1,0 +1,158 @@
+"""CSV: one row per item, with a header, for spreadsheets.
+
+Cells that a spreadsheet would run as a formula (starting with =, +, -, @, a tab or a
+carriage return) are prefixed with an apostrophe, so hostile text stays text.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from factcheck.render import Style
+from factcheck.render.data import (
+    claim_data,
+    conflict_data,
+    finding_data,
+    hit_data,
+    source_line,
+)
+from factcheck.render.text import without_controls
+
+if TYPE_CHECKING:
+    from factcheck.citations import Finding
+    from factcheck.conflicts import Relations, Report
+    from factcheck.corpus import Corpus
+    from factcheck.model import Claim
+    from factcheck.search import Results
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe(value: Any) -> str:
+    """A cell's text without control characters, neutralised when a spreadsheet would read
+    it as a formula."""
+    text = without_controls("" if value is None else str(value))
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([safe(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+_CLAIM_HEADER = (
+    "id",
+    "subject",
+    "property",
+    "value",
+    "parsed",
+    "claimant",
+    "stance",
+    "as_of",
+    "scope",
+    "document",
+    "footnotes",
+    "sources",
+    "independent_sources",
+    "text",
+)
+
+
+def _claim_row(c: dict[str, Any]) -> list[Any]:
+    return [
+        c["id"],
+        c["subject"],
+        c["property"],
+        c["value"],
+        c["parsed"]["interval"],
+        c["claimant"],
+        c["stance"],
+        c["as_of"],
+        "; ".join(f"{k}={v}" for k, v in c["scope"].items()),
+        c["document"],
+        " ".join(c["footnotes"]),
+        "; ".join(source_line(s) for s in c["sources"]),
+        c["independent_sources"],
+        c["text"],
+    ]
+
+
+def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+    """One row per claim on each side of each conflict."""
+    rows = []
+    for n, conflict in enumerate(report.conflicts, 1):
+        data = conflict_data(corpus, conflict)
+        for side_no, side in enumerate(data["sides"], 1):
+            for c in side["claims"]:
+                rows.append(
+                    [
+                        n,
+                        data["subject"],
+                        data["property"],
+                        "; ".join(f"{k}={v}" for k, v in data["scope"].items()),
+                        data["kind"],
+                        data["severity"],
+                        data["distance"],
+                        data["reason"],
+                        side_no,
+                        *_claim_row(c),
+                    ]
+                )
+    header = (
+        "conflict",
+        "topic_subject",
+        "topic_property",
+        "topic_scope",
+        "kind",
+        "severity",
+        "distance",
+        "reason",
+        "side",
+        *_CLAIM_HEADER,
+    )
+    return _table(header, rows)
+
+
+def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
+    """One row per claim."""
+    return _table(_CLAIM_HEADER, (_claim_row(claim_data(corpus, c)) for c in selected))
+
+
+def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
+    """One claim as field, value rows; its relations as further rows."""
+    row = _claim_row(claim_data(corpus, corpus.claims[rel.claim]))
+    rows = [list(pair) for pair in zip(_CLAIM_HEADER, row, strict=True)]
+    rows += [["agrees_with", cid] for cid in rel.agrees]
+    rows += [["conflict", f"{x.severity} {x.distance}: {x.reason}"] for x in rel.conflicts]
+    return _table(("field", "value"), rows)
+
+
+def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
+    """One row per citation finding."""
+    header = ("code", "level", "title", "file", "line", "record", "message")
+    return _table(header, ([d[k] for k in header] for d in map(finding_data, found)))
+
+
+def search(results: Results, style: Style) -> str:
+    """One row per hit, best first; matched words between « »."""
+    header = (
+        "score",
+        "id",
+        "document",
+        "footnotes",
+        "claimant",
+        "stance",
+        "subject",
+        "property",
+        "value",
+        "snippet",
+    )
+    return _table(
+        header, ([d[k] for k in header] for d in (hit_data(h, ("«", "»")) for h in results.hits))
+    )
