@@ -297,19 +297,34 @@ def _field_path(loc: Iterable[int | str]) -> str:
 
 @dataclass
 class _File:
-    """One claim file as read: its records, and how to find a record's line."""
+    """One claim file as read: its records, each record's line, and (for error messages
+    only) the lines of fields, found by reading the file again."""
 
     path: str
     content: ClaimFile
-    text: str
-    root: yaml.Node | None
+    item_lines: dict[tuple[str, int], int]
     is_json: bool
+    _root: yaml.Node | None = None
 
     def line(self, path: tuple[int | str, ...]) -> int | None:
-        if self.root is None and self.is_json:
-            self.root = _compose_for_lines(self.text)
-        node = _node_at(self.root, path)
+        if len(path) == 2 and path in self.item_lines:
+            return self.item_lines[(str(path[0]), int(path[1]))]
+        if self._root is None:
+            text = Path(self.path).read_bytes().decode("utf-8-sig", "replace")
+            self._root = _compose_for_lines(text)
+        node = _node_at(self._root, path)
         return node.start_mark.line + 1 if node is not None else None
+
+
+def _item_lines(root: yaml.Node | None) -> dict[tuple[str, int], int]:
+    """The line of every record: computed once, so the node tree need not be kept."""
+    lines: dict[tuple[str, int], int] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(value, yaml.SequenceNode):
+                for i, item in enumerate(value.value):
+                    lines[(str(key.value), i)] = item.start_mark.line + 1
+    return lines
 
 
 def _read_file(path: Path) -> _File | None:
@@ -366,7 +381,7 @@ def _read_file(path: Path) -> _File | None:
     try:
         content = ClaimFile.model_validate(data)
     except ValidationError as exc:
-        where = _File(file, ClaimFile(), text, parsed.root, is_json)
+        where = _File(file, ClaimFile(), _item_lines(parsed.root), is_json, parsed.root)
         raise InputError(
             [
                 Problem(
@@ -375,7 +390,7 @@ def _read_file(path: Path) -> _File | None:
                 for err in exc.errors()
             ]
         ) from None
-    return _File(file, content, text, parsed.root, is_json)
+    return _File(file, content, _item_lines(parsed.root), is_json)
 
 
 def _pydantic_message(err: Any) -> str:
@@ -450,8 +465,7 @@ class _Builder:
             registry = registries[section]
             for i, record in enumerate(getattr(read.content, section)):
                 key = key_of(record)
-                node = _node_at(read.root, (section, i)) if read.root is not None else None
-                loc = Location(read.path, node.start_mark.line + 1 if node is not None else None)
+                loc = Location(read.path, read.item_lines.get((section, i)))
                 if (section, key) in self.index:
                     first_file, first_i = self.index[(section, key)]
                     first = Location(first_file, self.files[first_file].line((section, first_i)))
