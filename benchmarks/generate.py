@@ -24,12 +24,54 @@ from pathlib import Path
 SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
 CLAIMS_PER_FILE = 1000
 KINDS = ("media", "ngo", "government", "report", "interview", "academic")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-NAMES = ("Aleksei", "Alexei", "Alexey", "Dmitry", "Dmitriy", "Sergei", "Sergey", "Yevgeny",
-         "Evgeny", "Shoigu", "Shoygu", "Peskov", "Galeotti", "Klyga", "Vaskin", "Krivenko")
-PLACES = ("Kazakhstan", "Georgia", "Finland", "Mongolia", "Armenia", "Serbia", "Turkey",
-          "Israel", "Kyrgyzstan", "Belarus", "Dagestan", "Buryatia", "Omsk", "Moscow")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+NAMES = (
+    "Aleksei",
+    "Alexei",
+    "Alexey",
+    "Dmitry",
+    "Dmitriy",
+    "Sergei",
+    "Sergey",
+    "Yevgeny",
+    "Evgeny",
+    "Shoigu",
+    "Shoygu",
+    "Peskov",
+    "Galeotti",
+    "Klyga",
+    "Vaskin",
+    "Krivenko",
+)
+PLACES = (
+    "Kazakhstan",
+    "Georgia",
+    "Finland",
+    "Mongolia",
+    "Armenia",
+    "Serbia",
+    "Turkey",
+    "Israel",
+    "Kyrgyzstan",
+    "Belarus",
+    "Dagestan",
+    "Buryatia",
+    "Omsk",
+    "Moscow",
+)
 
 
 def _vocabulary() -> list[str]:
@@ -37,7 +79,16 @@ def _vocabulary() -> list[str]:
     for path in sorted(SEEDS.glob("*.txt")):
         words += re.findall(r"[A-Za-z][a-z]{2,}", path.read_text(encoding="utf-8"))
     if not words:  # the seeds are beside the project; a fixed list keeps this runnable alone
-        words = "the mobilisation reservists fled border decree military service".split()
+        words = [
+            "the",
+            "mobilisation",
+            "reservists",
+            "fled",
+            "border",
+            "decree",
+            "military",
+            "service",
+        ]
     return words
 
 
@@ -80,33 +131,46 @@ def vocabulary_file(n_topics: int, rng: random.Random) -> dict[str, object]:
     properties = []
     for i in range(n_topics):
         kind = ("count", "count", "count", "amount", "percentage", "date")[i % 6]
-        prop: dict[str, object] = {"id": f"p{i}", "name": f"Property {i}",
-                                   "definition": f"Synthetic measure {i}", "kind": kind,
-                                   "tolerance": 1 if kind == "date" else 0.05}
+        prop: dict[str, object] = {
+            "id": f"p{i}",
+            "name": f"Property {i}",
+            "definition": f"Synthetic measure {i}",
+            "kind": kind,
+            "tolerance": 1 if kind == "date" else 0.05,
+        }
         if kind == "count" and i % 2 == 0:
             prop["growing"] = True
         properties.append(prop)
     return {"subjects": subjects, "properties": properties}
 
 
-def claim_file(index: int, n_claims: int, n_topics: int, words: list[str],
-               rng: random.Random) -> dict[str, object]:
+def claim_file(
+    index: int, n_claims: int, n_topics: int, words: list[str], rng: random.Random
+) -> dict[str, object]:
     doc = f"d{index}"
     year = 2015 + index % 10
     sources = []
     for j in range(max(5, n_claims // 20)):
         kind = rng.choice(KINDS)
         source: dict[str, object] = {
-            "id": f"{doc}-s{j}", "publisher": f"{rng.choice(words).title()} "
+            "id": f"{doc}-s{j}",
+            "publisher": f"{rng.choice(words).title()} "
             f"{rng.choice(('News', 'Agency', 'Institute', 'Review', 'Service'))}",
             "title": " ".join(rng.choices(words, k=rng.randint(4, 9))).capitalize(),
-            "date": _date(rng, year - rng.randint(0, 2)), "kind": kind}
+            "date": _date(rng, year - rng.randint(0, 2)),
+            "kind": kind,
+        }
         if kind != "interview":
             source["url"] = f"https://example.org/{doc}/{j}" if rng.random() > 0.1 else "#"
         sources.append(source)
-    footnotes = [{"document": doc, "label": str(k + 1),
-                  "cites": [{"source": s["id"]} for s in rng.sample(sources, rng.randint(1, 2))]}
-                 for k in range(max(10, n_claims // 3))]
+    footnotes = [
+        {
+            "document": doc,
+            "label": str(k + 1),
+            "cites": [{"source": s["id"]} for s in rng.sample(sources, rng.randint(1, 2))],
+        }
+        for k in range(max(10, n_claims // 3))
+    ]
     claims = []
     for k in range(n_claims):
         # Topic sizes follow a power law: a few topics collect thousands of claims.
@@ -124,10 +188,14 @@ def claim_file(index: int, n_claims: int, n_topics: int, words: list[str],
             name = name.replace("e", "е", 1)  # a Cyrillic look-alike letter
         filler = " ".join(rng.choices(words, k=rng.randint(8, 22)))
         claim: dict[str, object] = {
-            "id": f"{doc}-c{k}", "document": doc,
+            "id": f"{doc}-c{k}",
+            "document": doc,
             "text": f"{name} said that {value} {filler} in {rng.choice(PLACES)}.",
-            "subject": f"s{topic // 10}", "property": f"p{topic}", "value": value,
-            "claimant": name, "footnotes": [rng.choice(footnotes)["label"]],
+            "subject": f"s{topic // 10}",
+            "property": f"p{topic}",
+            "value": value,
+            "claimant": name,
+            "footnotes": [rng.choice(footnotes)["label"]],
         }
         if kind != "date" and rng.random() < 0.6:
             claim["as_of"] = _date(rng, 2022 + rng.randint(0, 2))
@@ -138,10 +206,13 @@ def claim_file(index: int, n_claims: int, n_topics: int, words: list[str],
         elif rng.random() < 0.3:
             claim["stance"] = "reports"
         claims.append(claim)
-    document = {"id": doc, "title": f"Report {index}", "publisher": "Synthetic Agency",
-                "date": str(year + 1)}
-    return {"documents": [document], "sources": sources, "footnotes": footnotes,
-            "claims": claims}
+    document = {
+        "id": doc,
+        "title": f"Report {index}",
+        "publisher": "Synthetic Agency",
+        "date": str(year + 1),
+    }
+    return {"documents": [document], "sources": sources, "footnotes": footnotes, "claims": claims}
 
 
 def generate(size: int, folder: Path, fmt: str = "yaml", seed: int = 7) -> list[Path]:
@@ -159,8 +230,12 @@ def generate(size: int, folder: Path, fmt: str = "yaml", seed: int = 7) -> list[
         if fmt == "json":
             path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         else:
-            path.write_text(yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True,
-                                      sort_keys=False, width=1000), encoding="utf-8")
+            path.write_text(
+                yaml.dump(
+                    data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000
+                ),
+                encoding="utf-8",
+            )
         written.append(path)
 
     dump("vocabulary", vocabulary_file(n_topics, rng))
