@@ -21,13 +21,13 @@ from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.files import default_paths, find_claim_files
-from factcheck.terms import fold, index_terms, term, words
+from factcheck.terms import fold, index_terms, term, transliterated, words
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
 
 ENV_CACHE = "FACTCHECK_CACHE"
-SCHEMA = 1
+SCHEMA = 2
 #: Index columns, in order, with the weight a match in each carries when ranking.
 COLUMNS = {"text": 1.0, "claimant": 2.0, "subject": 1.0, "property": 1.0, "sources": 0.5}
 
@@ -58,8 +58,8 @@ def _current(db: Path, stats: list[tuple[str, int, int]]) -> sqlite3.Connection 
     """The index if it exists, is readable and matches the files exactly; else None."""
     if not db.exists():
         return None
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     try:
-        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         recorded = sorted(conn.execute("SELECT path, size, mtime_ns FROM files"))
         if (
@@ -68,9 +68,9 @@ def _current(db: Path, stats: list[tuple[str, int, int]]) -> sqlite3.Connection 
             and recorded == stats
         ):
             return conn
-        conn.close()
     except sqlite3.DatabaseError:
-        return None
+        pass
+    conn.close()
     return None
 
 
@@ -140,7 +140,8 @@ def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int,
             rowid INTEGER PRIMARY KEY, id TEXT, document TEXT, document_title TEXT,
             footnotes TEXT, subject TEXT, property TEXT, claimant TEXT, stance TEXT,
             publishers TEXT, t_lo REAL, t_hi REAL, text TEXT, value TEXT, location TEXT,
-            sources TEXT, subject_text TEXT, property_text TEXT);
+            sources TEXT, subject_text TEXT, property_text TEXT, claimant_folded TEXT,
+            publishers_folded TEXT);
         CREATE VIRTUAL TABLE fts USING fts5(
             {", ".join(COLUMNS)}, content='', prefix='2 3', tokenize='unicode61');
         CREATE TABLE words(word TEXT, term TEXT, PRIMARY KEY (word, term)) WITHOUT ROWID;
@@ -151,7 +152,12 @@ def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int,
     conn.executemany("INSERT INTO files VALUES (?, ?, ?)", stats)
     seen_words: set[tuple[str, str]] = set()
     rows, fts_rows = [], []
-    for rowid, claim in enumerate(corpus.claims.values(), 1):
+    # Shortest claims first: bm25 favours short claims, so rowid order is relevance order
+    # for a one-word query, and a query with very many matches ranks the first ones.
+    by_length = sorted(
+        corpus.claims.values(), key=lambda c: (len(c.text) + len(c.claimant or ""), c.id)
+    )
+    for rowid, claim in enumerate(by_length, 1):
         doc = corpus.documents.get(claim.document)
         subject = corpus.subjects.get(claim.subject)
         prop = corpus.properties.get(claim.property)
@@ -187,6 +193,8 @@ def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int,
                 source_text,
                 fields["subject"],
                 fields["property"],
+                fold(claim.claimant or ""),
+                fold(publishers),
             )
         )
         fts_rows.append((rowid, *(index_terms(v) for v in fields.values())))
@@ -194,9 +202,13 @@ def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int,
             for match in words(value):
                 raw = fold(match.group())
                 seen_words.add((raw, term(match.group())))
-    conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 18)})", rows)
+                latin = transliterated(match.group())
+                if latin:
+                    seen_words.add((latin, latin))
+    conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 20)})", rows)
     conn.executemany(
         f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts_rows
     )
     conn.executemany("INSERT INTO words VALUES (?, ?)", sorted(seen_words))
+    conn.execute("CREATE INDEX claims_by_time ON claims(t_lo)")
     conn.execute("CREATE INDEX words_by_term ON words(term)")

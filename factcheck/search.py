@@ -18,9 +18,12 @@ from pathlib import Path
 
 from factcheck.errors import UsageError
 from factcheck.index import COLUMNS, open_index
-from factcheck.terms import fold, term, words
+from factcheck.terms import fold, prefix_terms, term, transliterated, words
 
 FIELDS = tuple(COLUMNS)
+#: A query matching more claims than this ranks only this many, the shortest.
+RANK_AMONG = 5000
+_BY_DATE = "c.t_lo IS NULL, c.t_lo DESC"
 
 
 # --------------------------------------------------------------------------- the query
@@ -106,9 +109,15 @@ class _Parser:
         while (tok := self.peek()) and tok != ("close", ")") and tok != ("word", "OR"):
             if tok == ("word", "AND"):
                 self.pos += 1
+                after = self.peek()
+                if not parts or after is None or after in (("close", ")"), ("word", "OR")):
+                    raise UsageError("query: AND needs a word on both sides")
                 continue
             parts.append(self.unary())
         if not parts:
+            tok = self.peek()
+            if tok == ("close", ")"):
+                raise UsageError("query: a ')' has no '('")
             raise UsageError("query: OR needs a word on both sides")
         return parts[0] if len(parts) == 1 else And(tuple(parts))
 
@@ -204,13 +213,16 @@ class _Terms:
         t = self.term_of(word.text)
         if word.prefix:
             raw = fold(word.text)
+            found = {raw} if self.exact else prefix_terms(word.text)
             rows = self.conn.execute(
                 "SELECT DISTINCT term FROM words WHERE word >= ? AND word < ?",
                 (raw, raw + "\uffff"),
             )
-            found = {t, *(r[0] for r in rows)}
-            self.prefixes |= found
-            return [f'"{x}"*' for x in sorted(found)]
+            found |= {r[0] for r in rows}
+            # A prefix already covered by a shorter one would count the same words twice.
+            kept = {p for p in found if not any(p != q and p.startswith(q) for q in found)}
+            self.prefixes |= kept
+            return [f'"{x}"*' for x in sorted(kept)]
         if self.exact or self.known(t):  # exact: typos are not corrected
             self.hits.add(t)
             return [f'"{t}"']
@@ -232,7 +244,9 @@ class _Terms:
         found = process.extract(
             t, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
         )
-        return sorted(name for name, _, _ in found)
+        # Only the closest: one letter off when there is such a word, else two.
+        best = min((distance for _, distance, _ in found), default=0)
+        return sorted(name for name, distance, _ in found if distance == best)
 
 
 def _phrase(terms: Iterable[str]) -> str:
@@ -251,7 +265,11 @@ def _fts(node: Node, terms: _Terms) -> str:
         return "(" + " OR ".join(_fts(n, terms) for n in node.nodes) + ")"
     if isinstance(node, And):
         wanted = [_fts(n, terms) for n in node.nodes if not isinstance(n, Not)]
-        unwanted = [_fts(n.node, terms) for n in node.nodes if isinstance(n, Not)]
+        # Exact search leaves NOT to the literal check: the index's forgiving terms would
+        # also leave out claims that only share a spelling variant with the unwanted word.
+        unwanted = (
+            [] if terms.exact else [_fts(n.node, terms) for n in node.nodes if isinstance(n, Not)]
+        )
         out = "(" + " AND ".join(wanted) + ")"
         for part in unwanted:
             out += f" NOT {part}"
@@ -291,6 +309,7 @@ class Results:
     total: int
     typos: dict[str, list[str]]
     suggestions: list[str]
+    ranked_among: int | None = None
 
 
 @dataclass(frozen=True)
@@ -330,19 +349,16 @@ def search(
         if fields:
             match = "{" + " ".join(fields) + "} : (" + match + ")"
         where, params = _where(filters)
-        weights = ", ".join(str(w) for w in COLUMNS.values())
-        order = "rank" if sort == "relevance" else "c.t_lo IS NULL, c.t_lo DESC, rank"
-        sql = (
-            f"SELECT c.*, bm25(fts, {weights}) AS rank FROM fts JOIN claims c "
-            f"ON c.rowid = fts.rowid WHERE fts MATCH ? {where} ORDER BY {order}, c.id"
-        )
-        cursor = conn.execute(
-            sql if exact else f"{sql} LIMIT ?",
-            (match, *params) if exact else (match, *params, limit),
-        )
-        names = [d[0] for d in cursor.description]
-        rows = [dict(zip(names, row, strict=True)) for row in cursor]
+        rank = "bm25(fts, " + ", ".join(str(w) for w in COLUMNS.values()) + ")"
+        ranked_among = None
         if exact:
+            rows = _rows(
+                conn,
+                f"SELECT c.*, {rank} AS rank FROM fts JOIN claims c ON "
+                f"c.rowid = fts.rowid WHERE fts MATCH ? {where} ORDER BY "
+                f"{'rank' if sort == 'relevance' else _BY_DATE + ', rank'}, c.id",
+                (match, *params),
+            )
             # The index found every candidate under its forgiving terms; keep those whose
             # words match as written.
             rows = [r for r in rows if _literal(node, _field_words(r, fields or FIELDS))]
@@ -350,13 +366,35 @@ def search(
             rows = rows[:limit]
         else:
             total = conn.execute(
-                f"SELECT count(*) FROM fts JOIN claims c ON c.rowid = "
-                f"fts.rowid WHERE fts MATCH ? {where}",
+                f"SELECT count(*) FROM fts JOIN claims c ON c.rowid = fts.rowid "
+                f"WHERE fts MATCH ? {where}"
+                if where
+                else "SELECT count(*) FROM fts WHERE fts MATCH ?",
                 (match, *params),
             ).fetchone()[0]
+            if sort == "date":
+                rows = _newest(conn, match, rank, where, params, limit)
+            else:
+                bound = ""
+                if not where and total > RANK_AMONG:
+                    # Rowids run from the shortest claim up, and bm25 favours short claims:
+                    # with very many matches, rank the shortest ones.
+                    last = conn.execute(
+                        "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1 OFFSET ?",
+                        (match, RANK_AMONG - 1),
+                    ).fetchone()[0]
+                    bound = f" AND fts.rowid <= {int(last)}"
+                    ranked_among = RANK_AMONG
+                rows = _rows(
+                    conn,
+                    f"SELECT c.*, {rank} AS rank FROM fts JOIN claims c ON "
+                    f"c.rowid = fts.rowid WHERE fts MATCH ?{bound} {where} "
+                    f"ORDER BY rank, c.id LIMIT ?",
+                    (match, *params, limit),
+                )
         hits = [_hit(row, terms) for row in rows]
         suggestions = [] if hits else _suggest(node, conn)
-        return Results(query, hits, total, terms.fuzzy, suggestions)
+        return Results(query, hits, total, terms.fuzzy, suggestions, ranked_among)
     except sqlite3.OperationalError as exc:
         raise UsageError(f"query could not be run: {exc}") from None
     finally:
@@ -397,6 +435,56 @@ def _sequence(parts: list[str], fields: list[list[str]]) -> bool:
     return any(f[i : i + n] == parts for f in fields for i in range(len(f) - n + 1))
 
 
+def _newest(
+    conn: sqlite3.Connection,
+    match: str,
+    rank: str,
+    where: str,
+    params: Sequence[object],
+    limit: int,
+) -> list[dict[str, object]]:
+    """The newest matching claims; claims of the same time by relevance."""
+    in_match = f"c.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?) {where}"
+    first = _rows(
+        conn,
+        f"SELECT c.rowid, c.t_lo FROM claims c WHERE {in_match} ORDER BY {_BY_DATE} LIMIT ?",
+        (match, *params, limit),
+    )
+    if not first:
+        return []
+    # Every claim as new as the last one kept, so that ties are ranked, not cut by id.
+    oldest = first[-1]["t_lo"]
+    keep = "" if oldest is None else " AND c.t_lo >= ?"
+    rows = _rows(
+        conn,
+        f"SELECT c.*, {rank} AS rank FROM fts JOIN claims c ON "
+        f"c.rowid = fts.rowid WHERE fts MATCH ? {where}"
+        f"{keep if oldest is not None else ''}",
+        (match, *params, *([oldest] if oldest is not None else [])),
+    )
+    rows.sort(
+        key=lambda r: (
+            r["t_lo"] is None,
+            -float(str(r["t_lo"] or 0)),
+            float(str(r["rank"])),
+            str(r["id"]),
+        )
+    )
+    return rows[:limit]
+
+
+def _rows(conn: sqlite3.Connection, sql: str, params: Sequence[object]) -> list[dict[str, object]]:
+    cursor = conn.execute(sql, tuple(params))
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def _like(value: str) -> str:
+    """A LIKE pattern finding `value` anywhere, its own % and _ taken literally."""
+    escaped = value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
 def _where(f: Filters) -> tuple[str, list[object]]:
     clauses: list[str] = []
     params: list[object] = []
@@ -409,10 +497,11 @@ def _where(f: Filters) -> tuple[str, list[object]]:
         if value is not None:
             clauses.append(f"{column} = ?")
             params.append(value)
-    for column, value in (("c.claimant", f.claimant), ("c.publishers", f.publisher)):
+    for column, value in (("c.claimant_folded", f.claimant), ("c.publishers_folded", f.publisher)):
         if value is not None:
-            clauses.append(f"lower({column}) LIKE ?")
-            params.append(f"%{value.lower()}%")
+            # Folded in Python (any alphabet); SQLite's own lower() knows only A to Z.
+            clauses.append(f"{column} LIKE ? ESCAPE '\\'")
+            params.append(_like(fold(value)))
     if f.since is not None:
         clauses.append("c.t_hi >= ?")
         params.append(f.since)
@@ -423,8 +512,10 @@ def _where(f: Filters) -> tuple[str, list[object]]:
 
 
 def _matches(word: str, terms: _Terms) -> bool:
-    t = terms.term_of(word)
-    return t in terms.hits or any(t.startswith(p) for p in terms.prefixes)
+    for t in (terms.term_of(word), transliterated(word)):
+        if t and (t in terms.hits or any(t.startswith(p) for p in terms.prefixes)):
+            return True
+    return False
 
 
 def _hit(row: dict[str, object], terms: _Terms) -> Hit:
@@ -434,6 +525,8 @@ def _hit(row: dict[str, object], terms: _Terms) -> Hit:
         for name, value in (
             ("text", text),
             ("claimant", row["claimant"]),
+            ("subject", row["subject_text"]),
+            ("property", row["property_text"]),
             ("sources", row["sources"]),
         )
         if value and any(_matches(m.group(), terms) for m in words(str(value)))

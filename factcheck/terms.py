@@ -80,9 +80,12 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?<=\w{2}[aeiou])ll(ed|ing|er)$", r"l\1"),
         # Transliterations of Russian names.
         (r"x", "ks"),
-        (r"j", "y"),
+        (r"(?<=[aeiou])j$", "y"),
         (r"yy$", "y"),
-        (r"^ye(?=\w{4})", "e"),
+        (r"(?<=[^aeiou])yi$", "y"),
+        (r"^ye(?=[bcdfgklmnpstvz]\w{2})", "e"),
+        (r"iya$", "ia"),
+        (r"(?<=[^aeiouy])ya", "ia"),
         (r"(?<=[aeiou])y(?=[aeiou])", "i"),
         (r"(?<=[aeiou])y$", "i"),
         (r"(ii|iy|ij)$", "i"),
@@ -96,8 +99,9 @@ _DOUBLE = re.compile(r"([bcdfgklmnprstvz])\1")
 
 
 def fold(text: str) -> str:
-    """Compatibility forms, case and diacritics folded away (`Mäulen` → `maulen`)."""
-    text = unicodedata.normalize("NFKD", text.casefold())
+    """Compatibility forms, case, diacritics and curly apostrophes folded away
+    (`Mäulen` → `maulen`, `Navalny’s` → `navalny's`)."""
+    text = unicodedata.normalize("NFKD", text.casefold()).replace("’", "'").replace("ʼ", "'")
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
@@ -121,7 +125,7 @@ def _canonical_latin(word: str) -> str:
 @lru_cache(maxsize=1 << 17)
 def term(word: str) -> str:
     """The search term of one word."""
-    word = _POSSESSIVE.sub("", fold(word).replace("’", "'")).replace("'", "")
+    word = _POSSESSIVE.sub("", fold(word)).replace("'", "")
     word = _one_script(word)
     if _CYRILLIC.search(word):
         return word
@@ -134,12 +138,25 @@ def transliterated(word: str) -> str | None:
     folded = _one_script(fold(word))
     if not _CYRILLIC.search(folded):
         return None
+    # The adjective ending -ый is written -y in Latin (Навальный, Navalny).
+    folded = re.sub("ы[йи]$", "ы", folded)
     return _canonical_latin("".join(_TRANSLIT.get(ch, ch) for ch in folded))
 
 
 def words(text: str) -> Iterator[re.Match[str]]:
-    """The words of a text, with their positions (for snippets)."""
-    return _WORD.finditer(unicodedata.normalize("NFKC", text))
+    """The words of a text, with their positions in that very text (for snippets)."""
+    return _WORD.finditer(text)
+
+
+def prefix_terms(prefix: str) -> set[str]:
+    """The terms a word beginning with `prefix` may have: the spelling rules act on
+    endings, so plausible endings are added, made terms, and cut back (`mobilis` gives
+    `mobiliz`, the start of `mobilization`)."""
+    found = {fold(prefix), term(prefix)}
+    for ending in ("e", "ation", "ing", "ed", "s", "our", "re", "ence", "ey", "y"):
+        whole = term(prefix + ending)
+        found.add(whole[: max(2, len(whole) - len(ending))])
+    return {p for p in found if len(p) >= 2}
 
 
 def index_terms(text: str) -> str:

@@ -184,15 +184,15 @@ def results_lines(results: Results) -> tuple[str, list[str]]:
     else:
         shown = len(results.hits)
         more = f", showing the first {shown}" if shown < results.total else ""
-        head = (
-            f"{results.total} claim{'s' if results.total != 1 else ''} match "
-            f'"{results.query}"{more}'
-        )
+        verb = "claims match" if results.total != 1 else "claim matches"
+        head = f'{results.total} {verb} "{results.query}"{more}'
     notes = [
         f"'{word}' is not in the claims; also searched: {', '.join(near)}"
         for word, near in results.typos.items()
         if near
     ]
+    if results.ranked_among:
+        notes.append(f"ranked among the {results.ranked_among:,} shortest matching claims")
     if not results.hits and results.suggestions:
         notes.append("Nearest words in the claims: " + ", ".join(results.suggestions))
     return head, notes
