@@ -327,7 +327,7 @@ def search(
         bool,
         typer.Option(
             "--exact",
-            help="Match words as written (case aside): no typo, "
+            help="Match words as written (case and accents aside): no typo, "
             "spelling, transliteration or alphabet forgiveness.",
         ),
     ] = False,
@@ -362,7 +362,11 @@ def search(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Find claims by keyword, forgiving typos, spelling variants and alphabets."""
+    """Find claims by keyword, forgiving typos, spelling variants and alphabets.
+
+    A query that starts with - goes after --, options before it:
+    factcheck search --limit 5 -- "-Putin partial mobilisation"
+    """
     from factcheck.output import write_output
     from factcheck.render import renderer
     from factcheck.search import Filters

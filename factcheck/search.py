@@ -5,7 +5,7 @@ leaves claims out; "quoted phrases" match words in that order; a trailing `*` ma
 ending (`mobili*`). Parentheses group. Forgiving matching (see `terms`): spelling variants,
 transliterations, mixed alphabets, case and diacritics; a word found nowhere in the index is
 replaced by the indexed words one or two letters away (typos). `exact=True` turns all of
-that off: words then match only as written, apart from case.
+that off: words then match only as written, apart from case and accents.
 """
 
 from __future__ import annotations
