@@ -37,24 +37,37 @@ def default_paths() -> list[Path]:
 
 
 def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    """Claim files below the given files and folders, and notes on what was skipped."""
+    """Claim files below the given files and folders, and notes on what was skipped.
+
+    Hidden files and folders are passed over; a file reached twice (a folder and a file in
+    it) is listed once. Each given path is resolved once, not every file: this runs on
+    every command, before anything else, on claim bases of thousands of files.
+    """
     files: list[Path] = []
     notes: list[str] = []
+    seen: set[str] = set()
     for path in paths:
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                inside = child.relative_to(path).parts
-                if not child.is_file() or any(
-                    p.startswith(".") or p == "__pycache__" for p in inside
-                ):
-                    continue
-                if child.suffix.lower() in CLAIM_SUFFIXES:
-                    files.append(child)
-                else:
-                    notes.append(f"skipped {child}: not a claim file (.yaml, .yml or .json)")
+            real = os.path.realpath(path)
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
+                for name in sorted(names):
+                    if name.startswith("."):
+                        continue
+                    child = Path(folder, name)
+                    key = os.path.join(real, os.path.relpath(child, path))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    if child.suffix.lower() in CLAIM_SUFFIXES:
+                        files.append(child)
+                    else:
+                        notes.append(f"skipped {child}: not a claim file (.yaml, .yml or .json)")
         elif path.is_file():
-            files.append(path)
+            key = os.path.realpath(path)
+            if key not in seen:
+                seen.add(key)
+                files.append(path)
         else:
             raise FactcheckError("no such file or folder", file=str(path))
-    unique = {f.resolve(): f for f in reversed(files)}  # a file named twice is read once
-    return [f for f in files if unique.get(f.resolve()) is f], notes
+    return files, notes

@@ -43,8 +43,8 @@ def cache_dir() -> Path:
 def _stats(files: Sequence[Path]) -> list[tuple[str, int, int]]:
     out = []
     for path in files:
-        st = path.stat()
-        out.append((str(path.resolve()), st.st_size, st.st_mtime_ns))
+        st = os.stat(path)
+        out.append((os.path.abspath(path), st.st_size, st.st_mtime_ns))
     return sorted(out)
 
 
