@@ -63,6 +63,14 @@ PropertyOption = Annotated[
     str | None, typer.Option("--property", "-p", help="Only this property id.")
 ]
 
+ClaimantOption = Annotated[
+    str | None,
+    typer.Option("--claimant", help="Only claims whose claimant contains this text."),
+]
+DocumentOption = Annotated[
+    str | None, typer.Option("--document", "-d", help="Only this document id.")
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -191,13 +199,8 @@ def list_claims(
     claims: ClaimsOption = None,
     subject: SubjectOption = None,
     property: PropertyOption = None,
-    claimant: Annotated[
-        str | None,
-        typer.Option("--claimant", help="Only claims whose claimant contains this text."),
-    ] = None,
-    document: Annotated[
-        str | None, typer.Option("--document", "-d", help="Only this document id.")
-    ] = None,
+    claimant: ClaimantOption = None,
+    document: DocumentOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -333,17 +336,12 @@ def search(
     ] = False,
     subject: SubjectOption = None,
     property: PropertyOption = None,
-    claimant: Annotated[
-        str | None,
-        typer.Option("--claimant", help="Only claims whose claimant contains this text."),
-    ] = None,
+    claimant: ClaimantOption = None,
     publisher: Annotated[
         str | None,
         typer.Option("--publisher", help="Only claims citing a publisher that contains this text."),
     ] = None,
-    document: Annotated[
-        str | None, typer.Option("--document", "-d", help="Only this document id.")
-    ] = None,
+    document: DocumentOption = None,
     since: Annotated[
         str | None,
         typer.Option("--since", help="Only claims whose time reaches this date or later."),
