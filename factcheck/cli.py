@@ -170,18 +170,12 @@ def conflicts(
     force: ForceOption = False,
 ) -> None:
     """Find claims about the same subject and property that cannot all be true."""
-    from factcheck.conflicts import Severity, find_conflicts
-    from factcheck.errors import UsageError
+    from factcheck.conflicts import find_conflicts
     from factcheck.output import write_output
     from factcheck.query import check_filters
     from factcheck.render import renderer
 
-    try:
-        level = Severity[min_severity.strip().lower()]
-    except KeyError:
-        raise UsageError(
-            f"--min-severity must be low, medium or high, not '{min_severity}'"
-        ) from None
+    level = _severity(min_severity)
     corpus = _load(claims)
     check_filters(corpus, subject=subject, property=property)
     report = find_conflicts(
@@ -293,6 +287,16 @@ def check(
     write_output(renderer(format).findings(corpus, found, _style()), output, force=force)
     if strict and any(f.level is Level.error for f in found):
         raise typer.Exit(EXIT_FINDINGS)
+
+
+def _severity(words: str) -> Any:
+    from factcheck.conflicts import Severity
+    from factcheck.errors import UsageError
+
+    try:
+        return Severity[words.strip().lower()]
+    except KeyError:
+        raise UsageError(f"--min-severity must be low, medium or high, not '{words}'") from None
 
 
 def _parse_today(words: str | None) -> Any:
@@ -415,16 +419,68 @@ def _bound(words: str | None, option: str, *, low: bool) -> float | None:
 
 @app.command()
 @handles_errors
-def schema(output: OutputOption = None, force: ForceOption = False) -> None:
-    """Print the JSON Schema of claim files (for editors and validators)."""
+def export(
+    claims: ClaimsOption = None,
+    subject: SubjectOption = None,
+    property: PropertyOption = None,
+    min_severity: Annotated[
+        str,
+        typer.Option(
+            "--min-severity", help="Only conflicts at least this severe: low, medium, high."
+        ),
+    ] = "low",
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            metavar="YYYY-MM-DD",
+            help="The date citation checks judge future dates against.",
+        ),
+    ] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
+        Format.markdown
+    ),
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Write the whole report: conflicts, claims, citation findings, sources, footnotes."""
+    from factcheck.output import write_output
+    from factcheck.query import check_filters
+    from factcheck.render import renderer
+    from factcheck.report import build_report
+
+    level = _severity(min_severity)
+    corpus = _load(claims, strict=False)
+    check_filters(corpus, subject=subject, property=property)
+    full = build_report(
+        corpus, subject=subject, property=property, min_severity=level, today=_parse_today(today)
+    )
+    write_output(renderer(format).report(full, _style()), output, force=force)
+
+
+@app.command()
+@handles_errors
+def schema(
+    report: Annotated[
+        bool, typer.Option("--report", help="The schema of `export --format json` instead.")
+    ] = False,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Print the JSON Schema of claim files (for editors and validators), or of reports."""
     import json
 
-    from factcheck.model import claim_file_schema
     from factcheck.output import write_output
 
-    write_output(
-        json.dumps(claim_file_schema(), indent=2, ensure_ascii=False) + "\n", output, force=force
-    )
+    if report:
+        from factcheck.report_schema import report_schema
+
+        schema = report_schema()
+    else:
+        from factcheck.model import claim_file_schema
+
+        schema = claim_file_schema()
+    write_output(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", output, force=force)
 
 
 def main() -> None:

@@ -10,6 +10,12 @@ from pathlib import Path
 from factcheck.errors import UsageError
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_output(text: str, path: Path | None, *, force: bool = False) -> None:
     """Write `text` to stdout (`path` None or `-`) or atomically to a file.
 
@@ -28,6 +34,9 @@ def write_output(text: str, path: Path | None, *, force: bool = False) -> None:
     if not folder.is_dir():
         raise UsageError(f"folder {folder} does not exist")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    # mkstemp makes the file private (0600); give it the mode an ordinary new file gets,
+    # or the mode of the file it replaces.
+    os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)

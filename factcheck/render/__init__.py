@@ -18,6 +18,7 @@ class Format(StrEnum):
     json = "json"
     markdown = "markdown"
     csv = "csv"
+    html = "html"
 
 
 @dataclass(frozen=True)

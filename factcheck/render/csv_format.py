@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from factcheck.conflicts import Relations, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
+    from factcheck.report import FullReport
     from factcheck.search import Results
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -83,8 +84,20 @@ def _claim_row(c: dict[str, Any]) -> list[Any]:
     ]
 
 
-def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
-    """One row per claim on each side of each conflict."""
+_CONFLICT_HEADER = (
+    "conflict",
+    "topic_subject",
+    "topic_property",
+    "topic_scope",
+    "kind",
+    "severity",
+    "distance",
+    "reason",
+    "side",
+)
+
+
+def _conflict_rows(corpus: Corpus, report: Report) -> list[list[Any]]:
     rows = []
     for n, conflict in enumerate(report.conflicts, 1):
         data = conflict_data(corpus, conflict)
@@ -104,19 +117,12 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
                         *_claim_row(c),
                     ]
                 )
-    header = (
-        "conflict",
-        "topic_subject",
-        "topic_property",
-        "topic_scope",
-        "kind",
-        "severity",
-        "distance",
-        "reason",
-        "side",
-        *_CLAIM_HEADER,
-    )
-    return _table(header, rows)
+    return rows
+
+
+def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+    """One row per claim on each side of each conflict."""
+    return _table((*_CONFLICT_HEADER, *_CLAIM_HEADER), _conflict_rows(corpus, report))
 
 
 def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
@@ -156,3 +162,14 @@ def search(results: Results, style: Style) -> str:
     return _table(
         header, ([d[k] for k in header] for d in (hit_data(h, ("«", "»")) for h in results.hits))
     )
+
+
+def report(full: FullReport, style: Style) -> str:
+    """One row per claim, then one per claim on each side of each conflict; `row` says
+    which, and the conflict columns are empty on claim rows."""
+    rows: list[list[Any]] = [
+        ["claim", *[""] * len(_CONFLICT_HEADER), *_claim_row(claim_data(full.corpus, c))]
+        for c in full.claims
+    ]
+    rows += [["conflict side", *row] for row in _conflict_rows(full.corpus, full.conflicts)]
+    return _table(("row", *_CONFLICT_HEADER, *_CLAIM_HEADER), rows)

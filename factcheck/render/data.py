@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from factcheck.conflicts import Conflict, Consistency
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
+    from factcheck.report import FullReport
     from factcheck.search import Hit, Results
 
 
@@ -196,3 +197,31 @@ def results_lines(results: Results) -> tuple[str, list[str]]:
     if not results.hits and results.suggestions:
         notes.append("Nearest words in the claims: " + ", ".join(results.suggestions))
     return head, notes
+
+
+def report_data(full: FullReport) -> dict[str, Any]:
+    """The whole report as data: the JSON export, whose layout `factcheck schema --report`
+    describes."""
+    from factcheck.report import REPORT_SCHEMA_VERSION
+
+    corpus = full.corpus
+    return {
+        "report": "factcheck",
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "factcheck_version": full.version,
+        "fingerprint": full.fingerprint,
+        "summary": full.counts(),
+        "conflicts": [conflict_data(corpus, c) for c in full.conflicts.conflicts],
+        "claims": [claim_data(corpus, c) for c in full.claims],
+        "findings": [finding_data(f) for f in full.findings],
+        "sources": [source_data(corpus, sid) for sid in sorted(corpus.sources)],
+        "footnotes": [
+            {
+                "document": doc,
+                "label": label,
+                "text": note.text,
+                "cites": [{"source": c.source, "pages": c.pages} for c in note.cites],
+            }
+            for (doc, label), note in sorted(corpus.footnotes.items())
+        ],
+    }

@@ -13,6 +13,7 @@ from factcheck.render.data import (
     consistency_data,
     finding_data,
     hit_data,
+    report_data,
     results_lines,
 )
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from factcheck.conflicts import Relations, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
+    from factcheck.report import FullReport
     from factcheck.search import Results
 
 
@@ -71,3 +73,8 @@ def search(results: Results, style: Style) -> str:
             "hits": [hit_data(h) for h in results.hits],
         }
     )
+
+
+def report(full: FullReport, style: Style) -> str:
+    """The whole report as one JSON object (layout: `factcheck schema --report`)."""
+    return _dump(report_data(full))

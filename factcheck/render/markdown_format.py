@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from factcheck.conflicts import Relations, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
+    from factcheck.report import FullReport
     from factcheck.search import Results
 
 
@@ -207,3 +208,119 @@ def search(results: Results, style: Style) -> str:
                 _row([f"{d['score']:.2f}", md(d["id"]), md(cited), md(d["claimant"]), snippet])
             )
     return "\n".join(lines) + "\n"
+
+
+def report(full: FullReport, style: Style) -> str:
+    """The whole report, ready to paste into a draft or a wiki."""
+    from factcheck.citations import summary
+    from factcheck.report import anchor
+
+    corpus = full.corpus
+    lines = [
+        "# factcheck report",
+        "",
+        f"factcheck {full.version} · data fingerprint `{full.fingerprint}`",
+        "",
+        "## Summary",
+        "",
+    ]
+    lines += [f"- {md(line)}" for line in full.summary_lines()]
+    lines += ["", "## Conflicts", ""]
+    if not full.conflicts.conflicts:
+        lines += ["No conflicts.", ""]
+    for conflict in full.conflicts.conflicts:
+        data = conflict_data(corpus, conflict)
+        lines += [
+            f"### {md(_topic(data))}",
+            "",
+            f"**{data['severity']}** · distance {md(data['distance'])} · {md(data['reason'])}",
+            "",
+            _row(list(_CLAIM_COLUMNS)),
+            _row(["---"] * len(_CLAIM_COLUMNS)),
+        ]
+        for n, side in enumerate(data["sides"], 1):
+            for c in side["claims"]:
+                lines.append(
+                    _row(
+                        [
+                            str(n),
+                            md(c["value"]),
+                            md(c["parsed"]["interval"]),
+                            md(c["claimant"]),
+                            md(c["as_of"]),
+                            _cited(c),
+                            _source_links(c),
+                        ]
+                    )
+                )
+        lines.append("")
+    lines += ["## Claims by subject", ""]
+    for subject_id, group in groupby(full.claims, key=lambda c: c.subject):
+        subject = corpus.subjects.get(subject_id)
+        lines += [
+            f"### {md(subject.name if subject else subject_id)}",
+            "",
+            _row(["Claim", "Property", "Value", "Claimant", "As of", "Cited in"]),
+            _row(["---"] * 6),
+        ]
+        for claim in group:
+            c = claim_data(corpus, claim)
+            lines.append(
+                _row(
+                    [
+                        md(c["id"]),
+                        md(c["property"]),
+                        md(c["value"]),
+                        md(c["claimant"]),
+                        md(c["as_of"]),
+                        _cited(c),
+                    ]
+                )
+            )
+        lines.append("")
+    lines += ["## Citation findings", "", md(summary(full.findings)), ""]
+    if full.findings:
+        lines += [_row(["Code", "Level", "Where", "Record", "Message"]), _row(["---"] * 5)]
+        for f in full.findings:
+            d = finding_data(f)
+            lines.append(
+                _row([d["code"], d["level"], md(d["where"]), md(d["record"]), md(d["message"])])
+            )
+        lines.append("")
+    lines += ["## Sources", ""]
+    for sid, source in sorted(corpus.sources.items()):
+        link = f" <{source.url}>" if source.url and source.url.startswith("http") else ""
+        parts = [source.publisher, source.author, source.title, source.date or "n.d."]
+        lines.append(
+            f'- <a id="{anchor("src", sid)}"></a>{md(sid)}: '
+            f"{md(', '.join(p for p in parts if p))}{md(link)}"
+        )
+    lines += ["", "## Footnotes", ""]
+    for (doc, label), note in sorted(corpus.footnotes.items()):
+        cites = ", ".join(
+            f"[{md(c.source)}](#{anchor('src', c.source)})" + (f" {md(c.pages)}" if c.pages else "")
+            for c in note.cites
+        )
+        lines.append(
+            f'- <a id="{anchor("fn", doc, label)}"></a>{md(doc)} {md(label)}: '
+            f"{md(note.text)} → {cites}"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def _cited(c: dict[str, Any]) -> str:
+    """`EUAA fn. [732](#fn-…)`: the footnotes link to the footnote list."""
+    from factcheck.report import anchor
+
+    if not c["footnotes"]:
+        return md(c["cited_in"])
+    links = ", ".join(
+        f"[{md(label)}](#{anchor('fn', c['document'], label)})" for label in c["footnotes"]
+    )
+    return f"{md(c['cited_in'].split(' fn. ')[0])} fn. {links}"
+
+
+def _source_links(c: dict[str, Any]) -> str:
+    from factcheck.report import anchor
+
+    return "; ".join(f"[{md(source_line(s))}](#{anchor('src', s['id'])})" for s in c["sources"])

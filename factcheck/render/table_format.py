@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from factcheck.conflicts import Relations, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
+    from factcheck.report import FullReport
     from factcheck.search import Results
 
 
@@ -252,3 +253,19 @@ def search(results: Results, style: Style) -> str:
             )
         items.append(table)
     return _render(style, items)
+
+
+def report(full: FullReport, style: Style) -> str:
+    """The report on a terminal: summary, conflicts, citation findings."""
+    head = [
+        Text("factcheck report", style="bold"),
+        Text(f"factcheck {full.version} · data fingerprint {full.fingerprint}", style="dim"),
+    ]
+    head += [Text(plain(line)) for line in full.summary_lines()]
+    return (
+        _render(style, head)
+        + "\n"
+        + conflicts(full.corpus, full.conflicts, style)
+        + "\n"
+        + findings(full.corpus, full.findings, style)
+    )

@@ -1,0 +1,387 @@
+"""HTML: one self-contained page (inline style, no script, nothing fetched from anywhere).
+
+Every numeric or date conflict gets an SVG chart that places each claim's interval on one
+axis, labelled by claimant and time, one colour per side, so the sides that disagree stand
+apart. All text from claim files is escaped: markup in it shows as text.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from datetime import date
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from factcheck.render import Style
+from factcheck.render.data import (
+    claim_data,
+    conflict_data,
+    consistency_data,
+    finding_data,
+    hit_data,
+    results_lines,
+    source_line,
+)
+from factcheck.render.text import without_controls
+from factcheck.values import format_number
+
+if TYPE_CHECKING:
+    from factcheck.citations import Finding
+    from factcheck.conflicts import Relations, Report
+    from factcheck.corpus import Corpus
+    from factcheck.model import Claim
+    from factcheck.report import FullReport
+    from factcheck.search import Results
+
+_STYLE = """
+body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#222;line-height:1.4}
+table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
+th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+th{background:#f3f3f3}.high{color:#b00020;font-weight:bold}.medium{color:#a15c00}
+.low{color:#00607a}mark{background:#ffe08a}svg{display:block;margin:.5rem 0}
+.muted{color:#666}
+"""
+_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
+
+
+def e(value: object) -> str:
+    """Text for HTML: control characters removed, markup escaped."""
+    return html.escape(without_controls("" if value is None else str(value)))
+
+
+def _page(title: str, body: list[str]) -> str:
+    return (
+        '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+        + "\n".join(body)
+        + "\n</body>\n</html>\n"
+    )
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    """A table whose cells are already HTML."""
+    head = "".join(f"<th>{h}</th>" for h in header)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+
+
+# --------------------------------------------------------------------------- charts
+
+
+def _bounds(parsed: dict[str, Any]) -> tuple[float | None, float | None, str]:
+    """A parsed value's interval as numbers (day numbers for dates), and its kind."""
+    if parsed["kind"] == "quantity":
+        return parsed["low"], parsed["high"], "number"
+    if parsed["kind"] == "time":
+        lo = date.fromisoformat(parsed["start"]).toordinal() if parsed["start"] else None
+        hi = date.fromisoformat(parsed["end"]).toordinal() if parsed["end"] else None
+        return lo, hi, "date"
+    return None, None, parsed["kind"]
+
+
+def chart(data: dict[str, Any]) -> str:
+    """An SVG placing every claim of a conflict on one axis; empty for statuses."""
+    rows: list[tuple[int, dict[str, Any], float | None, float | None, str]] = []
+    for n, side in enumerate(data["sides"]):
+        for c in side["claims"]:
+            lo, hi, kind = _bounds(c["parsed"])
+            if kind == "none":  # has not happened: beyond every date on the axis
+                rows.append((n, c, None, None, kind))
+                continue
+            if kind not in ("number", "date") or (lo is None and hi is None):
+                continue
+            rows.append((n, c, lo, hi, kind))
+    if not rows:
+        return ""
+    kind = next((r[4] for r in rows if r[4] != "none"), "none")
+    if kind == "none":
+        return ""
+    finite = [v for _, _, lo, hi, _ in rows for v in (lo, hi) if v is not None and math.isfinite(v)]
+    if not finite:
+        return ""
+    low, high = min(finite), max(finite)
+    log = kind == "number" and low > 0 and high / low > 20
+    if high == low:
+        low, high = low - 1, high + 1
+
+    def scale(v: float) -> float:
+        if log:
+            return (math.log(v) - math.log(low)) / (math.log(high) - math.log(low))
+        return (v - low) / (high - low)
+
+    left, width, row_h, top = 300, 480, 24, 10
+    height = top + row_h * len(rows) + 40
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 180}" '
+        f'height="{height}" role="img" aria-label="{e(data["property_name"])}: the claims '
+        f'of each side on one axis">'
+    ]
+    for i, (n, c, lo, hi, _) in enumerate(rows):
+        y = top + i * row_h
+        colour = _COLOURS[n % len(_COLOURS)]
+        if c["parsed"]["kind"] == "none":
+            label = f"side {n + 1}: {c['claimant'] or c['document']}" + (
+                f" · {c['as_of']}" if c["as_of"] else ""
+            )
+            out.append(
+                f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
+                f"{e(label[:44])}</text>"
+            )
+            out.append(
+                f'<rect class="side-{n + 1}" x="{left + width + 8}" y="{y + 5}" '
+                f'width="30" height="12" fill="{colour}" opacity="0.4">'
+                f"<title>{e(c['value'])}</title></rect>"
+            )
+            out.append(
+                f'<text x="{left + width + 42}" y="{y + 15}" font-size="11" '
+                f'fill="{colour}">→ {e(c["value"])}</text>'
+            )
+            continue
+        x1 = left + width * scale(
+            lo if lo is not None and math.isfinite(lo) and (not log or lo > 0) else low
+        )
+        x2 = left + width * scale(hi if hi is not None and math.isfinite(hi) else high)
+        when = f" · {c['as_of']}" if c["as_of"] else ""
+        label = f"side {n + 1}: {c['claimant'] or c['document']}{when}"
+        out.append(
+            f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
+            f"{e(label[:44])}</text>"
+        )
+        out.append(
+            f'<rect class="side-{n + 1}" x="{x1:.1f}" y="{y + 5}" '
+            f'width="{max(3.0, x2 - x1):.1f}" height="12" fill="{colour}" '
+            f'opacity="0.8"><title>{e(c["value"])}</title></rect>'
+        )
+        if hi is None or not math.isfinite(hi):
+            out.append(
+                f'<text x="{left + width + 4}" y="{y + 15}" font-size="12" fill="{colour}">→</text>'
+            )
+        out.append(
+            f'<text x="{max(x2, x1 + 3) + 14:.1f}" y="{y + 15}" font-size="11" '
+            f'fill="#444">{e(c["value"])}</text>'
+            if x2 < left + width - 80
+            else ""
+        )
+    axis_y = top + row_h * len(rows) + 8
+    out.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + width}" y2="{axis_y}" stroke="#888"/>')
+    for k in range(5):
+        frac = k / 4
+        value = (
+            math.exp(math.log(low) + frac * (math.log(high) - math.log(low)))
+            if log
+            else low + frac * (high - low)
+        )
+        text = (
+            date.fromordinal(round(value)).isoformat()
+            if kind == "date"
+            else format_number(round(value, 2 if value < 10 else 0))
+        )
+        x = left + width * frac
+        out.append(
+            f'<line x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}" '
+            f'stroke="#888"/><text x="{x:.1f}" y="{axis_y + 18}" font-size="11" '
+            f'text-anchor="middle">{e(text)}</text>'
+        )
+    out.append("</svg>")
+    return "".join(out)
+
+
+# --------------------------------------------------------------------------- sections
+
+
+def _conflict_sections(corpus: Corpus, report: Report) -> list[str]:
+    out = []
+    for conflict in report.conflicts:
+        data = conflict_data(corpus, conflict)
+        scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
+        title = f"{data['subject_name']} · {data['property_name']}" + (
+            f" ({scope})" if scope else ""
+        )
+        rows = [
+            [
+                str(n),
+                e(c["value"]),
+                e(c["parsed"]["interval"]),
+                e(c["claimant"]),
+                e(c["as_of"]),
+                _cited(c),
+                "; ".join(_source_link(s) for s in c["sources"]),
+            ]
+            for n, side in enumerate(data["sides"], 1)
+            for c in side["claims"]
+        ]
+        out += [
+            f'<section class="conflict"><h3>{e(title)}</h3>',
+            f'<p><span class="{e(data["severity"])}">{e(data["severity"])}</span> · '
+            f"distance {e(data['distance'])} · {e(data['reason'])}</p>",
+            chart(data),
+            _table(["Side", "Value", "Parsed", "Claimant", "As of", "Cited in", "Sources"], rows),
+            "</section>",
+        ]
+    return out or ["<p>No conflicts.</p>"]
+
+
+def _anchor(kind: str, *parts: str) -> str:
+    from factcheck.report import anchor
+
+    return anchor(kind, *parts)
+
+
+def _cited(c: dict[str, Any]) -> str:
+    if not c["footnotes"]:
+        return e(c["cited_in"])
+    links = ", ".join(
+        f'<a href="#{_anchor("fn", c["document"], label)}">{e(label)}</a>'
+        for label in c["footnotes"]
+    )
+    return f"{e(c['cited_in'].split(' fn. ')[0])} fn. {links}"
+
+
+def _source_link(s: dict[str, Any]) -> str:
+    return f'<a href="#{_anchor("src", s["id"])}">{e(source_line(s))}</a>'
+
+
+def _claim_rows(corpus: Corpus, claims: list[Claim]) -> str:
+    rows = []
+    for claim in claims:
+        c = claim_data(corpus, claim)
+        rows.append(
+            [
+                e(c["id"]),
+                e(c["property"]),
+                e(c["value"]),
+                e(c["claimant"]),
+                e(c["as_of"]),
+                _cited(c),
+            ]
+        )
+    return _table(["Claim", "Property", "Value", "Claimant", "As of", "Cited in"], rows)
+
+
+def _finding_table(found: list[Finding]) -> str:
+    rows = []
+    for f in found:
+        d = finding_data(f)
+        rows.append(
+            [
+                e(d["code"]),
+                f'<span class="{e(d["level"])}">{e(d["level"])}</span>',
+                e(d["where"]),
+                e(d["record"]),
+                e(d["message"]),
+            ]
+        )
+    return _table(["Code", "Level", "Where", "Record", "Message"], rows)
+
+
+# --------------------------------------------------------------------------- views
+
+
+def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+    body = ["<h1>Conflicts</h1>", *_conflict_sections(corpus, report)]
+    if explain:
+        rows = [
+            [e(d["subject"]), e(d["property"]), e(", ".join(d["claims"])), e(d["reason"])]
+            for d in (consistency_data(corpus, n) for n in report.consistent)
+        ]
+        body += [
+            "<h2>Judged consistent</h2>",
+            _table(["Subject", "Property", "Claims", "Why"], rows),
+        ]
+    return _page("Conflicts", body)
+
+
+def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
+    return _page("Claims", ["<h1>Claims</h1>", _claim_rows(corpus, selected)])
+
+
+def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
+    c = claim_data(corpus, corpus.claims[rel.claim])
+    fields = [
+        ["Text", e(c["text"])],
+        ["Value", e(c["value"])],
+        ["Parsed", e(c["parsed"]["interval"])],
+        ["Claimant", e(c["claimant"])],
+        ["Stance", e(c["stance"])],
+        ["As of", e(c["as_of"])],
+        ["Cited in", _cited(c)],
+        ["Sources", "<br>".join(e(source_line(s)) for s in c["sources"])],
+        ["Independent sources", e(c["independent_sources"])],
+        ["Agrees with", e(", ".join(rel.agrees) or "none")],
+        [
+            "Conflicts",
+            "<br>".join(e(f"{x.severity} {x.distance}: {x.reason}") for x in rel.conflicts)
+            or "none",
+        ],
+    ]
+    return _page(c["id"], [f"<h1>{e(c['id'])}</h1>", _table(["Field", "Value"], fields)])
+
+
+def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
+    from factcheck.citations import summary
+
+    return _page(
+        "Citation findings",
+        ["<h1>Citation findings</h1>", f"<p>{e(summary(found))}</p>", _finding_table(found)],
+    )
+
+
+def search(results: Results, style: Style) -> str:
+    head, notes = results_lines(results)
+    rows = []
+    for hit in results.hits:
+        d = hit_data(hit)
+        snippet = "".join(f"<mark>{e(t)}</mark>" if m else e(t) for t, m in hit.snippet)
+        rows.append([f"{d['score']:.2f}", e(d["id"]), e(d["document"]), e(d["claimant"]), snippet])
+    body = [f"<h1>{e(head)}</h1>", *(f'<p class="muted">{e(n)}</p>' for n in notes)]
+    if rows:
+        body.append(_table(["Score", "Claim", "Document", "Claimant", "Snippet"], rows))
+    return _page("Search", body)
+
+
+def report(full: FullReport, style: Style) -> str:
+    """The whole report as one self-contained page."""
+    corpus = full.corpus
+    body = [
+        "<h1>factcheck report</h1>",
+        f'<p class="muted">factcheck {e(full.version)} · data fingerprint '
+        f"<code>{e(full.fingerprint)}</code></p>",
+        "<h2>Summary</h2><ul>",
+        *(f"<li>{e(line)}</li>" for line in full.summary_lines()),
+        "</ul>",
+        "<h2>Conflicts</h2>",
+        *_conflict_sections(corpus, full.conflicts),
+        "<h2>Claims by subject</h2>",
+    ]
+    for subject_id, group in groupby(full.claims, key=lambda c: c.subject):
+        subject = corpus.subjects.get(subject_id)
+        body += [
+            f"<h3>{e(subject.name if subject else subject_id)}</h3>",
+            _claim_rows(corpus, list(group)),
+        ]
+    body += ["<h2>Citation findings</h2>", _finding_table(full.findings), "<h2>Sources</h2><ul>"]
+    for sid, source in sorted(corpus.sources.items()):
+        parts = [source.publisher, source.author, source.title, source.date or "n.d."]
+        link = (
+            f' <a href="{e(source.url)}">{e(source.url)}</a>'
+            if source.url and source.url.startswith(("http://", "https://"))
+            else ""
+        )
+        body.append(
+            f'<li id="{_anchor("src", sid)}"><b>{e(sid)}</b>: '
+            f"{e(', '.join(p for p in parts if p))}{link}</li>"
+        )
+    body += ["</ul>", "<h2>Footnotes</h2><ul>"]
+    for (doc, label), note in sorted(corpus.footnotes.items()):
+        cites = ", ".join(
+            f'<a href="#{_anchor("src", c.source)}">{e(c.source)}</a>'
+            + (f" {e(c.pages)}" if c.pages else "")
+            for c in note.cites
+        )
+        body.append(
+            f'<li id="{_anchor("fn", doc, label)}">{e(doc)} <b>{e(label)}</b>: '
+            f"{e(note.text)} → {cites}</li>"
+        )
+    body.append("</ul>")
+    return _page("factcheck report", body)

@@ -1,0 +1,114 @@
+"""The layout of `factcheck export --format json`, as models: `factcheck schema --report`
+publishes them as JSON Schema, and the tests validate real exports against them."""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class _Out(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class SourceOut(_Out):
+    id: str
+    publisher: str | None
+    author: str | None
+    title: str | None
+    date: str | None = Field(description="As written in the claim files.")
+    url: str | None
+    kind: str | None
+
+
+class ClaimOut(_Out):
+    id: str
+    text: str = Field(description="The words quoted from the document.")
+    subject: str
+    property: str
+    value: str = Field(description="The value as written.")
+    parsed: dict[str, Any] = Field(
+        description="The value read into an interval: kind, "
+        "bounds, qualifier or precision, and `interval` "
+        "in words."
+    )
+    claimant: str | None
+    stance: Literal["asserts", "reports", "denies"]
+    as_of: str | None
+    scope: dict[str, str]
+    method: str | None
+    rank: Literal["preferred", "normal", "deprecated"]
+    rank_reason: str | None
+    document: str
+    document_title: str | None
+    cited_in: str = Field(description="Where a reader finds it: publisher and footnotes.")
+    footnotes: list[str]
+    sources: list[SourceOut]
+    independent_sources: int
+    location: str | None = Field(description="File and line of the claim.")
+
+
+class SideOut(_Out):
+    summary: str
+    claims: list[ClaimOut]
+
+
+class ConflictOut(_Out):
+    subject: str
+    subject_name: str
+    property: str
+    property_name: str
+    scope: dict[str, str]
+    kind: Literal["values", "denial"]
+    severity: Literal["low", "medium", "high"]
+    distance: str
+    reason: str
+    sides: list[SideOut] = Field(description="Groups of claims that agree with each other.")
+    claims: list[ClaimOut] = Field(description="Every claim of every side, in side order.")
+
+
+class FindingOut(_Out):
+    code: str
+    level: Literal["error", "warning", "note"]
+    title: str
+    file: str | None
+    line: int | None
+    where: str | None
+    record: str
+    message: str
+
+
+class CitationOut(_Out):
+    source: str
+    pages: str | None
+
+
+class FootnoteOut(_Out):
+    document: str
+    label: str
+    text: str | None
+    cites: list[CitationOut]
+
+
+class ReportOut(_Out):
+    """A factcheck report."""
+
+    report: Literal["factcheck"]
+    schema_version: Literal[1]
+    factcheck_version: str
+    fingerprint: str = Field(description="Hash of the claim files' contents.")
+    summary: dict[str, int]
+    conflicts: list[ConflictOut]
+    claims: list[ClaimOut]
+    findings: list[FindingOut]
+    sources: list[SourceOut]
+    footnotes: list[FootnoteOut]
+
+
+def report_schema() -> dict[str, Any]:
+    """JSON Schema of the JSON report."""
+    schema = ReportOut.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "factcheck report"
+    return schema
