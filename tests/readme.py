@@ -2,7 +2,7 @@
 
 Each example in a ```console block starts with `$ factcheck …` and is followed by its
 output; `$ echo $?` shows the exit code of the command before it. An output that starts
-with `…` shows only its end. `python tests/readme.py` runs every example again and writes
+with `…` shows only its end; one that ends with `…`, only its beginning. `python tests/readme.py` runs every example again and writes
 the output into the README (and writes docs/checks.md from the check codes);
 `tests/test_readme.py` checks that nothing has changed.
 """
@@ -77,6 +77,8 @@ def run(command: str) -> tuple[str, int]:
 def expected_matches(shown: str, actual: str) -> bool:
     if shown.startswith("…\n"):
         return actual.rstrip("\n").endswith(shown[2:].rstrip("\n"))
+    if shown.rstrip("\n").endswith("\n…"):
+        return actual.startswith(shown.rstrip("\n")[:-1])
     return actual.rstrip("\n") == shown.rstrip("\n")
 
 
@@ -95,6 +97,9 @@ def refresh(text: str) -> str:
             if example.shown.startswith("…\n"):
                 keep = len(example.shown[2:].rstrip("\n").splitlines())
                 actual = "…\n" + "\n".join(actual.rstrip("\n").splitlines()[-keep:])
+            elif example.shown.rstrip("\n").endswith("\n…"):
+                keep = len(example.shown.rstrip("\n").splitlines()) - 1
+                actual = "\n".join(actual.splitlines()[:keep]) + "\n…"
             out.append(f"$ {example.command}\n{actual.rstrip()}\n")
             if example.exit_shown is not None:
                 out.append(f"$ echo $?\n{code}\n")

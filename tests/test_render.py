@@ -16,6 +16,7 @@ from factcheck.corpus import load_corpus
 from factcheck.query import select_claims
 from factcheck.render import Format, Style, renderer
 from factcheck.render.text import markdown_cell, plain
+from factcheck.report import build_report
 
 HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m | <script>alert(1)</script>\nnext =1+1 @a"
 
@@ -87,6 +88,7 @@ def test_every_format_renders_every_view(fmt: Format, mini: Path) -> None:
         module.claims(corpus, select_claims(corpus), Style()),
         module.claim(corpus, relations(corpus, "early"), Style()),
         module.findings(corpus, findings, Style()),
+        module.report(build_report(load_corpus([mini], strict=False)), Style()),
     ):
         assert isinstance(text, str) and text.strip()
 
