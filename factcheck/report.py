@@ -55,11 +55,15 @@ class FullReport:
             if counts[f"conflicts_{s}"]
         )
         return [
-            f"{counts['claims']} claims in {counts['documents']} documents, citing "
-            f"{counts['sources']} sources through {counts['footnotes']} footnotes",
-            f"{counts['conflicts']} conflicts" + (f" ({by_severity})" if by_severity else ""),
+            f"{_n(counts['claims'], 'claim')} in {_n(counts['documents'], 'document')}, citing "
+            f"{_n(counts['sources'], 'source')} through {_n(counts['footnotes'], 'footnote')}",
+            _n(counts["conflicts"], "conflict") + (f" ({by_severity})" if by_severity else ""),
             f"citation checks: {summary(self.findings)}",
         ]
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def fingerprint(corpus: Corpus) -> str:

@@ -62,7 +62,7 @@ def test_markdown_structure_parses(mini: Path) -> None:
 
 def test_markdown_summary_and_version(mini: Path) -> None:
     _, out, _ = export("-c", str(mini), "-f", "markdown")
-    assert "- 11 claims in 1 documents, citing 2 sources through 2 footnotes" in out
+    assert "- 11 claims in 1 document, citing 2 sources through 2 footnotes" in out
     assert "- 3 conflicts \\(2 high, 1 medium\\)" in out
     assert re.search(r"factcheck \d+\.\d+\.\d+ · data fingerprint `[0-9a-f]{16}`", out)
 
