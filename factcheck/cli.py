@@ -71,6 +71,19 @@ DocumentOption = Annotated[
     str | None, typer.Option("--document", "-d", help="Only this document id.")
 ]
 
+MinSeverityOption = Annotated[
+    str,
+    typer.Option("--min-severity", help="Only conflicts at least this severe: low, medium, high."),
+]
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="The date citation checks judge future dates against (default: today).",
+    ),
+]
+
 F = TypeVar("F", bound=Callable[..., Any])
 
 
@@ -152,12 +165,7 @@ def conflicts(
     claims: ClaimsOption = None,
     subject: SubjectOption = None,
     property: PropertyOption = None,
-    min_severity: Annotated[
-        str,
-        typer.Option(
-            "--min-severity", help="Only conflicts at least this severe: low, medium, high."
-        ),
-    ] = "low",
+    min_severity: MinSeverityOption = "low",
     explain: Annotated[
         bool, typer.Option("--explain", help="Also show pairs judged consistent, and why.")
     ] = False,
@@ -252,14 +260,7 @@ def check(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit 1 when any error is found (for CI).")
     ] = False,
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar="YYYY-MM-DD",
-            help="The date future dates are judged against (default: today).",
-        ),
-    ] = None,
+    today: TodayOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -423,20 +424,8 @@ def export(
     claims: ClaimsOption = None,
     subject: SubjectOption = None,
     property: PropertyOption = None,
-    min_severity: Annotated[
-        str,
-        typer.Option(
-            "--min-severity", help="Only conflicts at least this severe: low, medium, high."
-        ),
-    ] = "low",
-    today: Annotated[
-        str | None,
-        typer.Option(
-            "--today",
-            metavar="YYYY-MM-DD",
-            help="The date citation checks judge future dates against.",
-        ),
-    ] = None,
+    min_severity: MinSeverityOption = "low",
+    today: TodayOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
         Format.markdown
     ),

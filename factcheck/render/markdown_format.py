@@ -19,7 +19,7 @@ from factcheck.render.text import markdown_cell as md
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations, Report
+    from factcheck.conflicts import Conflict, Relations, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.report import FullReport
@@ -42,36 +42,45 @@ def _topic(data: dict[str, Any]) -> str:
     return f"{data['subject_name']} · {data['property_name']}" + (f" ({scope})" if scope else "")
 
 
+def _conflict_section(
+    corpus: Corpus, conflict: Conflict, heading: str, *, linked: bool
+) -> list[str]:
+    """A conflict: its topic, severity, distance, reason and the claims of every side;
+    `linked` makes footnotes and sources links to the report's lists."""
+    data = conflict_data(corpus, conflict)
+    lines = [
+        f"{heading} {md(_topic(data))}",
+        "",
+        f"**{data['severity']}** · distance {md(data['distance'])} · {md(data['reason'])}",
+        "",
+        _row(list(_CLAIM_COLUMNS)),
+        _row(["---"] * len(_CLAIM_COLUMNS)),
+    ]
+    for n, side in enumerate(data["sides"], 1):
+        for c in side["claims"]:
+            lines.append(
+                _row(
+                    [
+                        str(n),
+                        md(c["value"]),
+                        md(c["parsed"]["interval"]),
+                        md(c["claimant"]),
+                        md(c["as_of"]),
+                        _cited(c) if linked else md(c["cited_in"]),
+                        _source_links(c) if linked else _sources(c),
+                    ]
+                )
+            )
+    lines.append("")
+    return lines
+
+
 def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
     lines = ["# Conflicts", ""]
     if not report.conflicts:
         lines += [f"No conflicts among {report.compared} claims.", ""]
     for conflict in report.conflicts:
-        data = conflict_data(corpus, conflict)
-        lines += [
-            f"## {md(_topic(data))}",
-            "",
-            f"**{data['severity']}** · distance {md(data['distance'])} · {md(data['reason'])}",
-            "",
-            _row(list(_CLAIM_COLUMNS)),
-            _row(["---"] * len(_CLAIM_COLUMNS)),
-        ]
-        for n, side in enumerate(data["sides"], 1):
-            for c in side["claims"]:
-                lines.append(
-                    _row(
-                        [
-                            str(n),
-                            md(c["value"]),
-                            md(c["parsed"]["interval"]),
-                            md(c["claimant"]),
-                            md(c["as_of"]),
-                            md(c["cited_in"]),
-                            _sources(c),
-                        ]
-                    )
-                )
-        lines.append("")
+        lines += _conflict_section(corpus, conflict, "##", linked=False)
     if explain:
         lines += ["# Judged consistent", ""]
         for note in report.consistent:
@@ -229,31 +238,7 @@ def report(full: FullReport, style: Style) -> str:
     if not full.conflicts.conflicts:
         lines += ["No conflicts.", ""]
     for conflict in full.conflicts.conflicts:
-        data = conflict_data(corpus, conflict)
-        lines += [
-            f"### {md(_topic(data))}",
-            "",
-            f"**{data['severity']}** · distance {md(data['distance'])} · {md(data['reason'])}",
-            "",
-            _row(list(_CLAIM_COLUMNS)),
-            _row(["---"] * len(_CLAIM_COLUMNS)),
-        ]
-        for n, side in enumerate(data["sides"], 1):
-            for c in side["claims"]:
-                lines.append(
-                    _row(
-                        [
-                            str(n),
-                            md(c["value"]),
-                            md(c["parsed"]["interval"]),
-                            md(c["claimant"]),
-                            md(c["as_of"]),
-                            _cited(c),
-                            _source_links(c),
-                        ]
-                    )
-                )
-        lines.append("")
+        lines += _conflict_section(corpus, conflict, "###", linked=True)
     lines += ["## Claims by subject", ""]
     for subject_id, group in groupby(full.claims, key=lambda c: c.subject):
         subject = corpus.subjects.get(subject_id)
