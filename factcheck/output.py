@@ -20,16 +20,25 @@ def write_output(text: str, path: Path | None, *, force: bool = False) -> None:
     """Write `text` to stdout (`path` None or `-`) or atomically to a file.
 
     The file is written beside its destination and renamed into place, so a failed run
-    leaves any old file as it was; an existing file is replaced only with `force`.
+    leaves any old file as it was; an existing file is replaced only with `force`. A device
+    or pipe (`/dev/null`) is written into, never replaced.
     """
     if path is None or str(path) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    if path.exists() and not force:
-        raise UsageError(f"{path} exists; add --force to replace it")
     if path.is_dir():
         raise UsageError(f"{path} is a folder; give a file name")
+    if path.exists() and not path.is_file():
+        # A device or a pipe (/dev/null, a FIFO): write into it; renaming a file over it
+        # would replace the device itself.
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        return
+    if path.exists() and not force:
+        raise UsageError(f"{path} exists; add --force to replace it")
+    if path.is_symlink():
+        path = path.resolve()  # replace the file the link points to, and keep the link
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"folder {folder} does not exist")

@@ -200,3 +200,28 @@ def test_a_denial_agrees_with_no_statement_it_denies(mini: Path) -> None:
 def test_piped_tables_carry_no_padding(mini: Path) -> None:
     _, out, _ = run("conflicts", "-c", str(mini))
     assert all(line == line.rstrip() for line in out.splitlines())
+
+
+def test_output_into_a_pipe_writes_into_it_and_leaves_it_a_pipe(mini: Path, tmp_path: Path) -> None:
+    import threading
+
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received: list[str] = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_text(encoding="utf-8")))
+    reader.start()
+    code, _, err = run("conflicts", "-c", str(mini), "-f", "json", "-o", str(pipe))
+    reader.join(timeout=30)
+    assert code == 0, err
+    assert json.loads(received[0])
+    assert pipe.is_fifo()  # not replaced by a regular file
+
+
+def test_output_through_a_symlink_keeps_the_link(mini: Path, tmp_path: Path) -> None:
+    target = tmp_path / "real.json"
+    target.write_text("old", encoding="utf-8")
+    link = tmp_path / "link.json"
+    link.symlink_to(target)
+    assert run("conflicts", "-c", str(mini), "-f", "json", "-o", str(link), "--force")[0] == 0
+    assert link.is_symlink()
+    assert json.loads(target.read_text(encoding="utf-8"))
