@@ -125,10 +125,18 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+# Set by the top-level options on every run (`--no-cache`), read by the commands.
+_settings = {"use_cache": True}
+
+
+def _use_cache() -> bool:
+    return _settings["use_cache"]
+
+
 def _load(paths: list[Path] | None, *, strict: bool = True) -> Any:
     from factcheck.corpus import load_corpus
 
-    corpus = load_corpus(paths, strict=strict)
+    corpus = load_corpus(paths, strict=strict, use_cache=_use_cache())
     if corpus.notes:
         err = _stderr()
         from rich.text import Text
@@ -146,6 +154,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Parse every claim file and rebuild any search index instead of using the cache.",
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option(
@@ -157,6 +172,7 @@ def main_options(
 
     Exit codes: 0 done, 1 findings with --fail-on-conflict, 2 bad input or usage.
     """
+    _settings["use_cache"] = not no_cache
 
 
 @app.command()
@@ -398,6 +414,7 @@ def search(
         exact=exact,
         sort=sort,
         limit=limit,
+        use_cache=_use_cache(),
         on_build=lambda n: err.print(f"building the search index of {n} claim files…", style="dim"),
     )
     write_output(renderer(format).search(results, _style()), output, force=force)
@@ -470,6 +487,24 @@ def schema(
 
         schema = claim_file_schema()
     write_output(json.dumps(schema, indent=2, ensure_ascii=False) + "\n", output, force=force)
+
+
+cache_app = typer.Typer(
+    help="The cache of parsed claim files and search indexes.",
+    add_completion=False,
+    rich_markup_mode=None,
+)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+@handles_errors
+def cache_clear() -> None:
+    """Delete the cache folder: parsed claim files and search indexes (only speed is lost)."""
+    from factcheck.cache import clear
+
+    folder, count = clear()
+    typer.echo(f"removed {count} cached file{'s' if count != 1 else ''} from {folder}")
 
 
 def main() -> None:

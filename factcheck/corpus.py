@@ -19,6 +19,7 @@ import yaml
 from pydantic import ValidationError
 from rapidfuzz import process
 
+from factcheck import cache
 from factcheck.errors import FactcheckError, InputError, Problem, ValueParseError
 from factcheck.files import default_paths, find_claim_files
 from factcheck.model import (
@@ -327,8 +328,12 @@ def _item_lines(root: yaml.Node | None) -> dict[tuple[str, int], int]:
     return lines
 
 
-def _read_file(path: Path) -> _File | None:
-    """One claim file, validated; None when it is YAML or JSON of some other kind."""
+def _read_file(path: Path, *, use_cache: bool = False) -> _File | None:
+    """One claim file, validated; None when it is YAML or JSON of some other kind.
+
+    With `use_cache`, a file whose cache entry matches it exactly is not parsed again, and a
+    file parsed without error is stored in the cache.
+    """
     file = str(path)
     try:
         size = path.stat().st_size
@@ -341,6 +346,10 @@ def _read_file(path: Path) -> _File | None:
         raw = path.read_bytes()
     except OSError as exc:
         raise FactcheckError(f"cannot read: {exc.strerror}", file=file) from None
+    is_json = path.suffix.lower() == ".json"
+    key = cache.file_key(path, raw) if use_cache else None
+    if key is not None and (hit := cache.load(path, key)) is not None:
+        return _File(file, hit[0], hit[1], is_json)
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise FactcheckError("UTF-16 text; save the file as UTF-8", file=file)
     if b"\x00" in raw:
@@ -358,7 +367,6 @@ def _read_file(path: Path) -> _File | None:
             "documents, subjects or properties",
             file=file,
         )
-    is_json = path.suffix.lower() == ".json"
     parsed = _parse_json(text, file) if is_json else _parse_yaml(text, file)
     data = parsed.data
     if not isinstance(data, dict):
@@ -390,7 +398,10 @@ def _read_file(path: Path) -> _File | None:
                 for err in exc.errors()
             ]
         ) from None
-    return _File(file, content, _item_lines(parsed.root), is_json)
+    read = _File(file, content, _item_lines(parsed.root), is_json)
+    if key is not None:
+        cache.store(path, key, content, read.item_lines)
+    return read
 
 
 def _pydantic_message(err: Any) -> str:
@@ -606,7 +617,9 @@ def parse_value(words: str, prop: Property, year: int | None = None) -> Value:
     return quantity
 
 
-def load_corpus(paths: Sequence[Path | str] | None = None, *, strict: bool = True) -> Corpus:
+def load_corpus(
+    paths: Sequence[Path | str] | None = None, *, strict: bool = True, use_cache: bool = True
+) -> Corpus:
     """Load, validate and resolve claim files; raise `InputError` listing every problem.
 
     With no paths, reads `$FACTCHECK_CLAIMS` or the bundled data set. With `strict=False`,
@@ -614,6 +627,7 @@ def load_corpus(paths: Sequence[Path | str] | None = None, *, strict: bool = Tru
     instead of failing the load, for the citation checks to report. References between
     files are checked only when every file could be read, so that one broken file does not
     bury its own error under follow-on errors about what it failed to declare.
+    `use_cache` reads unchanged files from the cache of parsed files (see `cache`).
     """
     targets = [Path(p) for p in paths] if paths else default_paths()
     files, notes = find_claim_files(targets)
@@ -626,7 +640,7 @@ def load_corpus(paths: Sequence[Path | str] | None = None, *, strict: bool = Tru
     unreadable = 0
     for path in files:
         try:
-            read = _read_file(path)
+            read = _read_file(path, use_cache=use_cache)
         except FactcheckError as exc:
             builder.problems.extend(exc.problems)
             unreadable += 1

@@ -15,6 +15,8 @@ from factcheck.errors import FactcheckError
 #: Environment variable naming claim files or folders (separated like PATH).
 ENV_CLAIMS = "FACTCHECK_CLAIMS"
 CLAIM_SUFFIXES = (".yaml", ".yml", ".json")
+#: Environment variable naming the cache folder.
+ENV_CACHE = "FACTCHECK_CACHE"
 
 
 def bundled_claims() -> Path:
@@ -71,3 +73,11 @@ def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
         else:
             raise FactcheckError("no such file or folder", file=str(path))
     return files, notes
+
+
+def cache_dir() -> Path:
+    """`$FACTCHECK_CACHE`, else `$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`."""
+    if os.environ.get(ENV_CACHE):
+        return Path(os.environ[ENV_CACHE])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "factcheck"

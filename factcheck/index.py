@@ -20,24 +20,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck import __version__
-from factcheck.files import default_paths, find_claim_files
+from factcheck.files import cache_dir, default_paths, find_claim_files
 from factcheck.terms import fold, index_terms, term, transliterated, words
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
 
-ENV_CACHE = "FACTCHECK_CACHE"
 SCHEMA = 2
 #: Index columns, in order, with the weight a match in each carries when ranking.
 COLUMNS = {"text": 1.0, "claimant": 2.0, "subject": 1.0, "property": 1.0, "sources": 0.5}
-
-
-def cache_dir() -> Path:
-    """`$FACTCHECK_CACHE`, else `$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`."""
-    if os.environ.get(ENV_CACHE):
-        return Path(os.environ[ENV_CACHE])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "factcheck"
 
 
 def _stats(files: Sequence[Path]) -> list[tuple[str, int, int]]:
@@ -78,6 +69,7 @@ def open_index(
     paths: Sequence[Path | str] | None = None,
     *,
     rebuild: bool = False,
+    use_cache: bool = True,
     on_build: Callable[[int], None] | None = None,
 ) -> sqlite3.Connection:
     """A read-only connection to a current index of these claim files, building it if needed.
@@ -89,17 +81,17 @@ def open_index(
     files, _ = find_claim_files(targets)
     stats = _stats(files)
     db = _index_path(stats, targets)
-    if not rebuild and (conn := _current(db, stats)) is not None:
+    if not rebuild and use_cache and (conn := _current(db, stats)) is not None:
         return conn
     if on_build:
         on_build(len(files))
     from factcheck.corpus import load_corpus
 
-    corpus = load_corpus(targets)
+    corpus = load_corpus(targets, use_cache=use_cache)
     _build(db, corpus, stats)
     conn = _current(db, stats)
     if conn is None:  # the files changed while the index was being built
-        return open_index(paths, rebuild=True, on_build=on_build)
+        return open_index(paths, rebuild=True, use_cache=use_cache, on_build=on_build)
     return conn
 
 

@@ -334,6 +334,7 @@ def search(
     sort: str = "relevance",
     limit: int = 20,
     on_build: Callable[[int], None] | None = None,
+    use_cache: bool = True,
 ) -> Results:
     """Claims matching a query, best first (or newest first with `sort="date"`)."""
     node = parse_query(query)
@@ -342,7 +343,7 @@ def search(
         raise UsageError(f"--in: no field '{unknown[0]}'; choose from {', '.join(FIELDS)}")
     if sort not in ("relevance", "date"):
         raise UsageError(f"--sort must be relevance or date, not '{sort}'")
-    conn = open_index(paths, on_build=on_build)
+    conn = open_index(paths, on_build=on_build, use_cache=use_cache)
     try:
         terms = _Terms(exact, conn)
         match = _fts(node, terms)

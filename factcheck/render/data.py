@@ -100,15 +100,25 @@ def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
     }
 
 
-def conflict_data(corpus: Corpus, conflict: Conflict) -> dict[str, Any]:
-    """A conflict with each side's claims in full."""
-    sides = [
-        {
+#: Claims a human-readable format lists per side; the rest are counted ('and 40 more').
+SHOWN_PER_SIDE = 12
+
+
+def conflict_data(
+    corpus: Corpus, conflict: Conflict, per_side: int | None = None
+) -> dict[str, Any]:
+    """A conflict with each side's claims: all of them, or the first `per_side` and a count
+    of the others under `more` (a side of a large topic can hold thousands)."""
+    sides: list[dict[str, Any]] = []
+    for side in conflict.sides:
+        shown = side.claims if per_side is None else side.claims[:per_side]
+        data: dict[str, Any] = {
             "summary": side.summary,
-            "claims": [claim_data(corpus, corpus.claims[cid]) for cid in side.claims],
+            "claims": [claim_data(corpus, corpus.claims[cid]) for cid in shown],
         }
-        for side in conflict.sides
-    ]
+        if per_side is not None:
+            data["more"] = len(side.claims) - len(shown)
+        sides.append(data)
     return {
         "subject": conflict.subject,
         "subject_name": corpus.subjects[conflict.subject].name,

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.render import Style
 from factcheck.render.data import (
+    SHOWN_PER_SIDE,
     claim_data,
     conflict_data,
     consistency_data,
@@ -193,24 +194,37 @@ def chart(data: dict[str, Any]) -> str:
 def _conflict_sections(corpus: Corpus, report: Report) -> list[str]:
     out = []
     for conflict in report.conflicts:
-        data = conflict_data(corpus, conflict)
+        data = conflict_data(corpus, conflict, SHOWN_PER_SIDE)
         scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
         title = f"{data['subject_name']} · {data['property_name']}" + (
             f" ({scope})" if scope else ""
         )
-        rows = [
-            [
-                str(n),
-                e(c["value"]),
-                e(c["parsed"]["interval"]),
-                e(c["claimant"]),
-                e(c["as_of"]),
-                _cited(c),
-                "; ".join(_source_link(s) for s in c["sources"]),
+        rows: list[list[str]] = []
+        for n, side in enumerate(data["sides"], 1):
+            rows += [
+                [
+                    str(n),
+                    e(c["value"]),
+                    e(c["parsed"]["interval"]),
+                    e(c["claimant"]),
+                    e(c["as_of"]),
+                    _cited(c),
+                    "; ".join(_source_link(s) for s in c["sources"]),
+                ]
+                for c in side["claims"]
             ]
-            for n, side in enumerate(data["sides"], 1)
-            for c in side["claims"]
-        ]
+            if side["more"]:
+                rows.append(
+                    [
+                        str(n),
+                        e(f"… and {side['more']:,} more claims on this side"),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                    ]
+                )
         out += [
             f'<section class="conflict"><h3>{e(title)}</h3>',
             f'<p><span class="{e(data["severity"])}">{e(data["severity"])}</span> · '

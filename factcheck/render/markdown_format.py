@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.render import Style
 from factcheck.render.data import (
+    SHOWN_PER_SIDE,
     claim_data,
     conflict_data,
     consistency_data,
@@ -47,7 +48,7 @@ def _conflict_section(
 ) -> list[str]:
     """A conflict: its topic, severity, distance, reason and the claims of every side;
     `linked` makes footnotes and sources links to the report's lists."""
-    data = conflict_data(corpus, conflict)
+    data = conflict_data(corpus, conflict, SHOWN_PER_SIDE)
     lines = [
         f"{heading} {md(_topic(data))}",
         "",
@@ -71,6 +72,9 @@ def _conflict_section(
                     ]
                 )
             )
+        if side["more"]:
+            more = f"… and {side['more']:,} more claims on this side"
+            lines.append(_row([str(n), more, *[""] * (len(_CLAIM_COLUMNS) - 2)]))
     lines.append("")
     return lines
 

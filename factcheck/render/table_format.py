@@ -14,6 +14,7 @@ from rich.text import Text
 
 from factcheck.render import Style
 from factcheck.render.data import (
+    SHOWN_PER_SIDE,
     claim_data,
     conflict_data,
     consistency_data,
@@ -68,7 +69,7 @@ def _sources(c: dict[str, Any]) -> str:
 def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
     items: list[RenderableType] = []
     for conflict in report.conflicts:
-        data = conflict_data(corpus, conflict)
+        data = conflict_data(corpus, conflict, SHOWN_PER_SIDE)
         scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
         title = Text.assemble(
             (f"{data['severity'].upper()} ", _SEVERITY_STYLE[data["severity"]]),
@@ -99,6 +100,8 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
                     _t(c["cited_in"]),
                     _t(_sources(c)),
                 )
+            if side["more"]:
+                table.add_row(_t(n), _t(f"… and {side['more']:,} more claims on this side"))
         items.append(table)
     if explain and report.consistent:
         table = Table(title="Judged consistent", title_justify="left", box=box.SIMPLE_HEAD)

@@ -1,0 +1,117 @@
+"""The cache of parsed claim files: used only when it matches, rebuilt when it does not."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+import factcheck.cache
+from factcheck.cli import app
+from factcheck.corpus import load_corpus
+from factcheck.errors import InputError
+from factcheck.files import cache_dir
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def claims(mini: Path, tmp_path: Path) -> Path:
+    folder = tmp_path / "claims"
+    shutil.copytree(mini, folder)
+    return folder
+
+
+def entries() -> list[Path]:
+    folder = cache_dir() / "files"
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def summary(folder: Path) -> list[tuple[str, str, str | None]]:
+    corpus = load_corpus([folder])
+    return [(c.id, c.value, str(corpus.where("claims", c.id))) for c in corpus.claims.values()]
+
+
+def test_a_cached_load_equals_a_fresh_one(claims: Path) -> None:
+    fresh = summary(claims)
+    assert len(entries()) == 2
+    assert summary(claims) == fresh  # from the cache, records and lines alike
+    corpus = load_corpus([claims], use_cache=False)
+    assert [(c.id, c.value) for c in corpus.claims.values()] == [(i, v) for i, v, _ in fresh]
+
+
+def test_the_cache_is_used_when_nothing_changed(
+    claims: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_corpus([claims])
+    parsed: list[str] = []
+    original = factcheck.corpus._parse_yaml
+
+    def counting(text: str, file: str) -> object:
+        parsed.append(file)
+        return original(text, file)
+
+    monkeypatch.setattr(factcheck.corpus, "_parse_yaml", counting)
+    load_corpus([claims])
+    assert parsed == []
+    (claims / "report.yaml").write_text(
+        (claims / "report.yaml").read_text(encoding="utf-8").replace("261,000", "262,000"),
+        encoding="utf-8",
+    )
+    corpus = load_corpus([claims])
+    assert parsed == [str(claims / "report.yaml")]  # only the changed file is parsed again
+    assert corpus.claims["early"].value == "262,000"
+
+
+def test_same_size_and_time_but_other_content_is_not_trusted(claims: Path) -> None:
+    load_corpus([claims])
+    report = claims / "report.yaml"
+    st = report.stat()
+    report.write_text(
+        report.read_text(encoding="utf-8").replace("261,000", "261,001"), encoding="utf-8"
+    )
+    os.utime(report, ns=(st.st_atime_ns, st.st_mtime_ns))  # same size, same mtime
+    assert load_corpus([claims]).claims["early"].value == "261,001"
+
+
+@pytest.mark.parametrize("garbage", [b"", b"not json", b'{"key": 1}\n{}', b"\xff\xfe\x00"])
+def test_a_corrupt_entry_is_rebuilt(claims: Path, garbage: bytes) -> None:
+    fresh = summary(claims)
+    for entry in entries():
+        entry.write_bytes(garbage)
+    assert summary(claims) == fresh
+    assert all(e.read_bytes() != garbage for e in entries())
+
+
+def test_another_version_does_not_use_the_entries(
+    claims: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    load_corpus([claims])
+    before = {e: e.read_bytes() for e in entries()}
+    monkeypatch.setattr(factcheck.cache, "__version__", "99.0.0")
+    load_corpus([claims])
+    assert all(e.read_bytes() != data for e, data in before.items())
+
+
+def test_files_with_errors_are_never_cached(claims: Path) -> None:
+    (claims / "report.yaml").write_text("claims: [", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(InputError):
+            load_corpus([claims])
+    assert len(entries()) == 1  # the vocabulary only
+
+
+def test_no_cache_and_cache_clear_on_the_command_line(claims: Path) -> None:
+    out = runner.invoke(app, ["--no-cache", "conflicts", "-c", str(claims)]).stdout
+    assert entries() == []
+    assert runner.invoke(app, ["conflicts", "-c", str(claims)]).stdout == out
+    assert len(entries()) == 2
+    result = runner.invoke(app, ["cache", "clear"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("removed 2 cached files from ")
+    assert not cache_dir().exists()
+    # Deleting the cache changes nothing but speed.
+    assert runner.invoke(app, ["conflicts", "-c", str(claims)]).stdout == out
