@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from rapidfuzz import process
 
 from factcheck import cache
-from factcheck.errors import FactcheckError, InputError, Problem, ValueParseError
+from factcheck.errors import FactcheckError, InputError, Problem, ValueParseError, did_you_mean
 from factcheck.files import default_paths, find_claim_files
 from factcheck.model import (
     SECTIONS,
@@ -418,11 +418,6 @@ def _pydantic_message(err: Any) -> str:
 # --------------------------------------------------------------------------- building
 
 
-def _suggest(name: str, choices: Iterable[str]) -> str:
-    best = process.extractOne(name, list(choices), score_cutoff=70)
-    return f"; did you mean '{best[0]}'?" if best else ""
-
-
 def _registry_key(section: str, record: Any, key: str) -> Any:
     return (record.document, record.label) if section == "footnotes" else key
 
@@ -522,7 +517,7 @@ class _Builder:
             key = f"{doc}#{label}"
             if doc not in c.documents:
                 self.problem(
-                    f"unknown document '{doc}'{_suggest(doc, c.documents)}",
+                    f"unknown document '{doc}'{did_you_mean(doc, c.documents)}",
                     "footnotes",
                     key,
                     "document",
@@ -531,7 +526,8 @@ class _Builder:
             for j, citation in enumerate(note.cites):
                 if citation.source not in c.sources:
                     self.problem(
-                        f"unknown source '{citation.source}'{_suggest(citation.source, c.sources)}",
+                        f"unknown source '{citation.source}'"
+                        + did_you_mean(citation.source, c.sources),
                         "footnotes",
                         key,
                         f"cites[{j}].source",
@@ -541,7 +537,7 @@ class _Builder:
             for other in source.reports:
                 if other not in c.sources:
                     self.problem(
-                        f"unknown source '{other}'{_suggest(other, c.sources)}",
+                        f"unknown source '{other}'{did_you_mean(other, c.sources)}",
                         "sources",
                         sid,
                         "reports",
@@ -559,14 +555,17 @@ class _Builder:
                 ref = getattr(claim, field_name)
                 if ref not in registry:
                     self.problem(
-                        f"{kind} '{ref}'{_suggest(ref, registry)}", "claims", claim.id, field_name
+                        f"{kind} '{ref}'{did_you_mean(ref, registry)}",
+                        "claims",
+                        claim.id,
+                        field_name,
                     )
             for label in claim.footnotes:
                 if (claim.document, label) not in c.footnotes:
                     labels = [lab for (d, lab) in c.footnotes if d == claim.document]
                     self.problem(
                         f"footnote '{label}' is not defined in document "
-                        f"'{claim.document}'{_suggest(label, labels)}",
+                        f"'{claim.document}'{did_you_mean(label, labels)}",
                         "claims",
                         claim.id,
                         "footnotes",
@@ -575,7 +574,7 @@ class _Builder:
             for sid in claim.sources:
                 if sid not in c.sources:
                     self.problem(
-                        f"unknown source '{sid}'{_suggest(sid, c.sources)}",
+                        f"unknown source '{sid}'{did_you_mean(sid, c.sources)}",
                         "claims",
                         claim.id,
                         "sources",

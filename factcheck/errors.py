@@ -7,6 +7,7 @@ exit 2 without a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -66,3 +67,11 @@ class InputError(FactcheckError):
 
 class UsageError(FactcheckError):
     """An option or argument the user gave does not make sense."""
+
+
+def did_you_mean(name: str, choices: Iterable[str], *, score_cutoff: float = 70) -> str:
+    """`; did you mean 'x'?` naming the choice nearest to `name`, or '' when none is near."""
+    from rapidfuzz import process
+
+    best = process.extractOne(name, list(choices), score_cutoff=score_cutoff)
+    return f"; did you mean '{best[0]}'?" if best else ""

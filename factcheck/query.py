@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from rapidfuzz import process
-
 from factcheck.corpus import Corpus
-from factcheck.errors import UsageError
+from factcheck.errors import UsageError, did_you_mean
 from factcheck.model import Claim
 
 
@@ -25,12 +21,9 @@ def check_filters(
         ("--document", document, corpus.documents),
     ):
         if value is not None and value not in known:
-            raise UsageError(f"{option}: no such id '{value}'{_nearest(value, known)}")
-
-
-def _nearest(name: str, choices: Iterable[str]) -> str:
-    best = process.extractOne(name, list(choices), score_cutoff=60)
-    return f"; did you mean '{best[0]}'?" if best else ""
+            raise UsageError(
+                f"{option}: no such id '{value}'{did_you_mean(value, known, score_cutoff=60)}"
+            )
 
 
 def select_claims(
@@ -57,4 +50,6 @@ def require_claim(corpus: Corpus, claim_id: str) -> Claim:
     """The claim with this id, or an error that suggests the nearest id."""
     if claim_id in corpus.claims:
         return corpus.claims[claim_id]
-    raise UsageError(f"no claim with id '{claim_id}'{_nearest(claim_id, corpus.claims)}")
+    raise UsageError(
+        f"no claim with id '{claim_id}'{did_you_mean(claim_id, corpus.claims, score_cutoff=60)}"
+    )
