@@ -700,14 +700,10 @@ def _dates(corpus: Corpus, today: date) -> Iterator[Finding]:
 
 
 def _event(corpus: Corpus, claim: Claim) -> Time | None:
-    """The time a claim describes: its as-of time, or the date it gives for an event."""
-    when = corpus.as_of.get(claim.id)
-    value = corpus.values.get(claim.id)
-    for candidate in (when, value):
-        if isinstance(candidate, Time):
-            # An open time ('since November 2022') has no end to compare a source with.
-            return candidate if candidate.start and candidate.end else None
-    return None
+    """The time a claim describes, when it has both ends: an open time ('since November
+    2022') has no end to compare a source with."""
+    when = corpus.time_of(claim.id)
+    return when if when is not None and when.start and when.end else None
 
 
 def _event_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:

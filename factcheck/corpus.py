@@ -104,6 +104,11 @@ class Corpus:
         found = (self.footnotes.get((claim.document, label)) for label in claim.footnotes)
         return [f for f in found if f is not None]
 
+    def time_of(self, claim_id: str) -> Time | None:
+        """The time a claim describes: its as-of time, else the date it gives as its value."""
+        value = self.values.get(claim_id)
+        return self.as_of.get(claim_id) or (value if isinstance(value, Time) else None)
+
     def sources_of(self, claim: Claim) -> list[Source]:
         """Every source behind a claim, through its footnotes or cited inline, once each."""
         ids: dict[str, None] = {}

@@ -96,11 +96,9 @@ def open_index(
 
 
 def _claim_time(corpus: Corpus, claim_id: str) -> tuple[float | None, float | None]:
-    from factcheck.values import INF, Time
+    from factcheck.values import INF
 
-    when = corpus.as_of.get(claim_id)
-    value = corpus.values.get(claim_id)
-    chosen = when if when is not None else value if isinstance(value, Time) else None
+    chosen = corpus.time_of(claim_id)
     if chosen is None:
         return None, None
     lo = None if chosen.low == -INF else chosen.low
