@@ -7,7 +7,7 @@ collected and raised together as `InputError`, each naming file, line and field.
 
 from __future__ import annotations
 
-import contextlib
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -51,11 +51,10 @@ class Location:
 
     def shown(self) -> str:
         """As a reader would type it: relative to the current folder when inside it."""
-        path = Path(self.file)
-        if path.is_absolute():
-            with contextlib.suppress(ValueError):
-                path = path.relative_to(Path.cwd())
-        return str(path) if self.line is None else f"{path}:{self.line}"
+        # Rendered for every claim shown: a string test, not path objects.
+        here = os.getcwd().rstrip(os.sep) + os.sep
+        path = self.file[len(here) :] if self.file.startswith(here) else self.file
+        return path if self.line is None else f"{path}:{self.line}"
 
 
 DanglingKind = Literal["footnote", "source", "document", "duplicate"]
