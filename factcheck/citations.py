@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from factcheck.corpus import Corpus, Location
 from factcheck.errors import UsageError, ValueParseError
 from factcheck.model import Claim, Source
-from factcheck.values import NoValue, Time, normalise, parse_time
+from factcheck.values import NoValue, Time, counted, normalise, parse_time
 
 
 class Level(StrEnum):
@@ -875,9 +875,7 @@ def summary(findings: Iterable[Finding]) -> str:
     found = list(findings)
     counts = Counter(f.level.value for f in found)
     parts = [
-        f"{counts[level]} {level}{'s' if counts[level] != 1 else ''}"
-        for level in ("error", "warning", "note")
-        if counts[level]
+        counted(counts[level], level) for level in ("error", "warning", "note") if counts[level]
     ]
-    head = f"{len(found)} finding{'s' if len(found) != 1 else ''}"
+    head = counted(len(found), "finding")
     return head + (f": {', '.join(parts)}" if parts else "")

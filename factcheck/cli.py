@@ -504,7 +504,9 @@ def cache_clear() -> None:
     from factcheck.cache import clear
 
     folder, count = clear()
-    typer.echo(f"removed {count} cached file{'s' if count != 1 else ''} from {folder}")
+    from factcheck.values import counted
+
+    typer.echo(f"removed {counted(count, 'cached file')} from {folder}")
 
 
 def main() -> None:

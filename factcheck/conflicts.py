@@ -26,7 +26,7 @@ from enum import IntEnum
 
 from factcheck.corpus import Corpus
 from factcheck.model import Claim, Property, Rank, Stance
-from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, format_number
+from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, counted, format_number
 
 
 class Severity(IntEnum):
@@ -259,7 +259,7 @@ def _distance(a: _Item, b: _Item, prop: Property) -> tuple[str, Severity, float]
     gap = abs(pb - pa)
     if prop.kind == "date":
         days = round(gap)
-        return f"{days} day{'s' if days != 1 else ''}", _grade(days, 7, 30), gap
+        return counted(days, "day"), _grade(days, 7, 30), gap
     if prop.kind == "percentage":
         return f"{format_number(round(gap, 1))} points", _grade(gap, 5, 20), gap
     small, large = sorted((pa, pb))

@@ -17,6 +17,7 @@ from factcheck.citations import Finding, run_checks, summary
 from factcheck.conflicts import Report, Severity, find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
+from factcheck.values import counted
 
 #: Version of the JSON report's layout (`factcheck schema --report` describes it).
 REPORT_SCHEMA_VERSION = 1
@@ -55,15 +56,13 @@ class FullReport:
             if counts[f"conflicts_{s}"]
         )
         return [
-            f"{_n(counts['claims'], 'claim')} in {_n(counts['documents'], 'document')}, citing "
-            f"{_n(counts['sources'], 'source')} through {_n(counts['footnotes'], 'footnote')}",
-            _n(counts["conflicts"], "conflict") + (f" ({by_severity})" if by_severity else ""),
+            f"{counted(counts['claims'], 'claim')} in "
+            f"{counted(counts['documents'], 'document')}, citing "
+            f"{counted(counts['sources'], 'source')} through "
+            f"{counted(counts['footnotes'], 'footnote')}",
+            counted(counts["conflicts"], "conflict") + (f" ({by_severity})" if by_severity else ""),
             f"citation checks: {summary(self.findings)}",
         ]
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def fingerprint(corpus: Corpus) -> str:

@@ -124,6 +124,11 @@ def normalise(text: str) -> str:
     return text.strip().casefold()
 
 
+def counted(count: int, noun: str) -> str:
+    """`1 claim`, `3 claims`."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
 def format_number(x: float) -> str:
     """`261000.0` → `261,000`; keeps up to two decimals where there are any."""
     if x in (INF, -INF):

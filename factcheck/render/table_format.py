@@ -23,6 +23,7 @@ from factcheck.render.data import (
     source_line,
 )
 from factcheck.render.text import plain
+from factcheck.values import counted
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
@@ -120,7 +121,7 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
     summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
     items.append(
         Text(
-            f"{len(report.conflicts)} conflict{'' if len(report.conflicts) == 1 else 's'} "
+            f"{counted(len(report.conflicts), 'conflict')} "
             f"({summary}) among {report.compared} claims"
         )
     )
@@ -151,9 +152,7 @@ def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
             _t(c["as_of"]),
             _t(c["cited_in"]),
         )
-    return _render(
-        style, [table, Text(f"{len(selected)} claim{'' if len(selected) == 1 else 's'}")]
-    )
+    return _render(style, [table, Text(counted(len(selected), "claim"))])
 
 
 def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
