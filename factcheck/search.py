@@ -197,9 +197,6 @@ class _Terms:
     prefixes: set[str] = field(default_factory=set)
     fuzzy: dict[str, list[str]] = field(default_factory=dict)
 
-    def term_of(self, word: str) -> str:
-        return term(word)
-
     def known(self, value: str) -> bool:
         return (
             self.conn.execute("SELECT 1 FROM words WHERE term = ? LIMIT 1", (value,)).fetchone()
@@ -209,8 +206,8 @@ class _Terms:
     def expand(self, word: Word) -> list[str]:
         """FTS5 alternatives for one query word (quoted terms, some with a trailing *)."""
         if " " in word.text:
-            return [_phrase(self.term_of(w) for w in word.text.split())]
-        t = self.term_of(word.text)
+            return [_phrase(term(w) for w in word.text.split())]
+        t = term(word.text)
         if word.prefix:
             raw = fold(word.text)
             found = {raw} if self.exact else prefix_terms(word.text)
@@ -258,7 +255,7 @@ def _fts(node: Node, terms: _Terms) -> str:
         options = terms.expand(node)
         return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
     if isinstance(node, Phrase):
-        found = [terms.term_of(w) for w in node.words]
+        found = [term(w) for w in node.words]
         terms.hits |= set(found)
         return _phrase(found)
     if isinstance(node, Or):
@@ -513,7 +510,7 @@ def _where(f: Filters) -> tuple[str, list[object]]:
 
 
 def _matches(word: str, terms: _Terms) -> bool:
-    for t in (terms.term_of(word), transliterated(word)):
+    for t in (term(word), transliterated(word)):
         if t and (t in terms.hits or any(t.startswith(p) for p in terms.prefixes)):
             return True
     return False
