@@ -130,7 +130,7 @@ def counted(count: int, noun: str) -> str:
 
 
 def format_number(x: float) -> str:
-    """`261000.0` → `261,000`; keeps up to two decimals where there are any."""
+    """`261000.0` → `261,000`; keeps up to three decimals where there are any."""
     if x in (INF, -INF):
         return "∞" if x > 0 else "-∞"
     if float(x).is_integer():
