@@ -18,7 +18,7 @@ from __future__ import annotations
 import builtins
 import heapq
 import itertools
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -416,64 +416,116 @@ def _denied_span(d: _Item, prop: Property) -> tuple[float, float] | None:
     return d.lo, d.hi
 
 
-def _denial_conflicts(
+def _overlap_in_time(a: _Item, b: _Item) -> bool:
+    return a.t_lo <= b.t_hi and a.t_hi >= b.t_lo
+
+
+def _ruled_out(denials: list[_Item], items: list[_Item], prop: Property) -> list[_Item]:
+    """The stated claims some denial rules out at a time they share: a claim whose figure
+    lies within a denied span, or one that states exactly the interval a denial denies.
+
+    One sweep by figure: denials join as their span begins and leave once it has ended, and
+    a claim is ruled out by the active denial that reaches furthest (n log n; claims are
+    checked against a second active denial only when the first is at another time).
+    """
+    spans = sorted(
+        ((span, i) for i, d in enumerate(denials) if (span := _denied_span(d, prop))),
+        key=lambda x: x[0],
+    )
+    same: dict[tuple[float, float], list[_Item]] = defaultdict(list)
+    for d in denials:
+        same[(d.lo, d.hi)].append(d)
+    active: list[tuple[float, int]] = []  # (-end, denial index)
+    ruled = []
+    k = 0
+    for it in sorted(items, key=lambda x: x.core or (INF, INF)):
+        if any(_overlap_in_time(it, d) for d in same.get((it.lo, it.hi), ())):
+            ruled.append(it)
+            continue
+        if it.core is None:
+            continue
+        first, last = it.core
+        while k < len(spans) and spans[k][0][0] <= first:
+            heapq.heappush(active, (-spans[k][0][1], spans[k][1]))
+            k += 1
+        while active and -active[0][0] < first:
+            heapq.heappop(active)
+        if not active or -active[0][0] < last:
+            continue
+        if _overlap_in_time(it, denials[active[0][1]]) or any(
+            -end >= last and _overlap_in_time(it, denials[i]) for end, i in active
+        ):
+            ruled.append(it)
+    return ruled
+
+
+def _used(denials: list[_Item], matched: list[_Item], prop: Property) -> list[_Item]:
+    """The denials that rule out at least one of the claims found ruled out: a search of
+    the claims whose figure starts within each denied span, stopping at the first match."""
+    same: dict[tuple[float, float], list[_Item]] = defaultdict(list)
+    for it in matched:
+        same[(it.lo, it.hi)].append(it)
+    pinned = sorted(((it.core, it) for it in matched if it.core), key=lambda x: x[0])
+    starts = [core[0] for core, _ in pinned]
+    used = []
+    for d in denials:
+        hit = any(_overlap_in_time(it, d) for it in same.get((d.lo, d.hi), ()))
+        span = None if hit else _denied_span(d, prop)
+        if span is not None:
+            first, last = span
+            for k in range(bisect_left(starts, first), len(pinned)):
+                (start, end), it = pinned[k]
+                if start > last:
+                    break
+                if end <= last and _overlap_in_time(it, d):
+                    hit = True
+                    break
+        if hit:
+            used.append(d)
+    return used
+
+
+def _listed(names: list[str], most: int = 3) -> str:
+    """`a, b, c and 4 more`."""
+    more = f" and {len(names) - most} more" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
+
+
+def _denial_conflict(
     denials: list[_Item],
     items: list[_Item],
     prop: Property,
     scope: tuple[tuple[str, str], ...],
     corpus: Corpus,
-) -> list[Conflict]:
-    """Each denial against the claims it contradicts: those whose figure it rules out, and
-    those that state exactly the words' interval it denies (`up to one million`).
-
-    Identical denials are handled once; claims are found by binary search on their figure.
+) -> Conflict | None:
+    """The denials of a topic and scope against the claims they contradict, as one
+    conflict: the claims ruled out on one side, the denials that rule them out on the other.
     """
-    groups: dict[tuple[float, float, float, float], list[_Item]] = defaultdict(list)
-    for d in denials:
-        groups[(d.lo, d.hi, d.t_lo, d.t_hi)].append(d)
-    pinned = sorted((it for it in items if it.core is not None), key=lambda it: it.core or ())
-    starts = [it.core[0] for it in pinned if it.core]
-    same_interval: dict[tuple[float, float], list[_Item]] = defaultdict(list)
-    for it in items:
-        same_interval[(it.lo, it.hi)].append(it)
-    conflicts = []
-    for (lo, hi, t_lo, t_hi), deniers in sorted(groups.items()):
-        deniers.sort(key=lambda d: d.claim.id)
-        span = _denied_span(deniers[0], prop)
-        ruled_out = []
-        if span is not None:
-            first, last = span
-            window = pinned[bisect_left(starts, first) : bisect_right(starts, last)]
-            ruled_out = [it for it in window if it.core and it.core[1] <= last]
-        candidates = {it.claim.id: it for it in [*ruled_out, *same_interval.get((lo, hi), [])]}
-        matched = sorted(
-            (it for it in candidates.values() if it.t_lo <= t_hi and it.t_hi >= t_lo),
-            key=lambda it: it.claim.id,
-        )
-        if not matched:
-            continue
-        d = deniers[0]
-        who = ", ".join(dict.fromkeys(_who(x) for x in deniers))
-        sides = (
-            Side(tuple(it.claim.id for it in matched), _side_summary(matched, corpus)),
-            Side(tuple(x.claim.id for x in deniers), f"denied by {who}{_when(d, corpus)}"),
-        )
-        verb = "reported" if all(it.claim.stance is Stance.reports for it in matched) else "stated"
-        backers = ", ".join(sorted({_who(it) for it in matched}))
-        reason = f"{who} denies {d.value.written}, which is {verb} by {backers}"
-        conflicts.append(
-            Conflict(
-                d.claim.subject,
-                d.claim.property,
-                scope,
-                "denial",
-                sides,
-                f"{d.value.written} vs denied",
-                Severity.high,
-                reason,
-            )
-        )
-    return conflicts
+    matched = sorted(_ruled_out(denials, items, prop), key=lambda it: it.claim.id)
+    if not matched:
+        return None
+    deniers = sorted(_used(denials, matched, prop), key=lambda d: d.claim.id)
+    first = deniers[0]
+    who = list(dict.fromkeys(_who(x) for x in deniers))
+    denied = list(dict.fromkeys(d.value.written for d in deniers))
+    sides = (
+        Side(tuple(it.claim.id for it in matched), _side_summary(matched, corpus)),
+        Side(tuple(x.claim.id for x in deniers), f"denied by {_listed(who)}{_when(first, corpus)}"),
+    )
+    verb = "reported" if all(it.claim.stance is Stance.reports for it in matched) else "stated"
+    said = {_who(d): d.value.written for d in reversed(deniers)}
+    what = _listed([f"{name} denies {said[name]}" for name in who]).replace(", ", "; ")
+    backers = sorted({_who(it) for it in matched})
+    return Conflict(
+        first.claim.subject,
+        first.claim.property,
+        scope,
+        "denial",
+        sides,
+        f"{_listed(denied)} vs denied",
+        Severity.high,
+        f"{what}, which is {verb} by {_listed(backers)}",
+    )
 
 
 def _explain(
@@ -584,7 +636,9 @@ def find_conflicts(
             conflict = _value_conflict(stated, prop, corpus, scope)
             if conflict:
                 found.append(conflict)
-            found.extend(_denial_conflicts(denials, stated, prop, scope, corpus))
+            denial = _denial_conflict(denials, stated, prop, scope, corpus)
+            if denial:
+                found.append(denial)
             report.conflicts.extend(c for c in found if c.severity >= min_severity)
             if explain:
                 marked = {cid for c in found for cid in c.claim_ids}
