@@ -137,13 +137,18 @@ def _load(paths: list[Path] | None, *, strict: bool = True) -> Any:
     from factcheck.corpus import load_corpus
 
     corpus = load_corpus(paths, strict=strict, use_cache=_use_cache())
-    if corpus.notes:
-        err = _stderr()
+    _notes(corpus.notes)
+    return corpus
+
+
+def _notes(notes: list[str]) -> None:
+    """What the loader noticed (files skipped), dimmed on stderr."""
+    if notes:
         from rich.text import Text
 
-        for note in corpus.notes:
+        err = _stderr()
+        for note in notes:
             err.print(Text(f"note: {note}", style="dim"))
-    return corpus
 
 
 def _version(value: bool) -> None:
@@ -189,25 +194,40 @@ def conflicts(
         bool,
         typer.Option("--fail-on-conflict", help="Exit 1 when any conflict is found (for scripts)."),
     ] = False,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=0,
+            metavar="N",
+            help="Show the N most severe conflicts; 0 shows all. "
+            "Default: 20 in a table, all in other formats.",
+        ),
+    ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Find claims about the same subject and property that cannot all be true."""
-    from factcheck.conflicts import find_conflicts
-    from factcheck.output import write_output
-    from factcheck.query import check_filters
-    from factcheck.render import renderer
+    """Find claims about the same subject and property that cannot all be true.
 
-    level = _severity(min_severity)
-    corpus = _load(claims)
-    check_filters(corpus, subject=subject, property=property)
-    report = find_conflicts(
-        corpus, subject=subject, property=property, min_severity=level, explain=explain
+    A repeated run on unchanged files reads the conflicts from the cache.
+    """
+    from factcheck.output import write_output
+    from factcheck.render import renderer
+    from factcheck.results import Query, conflict_view
+
+    module = renderer(format)
+    query = Query(
+        subject,
+        property,
+        _severity(min_severity),
+        module.PER_SIDE,
+        module.LIMIT if limit is None else (limit or None),
     )
-    text = renderer(format).conflicts(corpus, report, _style(), explain)
-    write_output(text, output, force=force)
-    if fail_on_conflict and report.conflicts:
+    view = conflict_view(claims, query, explain=explain, use_cache=_use_cache())
+    _notes(view.notes)
+    write_output(module.conflicts(view, _style()), output, force=force)
+    if fail_on_conflict and view.total:
         raise typer.Exit(EXIT_FINDINGS)
 
 
@@ -306,14 +326,14 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-def _severity(words: str) -> Any:
-    from factcheck.conflicts import Severity
+def _severity(words: str) -> str:
+    """A severity's name, checked (without importing the conflict code)."""
     from factcheck.errors import UsageError
 
-    try:
-        return Severity[words.strip().lower()]
-    except KeyError:
-        raise UsageError(f"--min-severity must be low, medium or high, not '{words}'") from None
+    name = words.strip().lower()
+    if name not in ("low", "medium", "high"):
+        raise UsageError(f"--min-severity must be low, medium or high, not '{words}'")
+    return name
 
 
 def _parse_today(words: str | None) -> Any:
@@ -450,12 +470,13 @@ def export(
     force: ForceOption = False,
 ) -> None:
     """Write the whole report: conflicts, claims, citation findings, sources, footnotes."""
+    from factcheck.conflicts import Severity
     from factcheck.output import write_output
     from factcheck.query import check_filters
     from factcheck.render import renderer
     from factcheck.report import build_report
 
-    level = _severity(min_severity)
+    level = Severity[_severity(min_severity)]
     corpus = _load(claims, strict=False)
     check_filters(corpus, subject=subject, property=property)
     full = build_report(

@@ -81,3 +81,12 @@ def cache_dir() -> Path:
         return Path(os.environ[ENV_CACHE])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "factcheck"
+
+
+def targets_key(targets: Sequence[Path]) -> str:
+    """A short name for a set of claim paths, for the cache entries that belong to it."""
+    import hashlib
+    import json
+
+    names = json.dumps(sorted(str(t.resolve()) for t in targets))
+    return hashlib.sha256(names.encode()).hexdigest()[:16]

@@ -9,8 +9,6 @@ code, which keeps a repeated search fast. Deleting the cache changes nothing but
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import sqlite3
 import tempfile
@@ -20,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck import __version__
-from factcheck.files import cache_dir, default_paths, find_claim_files
+from factcheck.files import cache_dir, default_paths, find_claim_files, targets_key
 from factcheck.terms import fold, index_terms, term, transliterated, words
 
 if TYPE_CHECKING:
@@ -40,9 +38,7 @@ def _stats(files: Sequence[Path]) -> list[tuple[str, int, int]]:
 
 
 def _index_path(stats: list[tuple[str, int, int]], targets: Sequence[Path]) -> Path:
-    names = json.dumps(sorted(str(t.resolve()) for t in targets))
-    key = hashlib.sha256(names.encode()).hexdigest()[:16]
-    return cache_dir() / f"search-{key}.sqlite"
+    return cache_dir() / f"search-{targets_key(targets)}.sqlite"
 
 
 def _current(db: Path, stats: list[tuple[str, int, int]]) -> sqlite3.Connection | None:

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from factcheck.corpus import Corpus
+from collections.abc import Collection
+from typing import TYPE_CHECKING
+
 from factcheck.errors import UsageError, did_you_mean
-from factcheck.model import Claim
+
+if TYPE_CHECKING:
+    from factcheck.corpus import Corpus
+    from factcheck.model import Claim
+
+
+def refuse_unknown(option: str, value: str | None, known: Collection[str]) -> None:
+    """Refuse a filter that names no declared id, so a typo never reads as 'nothing found'."""
+    if value is not None and value not in known:
+        raise UsageError(
+            f"{option}: no such id '{value}'{did_you_mean(value, known, score_cutoff=60)}"
+        )
 
 
 def check_filters(
@@ -14,16 +27,10 @@ def check_filters(
     property: str | None = None,
     document: str | None = None,
 ) -> None:
-    """Refuse a filter that names no declared id, so a typo never reads as 'nothing found'."""
-    for option, value, known in (
-        ("--subject", subject, corpus.subjects),
-        ("--property", property, corpus.properties),
-        ("--document", document, corpus.documents),
-    ):
-        if value is not None and value not in known:
-            raise UsageError(
-                f"{option}: no such id '{value}'{did_you_mean(value, known, score_cutoff=60)}"
-            )
+    """Refuse filters that name no declared id (see `refuse_unknown`)."""
+    refuse_unknown("--subject", subject, corpus.subjects)
+    refuse_unknown("--property", property, corpus.properties)
+    refuse_unknown("--document", document, corpus.documents)
 
 
 def select_claims(

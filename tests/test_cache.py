@@ -109,9 +109,12 @@ def test_no_cache_and_cache_clear_on_the_command_line(claims: Path) -> None:
     assert entries() == []
     assert runner.invoke(app, ["conflicts", "-c", str(claims)]).stdout == out
     assert len(entries()) == 2
+    assert len(list(cache_dir().glob("conflicts-*.sqlite"))) == 1
+    # The second run shows the conflicts kept by the first: the same text.
+    assert runner.invoke(app, ["conflicts", "-c", str(claims)]).stdout == out
     result = runner.invoke(app, ["cache", "clear"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("removed 2 cached files from ")
+    assert result.stdout.startswith("removed 3 cached files from ")
     assert not cache_dir().exists()
     # Deleting the cache changes nothing but speed.
     assert runner.invoke(app, ["conflicts", "-c", str(claims)]).stdout == out

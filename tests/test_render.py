@@ -15,6 +15,7 @@ from factcheck.conflicts import find_conflicts, relations
 from factcheck.corpus import load_corpus
 from factcheck.query import select_claims
 from factcheck.render import Format, Style, renderer
+from factcheck.render.data import conflict_view
 from factcheck.render.text import markdown_cell, plain
 from factcheck.report import build_report
 
@@ -84,7 +85,7 @@ def test_every_format_renders_every_view(fmt: Format, mini: Path) -> None:
     report = find_conflicts(corpus, explain=True)
     findings = run_checks(load_corpus([mini], strict=False), today=date(2026, 11, 21))
     for text in (
-        module.conflicts(corpus, report, Style(), True),
+        module.conflicts(conflict_view(corpus, report, module.PER_SIDE, explain=True), Style()),
         module.claims(corpus, select_claims(corpus), Style()),
         module.claim(corpus, relations(corpus, "early"), Style()),
         module.findings(corpus, findings, Style()),
@@ -103,7 +104,9 @@ def test_hostile_text_stays_text(fmt: Format, hostile: Path) -> None:
     assert any(HOSTILE in f.message for f in findings)
     outputs = [
         module.findings(corpus, findings, Style(color=True, width=400)),
-        module.conflicts(corpus, report, Style(color=True, width=400), False),
+        module.conflicts(
+            conflict_view(corpus, report, module.PER_SIDE), Style(color=True, width=400)
+        ),
         module.claims(corpus, select_claims(corpus), Style(color=True, width=400)),
         module.claim(corpus, relations(corpus, "h1"), Style(color=True, width=400)),
     ]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from factcheck.render import Style
 from factcheck.render.data import (
+    ConflictView,
     claim_data,
     conflict_data,
     finding_data,
@@ -23,13 +24,17 @@ from factcheck.render.text import without_controls
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations, Report
+    from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.report import FullReport
     from factcheck.search import Results
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+#: Every claim of every conflict, a row each: CSV is for spreadsheets.
+PER_SIDE: int | None = None
+LIMIT: int | None = None
 
 
 def safe(value: Any) -> str:
@@ -97,10 +102,9 @@ _CONFLICT_HEADER = (
 )
 
 
-def _conflict_rows(corpus: Corpus, report: Report) -> list[list[Any]]:
+def _conflict_rows(found: Iterable[dict[str, Any]]) -> list[list[Any]]:
     rows = []
-    for n, conflict in enumerate(report.conflicts, 1):
-        data = conflict_data(corpus, conflict)
+    for n, data in enumerate(found, 1):
         for side_no, side in enumerate(data["sides"], 1):
             for c in side["claims"]:
                 rows.append(
@@ -120,9 +124,9 @@ def _conflict_rows(corpus: Corpus, report: Report) -> list[list[Any]]:
     return rows
 
 
-def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+def conflicts(view: ConflictView, style: Style) -> str:
     """One row per claim on each side of each conflict."""
-    return _table((*_CONFLICT_HEADER, *_CLAIM_HEADER), _conflict_rows(corpus, report))
+    return _table((*_CONFLICT_HEADER, *_CLAIM_HEADER), _conflict_rows(view.conflicts))
 
 
 def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
@@ -171,5 +175,8 @@ def report(full: FullReport, style: Style) -> str:
         ["claim", *[""] * len(_CONFLICT_HEADER), *_claim_row(claim_data(full.corpus, c))]
         for c in full.claims
     ]
-    rows += [["conflict side", *row] for row in _conflict_rows(full.corpus, full.conflicts)]
+    rows += [
+        ["conflict side", *row]
+        for row in _conflict_rows(conflict_data(full.corpus, c) for c in full.conflicts.conflicts)
+    ]
     return _table(("row", *_CONFLICT_HEADER, *_CLAIM_HEADER), rows)

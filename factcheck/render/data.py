@@ -5,13 +5,14 @@ Every format renders from these dictionaries, so a field added here reaches them
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Conflict, Consistency
+    from factcheck.conflicts import Conflict, Consistency, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.report import FullReport
@@ -132,6 +133,65 @@ def conflict_data(
         "sides": sides,
         "claims": [claim for side in sides for claim in side["claims"]],
     }
+
+
+SEVERITIES = ("high", "medium", "low")
+
+
+@dataclass
+class ConflictView:
+    """Conflicts as every format shows them: plain data, so that a repeated run can show
+    them from the results cache without loading a single claim.
+
+    `conflicts` holds the conflicts shown (the most severe first, at most `--limit`);
+    `severities` and `total` count all that matched; `consistent` is None unless explained.
+    """
+
+    conflicts: list[dict[str, Any]]
+    total: int
+    severities: dict[str, int]
+    compared: int
+    consistent: list[dict[str, Any]] | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def summary_line(self) -> str:
+        """`12 conflicts (7 high, 4 medium, 1 low) among 146 claims`, and what is not shown."""
+        from factcheck.values import counted
+
+        parts = ", ".join(f"{self.severities[s]} {s}" for s in SEVERITIES if self.severities[s])
+        line = (
+            f"{counted(self.total, 'conflict')} ({parts or 'none'}) among {self.compared:,} claims"
+        )
+        hidden = self.total - len(self.conflicts)
+        if hidden:
+            line += (
+                f"; showing the {len(self.conflicts)} most severe, {hidden:,} more with "
+                "--limit 0 or in another --format"
+            )
+        return line
+
+
+def conflict_view(
+    corpus: Corpus,
+    report: Report,
+    per_side: int | None,
+    limit: int | None = None,
+    explain: bool = False,
+) -> ConflictView:
+    """The view of a report: conflict data with `per_side` claims a side (None for all),
+    the first `limit` conflicts (None for all)."""
+    shown = report.conflicts if limit is None else report.conflicts[:limit]
+    severities = {s: 0 for s in SEVERITIES}
+    for c in report.conflicts:
+        severities[str(c.severity)] += 1
+    return ConflictView(
+        [conflict_data(corpus, c, per_side) for c in shown],
+        len(report.conflicts),
+        severities,
+        report.compared,
+        [consistency_data(corpus, n) for n in report.consistent] if explain else None,
+        list(corpus.notes),
+    )
 
 
 def consistency_data(corpus: Corpus, note: Consistency) -> dict[str, Any]:

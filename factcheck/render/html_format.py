@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import math
+from collections.abc import Iterable
 from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -16,9 +17,9 @@ from typing import TYPE_CHECKING, Any
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    ConflictView,
     claim_data,
     conflict_data,
-    consistency_data,
     finding_data,
     hit_data,
     results_lines,
@@ -29,7 +30,7 @@ from factcheck.values import format_number
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations, Report
+    from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.report import FullReport
@@ -44,6 +45,9 @@ th{background:#f3f3f3}.high{color:#b00020;font-weight:bold}.medium{color:#a15c00
 .muted{color:#666}
 """
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
+
+PER_SIDE: int | None = SHOWN_PER_SIDE
+LIMIT: int | None = None
 
 
 def e(value: object) -> str:
@@ -191,10 +195,9 @@ def chart(data: dict[str, Any]) -> str:
 # --------------------------------------------------------------------------- sections
 
 
-def _conflict_sections(corpus: Corpus, report: Report) -> list[str]:
+def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
     out = []
-    for conflict in report.conflicts:
-        data = conflict_data(corpus, conflict, SHOWN_PER_SIDE)
+    for data in found:
         scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
         title = f"{data['subject_name']} · {data['property_name']}" + (
             f" ({scope})" if scope else ""
@@ -292,12 +295,13 @@ def _finding_table(found: list[Finding]) -> str:
 # --------------------------------------------------------------------------- views
 
 
-def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
-    body = ["<h1>Conflicts</h1>", *_conflict_sections(corpus, report)]
-    if explain:
+def conflicts(view: ConflictView, style: Style) -> str:
+    body = ["<h1>Conflicts</h1>", *_conflict_sections(view.conflicts)]
+    body.append(f"<p>{e(view.summary_line())}</p>")
+    if view.consistent is not None:
         rows = [
             [e(d["subject"]), e(d["property"]), e(", ".join(d["claims"])), e(d["reason"])]
-            for d in (consistency_data(corpus, n) for n in report.consistent)
+            for d in view.consistent
         ]
         body += [
             "<h2>Judged consistent</h2>",
@@ -365,7 +369,9 @@ def report(full: FullReport, style: Style) -> str:
         *(f"<li>{e(line)}</li>" for line in full.summary_lines()),
         "</ul>",
         "<h2>Conflicts</h2>",
-        *_conflict_sections(corpus, full.conflicts),
+        *_conflict_sections(
+            conflict_data(corpus, c, SHOWN_PER_SIDE) for c in full.conflicts.conflicts
+        ),
         "<h2>Claims by subject</h2>",
     ]
     for subject_id, group in groupby(full.claims, key=lambda c: c.subject):

@@ -8,9 +8,9 @@ import orjson
 
 from factcheck.render import Style
 from factcheck.render.data import (
+    ConflictView,
     claim_data,
     conflict_data,
-    consistency_data,
     finding_data,
     hit_data,
     report_data,
@@ -19,25 +19,27 @@ from factcheck.render.data import (
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations, Report
+    from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.report import FullReport
     from factcheck.search import Results
 
 
+#: Every claim of every conflict: JSON is for scripts.
+PER_SIDE: int | None = None
+LIMIT: int | None = None
+
+
 def _dump(data: Any) -> str:
     return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
-    """A JSON array of conflicts; with `explain`, an object with the consistent pairs too."""
-    found = [conflict_data(corpus, c) for c in report.conflicts]
-    if not explain:
-        return _dump(found)
-    return _dump(
-        {"conflicts": found, "consistent": [consistency_data(corpus, n) for n in report.consistent]}
-    )
+def conflicts(view: ConflictView, style: Style) -> str:
+    """A JSON array of conflicts; with `--explain`, an object with the consistent pairs too."""
+    if view.consistent is None:
+        return _dump(view.conflicts)
+    return _dump({"conflicts": view.conflicts, "consistent": view.consistent})
 
 
 def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:

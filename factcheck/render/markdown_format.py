@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    ConflictView,
     claim_data,
     conflict_data,
-    consistency_data,
     finding_data,
     hit_data,
     results_lines,
@@ -20,7 +20,7 @@ from factcheck.render.text import markdown_cell as md
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Conflict, Relations, Report
+    from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.report import FullReport
@@ -38,17 +38,18 @@ def _sources(data: dict[str, Any]) -> str:
     return "; ".join(md(source_line(s)) for s in data["sources"])
 
 
+PER_SIDE: int | None = SHOWN_PER_SIDE
+LIMIT: int | None = None
+
+
 def _topic(data: dict[str, Any]) -> str:
     scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
     return f"{data['subject_name']} · {data['property_name']}" + (f" ({scope})" if scope else "")
 
 
-def _conflict_section(
-    corpus: Corpus, conflict: Conflict, heading: str, *, linked: bool
-) -> list[str]:
+def _conflict_section(data: dict[str, Any], heading: str, *, linked: bool) -> list[str]:
     """A conflict: its topic, severity, distance, reason and the claims of every side;
     `linked` makes footnotes and sources links to the report's lists."""
-    data = conflict_data(corpus, conflict, SHOWN_PER_SIDE)
     lines = [
         f"{heading} {md(_topic(data))}",
         "",
@@ -79,16 +80,17 @@ def _conflict_section(
     return lines
 
 
-def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+def conflicts(view: ConflictView, style: Style) -> str:
     lines = ["# Conflicts", ""]
-    if not report.conflicts:
-        lines += [f"No conflicts among {report.compared} claims.", ""]
-    for conflict in report.conflicts:
-        lines += _conflict_section(corpus, conflict, "##", linked=False)
-    if explain:
+    if not view.total:
+        lines += [f"No conflicts among {view.compared:,} claims.", ""]
+    for data in view.conflicts:
+        lines += _conflict_section(data, "##", linked=False)
+    if view.total:
+        lines += [md(view.summary_line()), ""]
+    if view.consistent is not None:
         lines += ["# Judged consistent", ""]
-        for note in report.consistent:
-            d = consistency_data(corpus, note)
+        for d in view.consistent:
             lines.append(
                 f"- {md(d['subject'])} · {md(d['property'])}: {md(d['reason'])} "
                 f"({md(', '.join(d['claims']))})"
@@ -242,7 +244,9 @@ def report(full: FullReport, style: Style) -> str:
     if not full.conflicts.conflicts:
         lines += ["No conflicts.", ""]
     for conflict in full.conflicts.conflicts:
-        lines += _conflict_section(corpus, conflict, "###", linked=True)
+        lines += _conflict_section(
+            conflict_data(corpus, conflict, SHOWN_PER_SIDE), "###", linked=True
+        )
     lines += ["## Claims by subject", ""]
     for subject_id, group in groupby(full.claims, key=lambda c: c.subject):
         subject = corpus.subjects.get(subject_id)

@@ -15,9 +15,9 @@ from rich.text import Text
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    ConflictView,
     claim_data,
-    conflict_data,
-    consistency_data,
+    conflict_view,
     finding_data,
     results_lines,
     source_line,
@@ -27,12 +27,17 @@ from factcheck.values import counted
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations, Report
+    from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.report import FullReport
     from factcheck.search import Results
 
+
+#: Claims listed per side of a conflict, and conflicts shown unless `--limit` says otherwise:
+#: a terminal holds a few dozen tables, not thousands.
+PER_SIDE: int | None = SHOWN_PER_SIDE
+LIMIT: int | None = 20
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -67,10 +72,9 @@ def _sources(c: dict[str, Any]) -> str:
     return "; ".join(f"{s['publisher'] or '?'} ({s['date'] or 'n.d.'})" for s in c["sources"])
 
 
-def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = False) -> str:
+def conflicts(view: ConflictView, style: Style) -> str:
     items: list[RenderableType] = []
-    for conflict in report.conflicts:
-        data = conflict_data(corpus, conflict, SHOWN_PER_SIDE)
+    for data in view.conflicts:
         scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
         title = Text.assemble(
             (f"{data['severity'].upper()} ", _SEVERITY_STYLE[data["severity"]]),
@@ -104,27 +108,16 @@ def conflicts(corpus: Corpus, report: Report, style: Style, explain: bool = Fals
             if side["more"]:
                 table.add_row(_t(n), _t(f"… and {side['more']:,} more claims on this side"))
         items.append(table)
-    if explain and report.consistent:
+    if view.consistent:
         table = Table(title="Judged consistent", title_justify="left", box=box.SIMPLE_HEAD)
         for column in ("topic", "claims", "why"):
             table.add_column(column, overflow="fold")
-        for note in report.consistent:
-            d = consistency_data(corpus, note)
+        for d in view.consistent:
             table.add_row(
                 _t(f"{d['subject']} · {d['property']}"), _t(", ".join(d["claims"])), _t(d["reason"])
             )
         items.append(table)
-    counts = {
-        s: sum(1 for c in report.conflicts if str(c.severity) == s)
-        for s in ("high", "medium", "low")
-    }
-    summary = ", ".join(f"{n} {s}" for s, n in counts.items() if n) or "none"
-    items.append(
-        Text(
-            f"{counted(len(report.conflicts), 'conflict')} "
-            f"({summary}) among {report.compared} claims"
-        )
-    )
+    items.append(Text(view.summary_line()))
     return _render(style, items)
 
 
@@ -267,7 +260,7 @@ def report(full: FullReport, style: Style) -> str:
     return (
         _render(style, head)
         + "\n"
-        + conflicts(full.corpus, full.conflicts, style)
+        + conflicts(conflict_view(full.corpus, full.conflicts, PER_SIDE), style)
         + "\n"
         + findings(full.corpus, full.findings, style)
     )

@@ -1,0 +1,206 @@
+"""Results of whole-corpus analyses kept between runs, so a repeated command loads no claim.
+
+Finding conflicts needs every claim of the corpus, and loading a million claims takes
+minutes even from the cache of parsed files. Yet the conflicts depend on nothing but the
+claim files and factcheck's version, so they are kept, as the data every format shows, in
+one SQLite file per set of claim paths in the cache folder. The entry records a
+fingerprint of every claim file (path, size, modification time, SHA-256 of the content)
+and the version; any difference, or an entry that cannot be read, means the claims are
+loaded and the entry written anew. Filters and `--limit` are applied when reading, so one
+entry serves every query. Deleting the cache changes nothing but speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+import tempfile
+from collections.abc import Sequence
+from contextlib import closing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import orjson
+
+from factcheck import __version__
+from factcheck.files import cache_dir, default_paths, find_claim_files, targets_key
+
+if TYPE_CHECKING:
+    from factcheck.corpus import Corpus
+    from factcheck.render.data import ConflictView
+
+SCHEMA = 1
+_SEVERITY = {"low": 1, "medium": 2, "high": 3}
+
+
+def fingerprint(files: Sequence[Path]) -> str:
+    """What a results entry must match: each file's path, size, modification time and
+    content hash, and factcheck's version."""
+    digest = hashlib.sha256(f"{SCHEMA} {__version__}".encode())
+    for path in sorted(files, key=os.path.abspath):
+        st = os.stat(path)
+        with open(path, "rb") as handle:
+            content = hashlib.file_digest(handle, "sha256").hexdigest()
+        digest.update(orjson.dumps([os.path.abspath(path), st.st_size, st.st_mtime_ns, content]))
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True)
+class Query:
+    """What a conflicts command asks for: filters, claims per side, conflicts shown."""
+
+    subject: str | None = None
+    property: str | None = None
+    min_severity: str = "low"
+    per_side: int | None = None
+    limit: int | None = None
+
+
+def _entry(targets: Sequence[Path], per_side: int | None) -> Path:
+    return cache_dir() / f"conflicts-{targets_key(targets)}-{per_side or 'all'}.sqlite"
+
+
+def _read(db: Path, key: str, query: Query) -> ConflictView | None:
+    from factcheck.render.data import SEVERITIES, ConflictView
+
+    if not db.exists():
+        return None
+    try:
+        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
+            meta = {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+            if meta.get("fingerprint") != key:
+                return None
+            _check(query, meta["subjects"], meta["properties"])
+            where = "severity >= ?"
+            args: list[Any] = [_SEVERITY[query.min_severity]]
+            for column in ("subject", "property"):
+                if (value := getattr(query, column)) is not None:
+                    where += f" AND {column} = ?"
+                    args.append(value)
+            counts = dict(
+                conn.execute(
+                    f"SELECT severity, count(*) FROM conflicts WHERE {where} GROUP BY severity",
+                    args,
+                )
+            )
+            limit = -1 if query.limit is None else query.limit
+            rows = conn.execute(
+                f"SELECT data FROM conflicts WHERE {where} ORDER BY pos LIMIT ?", [*args, limit]
+            )
+            shown = [orjson.loads(data) for (data,) in rows]
+    except (sqlite3.DatabaseError, orjson.JSONDecodeError, KeyError, TypeError):
+        return None
+    compared = sum(
+        n
+        for subject, prop, n in meta["compared"]
+        if query.subject in (None, subject) and query.property in (None, prop)
+    )
+    severities = {s: counts.get(_SEVERITY[s], 0) for s in SEVERITIES}
+    return ConflictView(shown, sum(severities.values()), severities, compared, None, meta["notes"])
+
+
+def _write(db: Path, key: str, corpus: Corpus, per_side: int | None) -> None:
+    """Store every conflict of the corpus; a cache that cannot be written is not used."""
+    from factcheck.conflicts import find_conflicts
+    from factcheck.render.data import conflict_data
+
+    report = find_conflicts(corpus)
+    compared: dict[tuple[str, str], int] = {}
+    for claim in corpus.claims.values():
+        topic = (claim.subject, claim.property)
+        compared[topic] = compared.get(topic, 0) + 1
+    meta = {
+        "fingerprint": key,
+        "subjects": sorted(corpus.subjects),
+        "properties": sorted(corpus.properties),
+        "notes": corpus.notes,
+        "compared": [[s, p, n] for (s, p), n in sorted(compared.items())],
+    }
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
+        os.close(fd)
+        try:
+            with closing(sqlite3.connect(tmp)) as conn:
+                conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)")
+                conn.execute(
+                    "CREATE TABLE conflicts (pos INTEGER PRIMARY KEY, subject TEXT, "
+                    "property TEXT, severity INTEGER, data BLOB)"
+                )
+                conn.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [(k, orjson.dumps(v)) for k, v in meta.items()],
+                )
+                conn.executemany(
+                    "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?)",
+                    (
+                        (
+                            pos,
+                            c.subject,
+                            c.property,
+                            int(c.severity),
+                            orjson.dumps(conflict_data(corpus, c, per_side)),
+                        )
+                        for pos, c in enumerate(report.conflicts)
+                    ),
+                )
+                conn.commit()
+            os.replace(tmp, db)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    except (OSError, sqlite3.DatabaseError):
+        return
+
+
+def conflict_view(
+    paths: Sequence[Path | str] | None,
+    query: Query,
+    *,
+    explain: bool = False,
+    use_cache: bool = True,
+) -> ConflictView:
+    """The conflicts of the claim files at `paths` (default: `$FACTCHECK_CLAIMS` or the
+    bundled data set) as `query` asks, from the results cache when the files are unchanged.
+
+    A filter naming no declared subject or property is refused (`UsageError`). `explain`
+    always loads the claims, since what is consistent is not kept.
+    """
+    targets = [Path(p) for p in paths] if paths else default_paths()
+    files, _ = find_claim_files(targets)
+    key = None
+    if use_cache and not explain:
+        try:
+            key = fingerprint(files)
+        except OSError:  # the loader says which file cannot be read
+            key = None
+    db = _entry(targets, query.per_side)
+    if key is not None and (view := _read(db, key, query)) is not None:
+        return view
+
+    from factcheck.conflicts import Severity, find_conflicts
+    from factcheck.corpus import load_corpus
+    from factcheck.render.data import conflict_view as view_of
+
+    corpus = load_corpus(targets, use_cache=use_cache)
+    _check(query, list(corpus.subjects), list(corpus.properties))
+    if key is not None and fingerprint(files) == key:  # unchanged while it was loaded
+        _write(db, key, corpus, query.per_side)
+        if (view := _read(db, key, query)) is not None:
+            return view
+    report = find_conflicts(
+        corpus,
+        subject=query.subject,
+        property=query.property,
+        min_severity=Severity[query.min_severity],
+        explain=explain,
+    )
+    return view_of(corpus, report, query.per_side, query.limit, explain)
+
+
+def _check(query: Query, subjects: list[str], properties: list[str]) -> None:
+    from factcheck.query import refuse_unknown
+
+    refuse_unknown("--subject", query.subject, subjects)
+    refuse_unknown("--property", query.property, properties)
