@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from factcheck.corpus import Corpus
+from factcheck.corpus import Corpus, paused_gc
 from factcheck.model import Claim, Property, Rank, Stance
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, counted, format_number
 
@@ -593,6 +593,17 @@ def find_conflicts(
     explain: bool = False,
 ) -> Report:
     """Find conflicts in a corpus; with `explain`, also say why other claims do not conflict."""
+    with paused_gc():
+        return _find(corpus, subject, property, min_severity, explain)
+
+
+def _find(
+    corpus: Corpus,
+    subject: str | None,
+    property: str | None,
+    min_severity: Severity,
+    explain: bool,
+) -> Report:
     topics: dict[tuple[str, str], list[Claim]] = defaultdict(list)
     for claim in corpus.claims.values():
         if subject and claim.subject != subject:

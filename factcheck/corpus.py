@@ -7,9 +7,11 @@ collected and raised together as `InputError`, each naming file, line and field.
 
 from __future__ import annotations
 
+import gc
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -166,9 +168,23 @@ class _Parsed:
     root: yaml.Node | None
 
 
-def _check_structure(root: yaml.Node, file: str) -> None:
-    """Refuse alias bombs (nodes as they would expand, against nodes as written) and
-    repeated keys, which YAML would resolve by silently keeping the last one."""
+def _check_duplicates(node: yaml.MappingNode, file: str) -> None:
+    """Refuse a key written twice in one mapping: YAML would silently keep the last."""
+    seen: dict[str, int] = {}
+    for k, _ in node.value:
+        name = str(k.value)
+        if name in seen:
+            raise FactcheckError(
+                f"key '{name}' appears twice in one mapping (first at line "
+                f"{seen[name]}); only one would be kept",
+                file=file,
+                line=k.start_mark.line + 1,
+            )
+        seen[name] = k.start_mark.line + 1
+
+
+def _check_aliases(root: yaml.Node, file: str) -> None:
+    """Refuse alias bombs: nodes as they would expand, against nodes as written."""
     expanded: dict[int, int] = {}
 
     def size(node: yaml.Node) -> int:
@@ -180,17 +196,6 @@ def _check_structure(root: yaml.Node, file: str) -> None:
         if isinstance(node, yaml.SequenceNode):
             total += sum(size(n) for n in node.value)
         elif isinstance(node, yaml.MappingNode):
-            seen: dict[str, int] = {}
-            for k, _ in node.value:
-                name = str(k.value)
-                if name in seen:
-                    raise FactcheckError(
-                        f"key '{name}' appears twice in one mapping (first at line "
-                        f"{seen[name]}); only one would be kept",
-                        file=file,
-                        line=k.start_mark.line + 1,
-                    )
-                seen[name] = k.start_mark.line + 1
             total += sum(size(k) + size(v) for k, v in node.value)
         expanded[key] = total
         return total
@@ -204,13 +209,25 @@ def _check_structure(root: yaml.Node, file: str) -> None:
         )
 
 
+class _CheckedLoader(_Loader):
+    """`_Loader` that refuses repeated keys as it builds each mapping."""
+
+    file = ""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        _check_duplicates(node, self.file)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _parse_yaml(text: str, file: str) -> _Parsed:
-    loader = _Loader(text)
+    loader = _CheckedLoader(text)
+    loader.file = file
     try:
         root = loader.get_single_node()
         if root is None:
             return _Parsed(None, None)
-        _check_structure(root, file)
+        if "*" in text:  # an alias is written `*name`; without one, nothing can expand
+            _check_aliases(root, file)
         return _Parsed(loader.construct_document(root), root)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -414,6 +431,11 @@ def _pydantic_message(err: Any) -> str:
         return "unknown field"
     if kind == "missing":
         return "required field is missing"
+    if kind in ("model_type", "dict_type"):
+        found = {list: "a list", str: "text", int: "a number", bool: "yes/no"}.get(
+            type(err.get("input")), "something else"
+        )
+        return f"expected a record (fields and their values); found {found}"
     if kind == "string_type" and isinstance(err.get("input"), bool):
         return "YAML reads yes/no/true/false/on/off as a yes-or-no; put the words in quotes"
     return str(err["msg"])
@@ -620,6 +642,23 @@ def parse_value(words: str, prop: Property, year: int | None = None) -> Value:
     return quantity
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Build many long-lived objects without the cyclic garbage collector.
+
+    Loading creates millions of objects and frees almost none, so each collection walks
+    everything built so far for nothing: with it running, loading 100,000 claims took
+    nearly three times as long. Records hold no reference cycles, so nothing is lost.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def load_corpus(
     paths: Sequence[Path | str] | None = None, *, strict: bool = True, use_cache: bool = True
 ) -> Corpus:
@@ -632,6 +671,11 @@ def load_corpus(
     bury its own error under follow-on errors about what it failed to declare.
     `use_cache` reads unchanged files from the cache of parsed files (see `cache`).
     """
+    with paused_gc():
+        return _load(paths, strict=strict, use_cache=use_cache)
+
+
+def _load(paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool) -> Corpus:
     targets = [Path(p) for p in paths] if paths else default_paths()
     files, notes = find_claim_files(targets)
     if not files:

@@ -129,7 +129,7 @@ ERRORS: dict[str, list[str]] = {
         "refusing it (write the records out instead of repeating anchors)",
     ],
     "deep-nesting.yaml": [
-        "deep-nesting.yaml: YAML nested too deeply to be a claim file",
+        "deep-nesting.yaml:1: claims[0]: expected a record (fields and their values); found a list",
     ],
     "deep-nesting.json": [
         "deep-nesting.json:1: JSON nested too deeply to be a claim file",
