@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -19,6 +19,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
+from factcheck import progress
 from factcheck.corpus import Corpus, Location
 from factcheck.errors import UsageError, ValueParseError
 from factcheck.model import Claim, Source
@@ -846,17 +847,23 @@ def run_checks(corpus: Corpus, *, today: date | None = None) -> list[Finding]:
 
     Findings come sorted by file, line and code.
     """
-    found = [
-        *_references(corpus),
-        *_unused(corpus),
-        *_duplicates(corpus),
-        *_publisher_names(corpus),
-        *_misspelt_names(corpus),
-        *_dates(corpus, today or date.today()),
-        *_links(corpus),
-        *_corroboration(corpus),
-        *_mixed_scripts(corpus),
+    when = today or date.today()
+    steps: list[Callable[[], Iterable[Finding]]] = [
+        lambda: _references(corpus),
+        lambda: _unused(corpus),
+        lambda: _duplicates(corpus),
+        lambda: _publisher_names(corpus),
+        lambda: _misspelt_names(corpus),
+        lambda: _dates(corpus, when),
+        lambda: _links(corpus),
+        lambda: _corroboration(corpus),
+        lambda: _mixed_scripts(corpus),
     ]
+    found: list[Finding] = []
+    for done, step in enumerate(steps):
+        progress.tell("checking citations", done, len(steps))
+        found.extend(step())
+    progress.tell("checking citations", len(steps), len(steps))
     return sorted(found, key=lambda f: (f.file or "", f.line or 0, f.code, f.record, f.message))
 
 

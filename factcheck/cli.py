@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -530,6 +531,51 @@ def cache_clear() -> None:
     typer.echo(f"removed {counted(count, 'cached file')} from {folder}")
 
 
+class _Bars:
+    """Rich progress bars on stderr for steps that have run over a second, on a terminal
+    only; they vanish when the command ends."""
+
+    DELAY = 1.0
+
+    def __init__(self) -> None:
+        self.started: dict[str, float] = {}
+        self.tasks: dict[str, Any] = {}
+        self.bars: Any = None
+
+    def __call__(self, step: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.started.setdefault(step, now) < self.DELAY and step not in self.tasks:
+            return
+        if self.bars is None:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+            self.bars = Progress(
+                "[progress.description]{task.description}",
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=_stderr(),
+                transient=True,
+            )
+            self.bars.start()
+        if step not in self.tasks:
+            self.tasks[step] = self.bars.add_task(step, total=total)
+        self.bars.update(self.tasks[step], completed=done, total=total)
+
+    def close(self) -> None:
+        if self.bars is not None:
+            self.bars.stop()
+
+
 def main() -> None:
     """Entry point of the `factcheck` console script."""
-    app()
+    from factcheck import progress
+
+    bars = _Bars() if sys.stderr.isatty() else None
+    progress.listen(bars)
+    try:
+        app()
+    finally:
+        progress.listen(None)
+        if bars is not None:
+            bars.close()

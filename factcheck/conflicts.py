@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
+from factcheck import progress
 from factcheck.corpus import Corpus, paused_gc
 from factcheck.model import Claim, Property, Rank, Stance
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, counted, format_number
@@ -613,7 +614,8 @@ def _find(
         topics[(claim.subject, claim.property)].append(claim)
 
     report = Report()
-    for (subj, prop_id), claims in sorted(topics.items()):
+    for done, ((subj, prop_id), claims) in enumerate(sorted(topics.items())):
+        progress.tell("finding conflicts", done, len(topics))
         prop = corpus.properties[prop_id]
         report.compared += len(claims)
         live = [c for c in claims if c.rank is not Rank.deprecated]
@@ -654,6 +656,7 @@ def _find(
             if explain:
                 marked = {cid for c in found for cid in c.claim_ids}
                 report.consistent.extend(_explain(stated, marked, prop, corpus, subj))
+    progress.tell("finding conflicts", len(topics), len(topics))
     report.conflicts.sort(key=lambda c: (-c.severity, c.subject, c.property, c.scope, c.kind))
     return report
 

@@ -21,7 +21,7 @@ import yaml
 from pydantic import ValidationError
 from rapidfuzz import process
 
-from factcheck import cache
+from factcheck import cache, progress
 from factcheck.errors import FactcheckError, InputError, Problem, ValueParseError, did_you_mean
 from factcheck.files import default_paths, find_claim_files
 from factcheck.model import (
@@ -685,7 +685,8 @@ def _load(paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool) 
     builder = _Builder(strict=strict)
     builder.corpus.notes.extend(notes)
     unreadable = 0
-    for path in files:
+    for done, path in enumerate(files):
+        progress.tell("reading claim files", done, len(files))
         try:
             read = _read_file(path, use_cache=use_cache)
         except FactcheckError as exc:
@@ -697,6 +698,7 @@ def _load(paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool) 
             continue
         builder.corpus.files.append(str(path))
         builder.add(read)
+    progress.tell("reading claim files", len(files), len(files))
     builder.resolve(references=not unreadable)
     if builder.problems:
         raise InputError(sorted(builder.problems, key=lambda p: (p.file or "", p.line or 0)))

@@ -17,7 +17,7 @@ from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck import __version__
+from factcheck import __version__, progress
 from factcheck.files import cache_dir, default_paths, find_claim_files, targets_key
 from factcheck.terms import fold, index_terms, term, transliterated, words
 
@@ -144,6 +144,8 @@ def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int,
         corpus.claims.values(), key=lambda c: (len(c.text) + len(c.claimant or ""), c.id)
     )
     for rowid, claim in enumerate(by_length, 1):
+        if rowid % 1000 == 0:
+            progress.tell("building the search index", rowid, len(by_length))
         doc = corpus.documents.get(claim.document)
         subject = corpus.subjects.get(claim.subject)
         prop = corpus.properties.get(claim.property)
