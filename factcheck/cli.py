@@ -298,6 +298,16 @@ def check(
         bool, typer.Option("--strict", help="Exit 1 when any error is found (for CI).")
     ] = False,
     today: TodayOption = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(
+            "--limit",
+            min=0,
+            metavar="N",
+            help="Show the N most serious findings; 0 shows all. "
+            "Default: 50 in a table, all in other formats.",
+        ),
+    ] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -322,7 +332,9 @@ def check(
     when = _parse_today(today)
     corpus = _load(claims, strict=False)
     found = select(run_checks(corpus, today=when), codes=code or (), min_level=threshold)
-    write_output(renderer(format).findings(corpus, found, _style()), output, force=force)
+    module = renderer(format)
+    shown = module.FINDINGS_LIMIT if limit is None else (limit or None)
+    write_output(module.findings(corpus, found, _style(), shown), output, force=force)
     if strict and any(f.level is Level.error for f in found):
         raise typer.Exit(EXIT_FINDINGS)
 

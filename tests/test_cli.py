@@ -225,3 +225,29 @@ def test_output_through_a_symlink_keeps_the_link(mini: Path, tmp_path: Path) -> 
     assert run("conflicts", "-c", str(mini), "-f", "json", "-o", str(link), "--force")[0] == 0
     assert link.is_symlink()
     assert json.loads(target.read_text(encoding="utf-8"))
+
+
+def test_check_limit_shows_the_most_serious_findings() -> None:
+    _, every, _ = run("check", "--today", "2026-11-21", "-f", "json")
+    found = json.loads(every)
+    assert len(found) > 3
+    _, few, _ = run("check", "--today", "2026-11-21", "-f", "json", "--limit", "3")
+    kept = json.loads(few)
+    rank = {"note": 0, "warning": 1, "error": 2}
+    assert len(kept) == 3
+    assert min(rank[f["level"]] for f in kept) >= max(
+        rank[f["level"]] for f in found if f not in kept
+    )
+    assert [f for f in found if f in kept] == kept  # still in file and line order
+    _, table, _ = run("check", "--today", "2026-11-21", "--limit", "3")
+    assert f"showing the 3 most serious findings, {len(found) - 3:,} more" in table
+    _, whole, _ = run("check", "--today", "2026-11-21", "--limit", "0")
+    assert "showing the" not in whole
+
+
+def test_conflicts_limit_keeps_the_most_severe() -> None:
+    _, every, _ = run("conflicts", "-f", "json")
+    _, few, _ = run("conflicts", "-f", "json", "--limit", "2")
+    assert json.loads(few) == json.loads(every)[:2]
+    _, table, _ = run("conflicts", "--limit", "2")
+    assert f"showing the 2 most severe, {len(json.loads(every)) - 2:,} more" in table

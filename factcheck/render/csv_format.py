@@ -18,6 +18,7 @@ from factcheck.render.data import (
     conflict_data,
     finding_data,
     hit_data,
+    most_serious,
     source_line,
 )
 from factcheck.render.text import without_controls
@@ -35,6 +36,7 @@ _FORMULA = ("=", "+", "-", "@", "\t", "\r")
 #: Every claim of every conflict, a row each: CSV is for spreadsheets.
 PER_SIDE: int | None = None
 LIMIT: int | None = None
+FINDINGS_LIMIT: int | None = None
 
 
 def safe(value: Any) -> str:
@@ -143,10 +145,11 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return _table(("field", "value"), rows)
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
-    """One row per citation finding."""
+def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
+    """One row per citation finding (the `limit` most serious, when given)."""
     header = ("code", "level", "title", "file", "line", "record", "message")
-    return _table(header, ([d[k] for k in header] for d in map(finding_data, found)))
+    shown = most_serious(found, limit)[0]
+    return _table(header, ([d[k] for k in header] for d in map(finding_data, shown)))
 
 
 def search(results: Results, style: Style) -> str:

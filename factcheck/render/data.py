@@ -203,6 +203,20 @@ def consistency_data(corpus: Corpus, note: Consistency) -> dict[str, Any]:
     }
 
 
+def most_serious(found: list[Finding], limit: int | None) -> tuple[list[Finding], str]:
+    """The `limit` most serious findings (errors first), in their order, and a line saying
+    how many are not shown ('' when all are)."""
+    if limit is None or len(found) <= limit:
+        return found, ""
+    ranked = sorted(range(len(found)), key=lambda i: -found[i].level.rank)[:limit]
+    shown = [found[i] for i in sorted(ranked)]
+    hidden = len(found) - limit
+    return shown, (
+        f"showing the {limit} most serious findings, {hidden:,} more with --limit 0 "
+        "or in another --format"
+    )
+
+
 def finding_data(finding: Finding) -> dict[str, Any]:
     """A citation finding with its code's title."""
     from factcheck.corpus import Location

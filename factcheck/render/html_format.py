@@ -22,6 +22,7 @@ from factcheck.render.data import (
     conflict_data,
     finding_data,
     hit_data,
+    most_serious,
     results_lines,
     source_line,
 )
@@ -48,6 +49,7 @@ _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#
 
 PER_SIDE: int | None = SHOWN_PER_SIDE
 LIMIT: int | None = None
+FINDINGS_LIMIT: int | None = None
 
 
 def e(value: object) -> str:
@@ -336,12 +338,14 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return _page(c["id"], [f"<h1>{e(c['id'])}</h1>", _table(["Field", "Value"], fields)])
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
+def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
     from factcheck.citations import summary
 
+    shown, hidden = most_serious(found, limit)
+    line = summary(found) + (f"; {hidden}" if hidden else "")
     return _page(
         "Citation findings",
-        ["<h1>Citation findings</h1>", f"<p>{e(summary(found))}</p>", _finding_table(found)],
+        ["<h1>Citation findings</h1>", f"<p>{e(line)}</p>", _finding_table(shown)],
     )
 
 

@@ -13,6 +13,7 @@ from factcheck.render.data import (
     conflict_data,
     finding_data,
     hit_data,
+    most_serious,
     report_data,
     results_lines,
 )
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
 #: Every claim of every conflict: JSON is for scripts.
 PER_SIDE: int | None = None
 LIMIT: int | None = None
+FINDINGS_LIMIT: int | None = None
 
 
 def _dump(data: Any) -> str:
@@ -56,9 +58,9 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return _dump(data)
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
-    """A JSON array of citation findings."""
-    return _dump([finding_data(f) for f in found])
+def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
+    """A JSON array of citation findings (the `limit` most serious, when given)."""
+    return _dump([finding_data(f) for f in most_serious(found, limit)[0]])
 
 
 def search(results: Results, style: Style) -> str:

@@ -13,6 +13,7 @@ from factcheck.render.data import (
     conflict_data,
     finding_data,
     hit_data,
+    most_serious,
     results_lines,
     source_line,
 )
@@ -40,6 +41,7 @@ def _sources(data: dict[str, Any]) -> str:
 
 PER_SIDE: int | None = SHOWN_PER_SIDE
 LIMIT: int | None = None
+FINDINGS_LIMIT: int | None = None
 
 
 def _topic(data: dict[str, Any]) -> str:
@@ -150,13 +152,14 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return "\n".join(lines) + "\n"
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
+def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
     """Citation findings: a table per file, in line order."""
     from factcheck.citations import summary
 
-    lines = ["# Citation findings", "", summary(found), ""]
+    shown, hidden = most_serious(found, limit)
+    lines = ["# Citation findings", "", summary(found) + (f"; {hidden}" if hidden else ""), ""]
     columns = ("Line", "Code", "Level", "Record", "Message")
-    for _, group in groupby(found, key=lambda f: f.file):
+    for _, group in groupby(shown, key=lambda f: f.file):
         items = list(group)
         shown = finding_data(items[0])["file"]
         lines += [

@@ -19,6 +19,7 @@ from factcheck.render.data import (
     claim_data,
     conflict_view,
     finding_data,
+    most_serious,
     results_lines,
     source_line,
 )
@@ -38,6 +39,7 @@ if TYPE_CHECKING:
 #: a terminal holds a few dozen tables, not thousands.
 PER_SIDE: int | None = SHOWN_PER_SIDE
 LIMIT: int | None = 20
+FINDINGS_LIMIT: int | None = 50
 
 _SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 _LEVEL_STYLE = {"error": "bold red", "warning": "yellow", "note": "cyan"}
@@ -191,12 +193,13 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return _render(style, [fields])
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
+def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
     """A table per file, rows in line order; a record's id is shown once for its rows."""
     from factcheck.citations import summary
 
+    shown, hidden = most_serious(found, limit)
     items: list[RenderableType] = []
-    for _, group in groupby(found, key=lambda f: f.file):
+    for _, group in groupby(shown, key=lambda f: f.file):
         rows = [finding_data(f) for f in group]
         table = Table(
             title=_t(rows[0]["file"] or "(no file)", "bold"),
@@ -220,7 +223,7 @@ def findings(corpus: Corpus, found: list[Finding], style: Style) -> str:
                 _t(d["message"]),
             )
         items.append(table)
-    items.append(Text(summary(found)))
+    items.append(Text(summary(found) + (f"; {hidden}" if hidden else "")))
     return _render(style, items)
 
 
