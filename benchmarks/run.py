@@ -329,11 +329,13 @@ def targets(rows: list[Row]) -> str:
         assert r.peer_median is not None
         ratio = r.median / r.peer_median
         line("100,000 claims, first run vs parser alone", f"{ratio:.2f} ×", "≤ 1.5 ×", ratio <= 1.5)
-    big = [r for r in rows if r.size == 1_000_000 and "repeated" in r.command]
+    # The guide sets the memory target beside the two commands it names for a million.
+    named = ("conflicts, repeated", "search, repeated")
+    big = [r for r in rows if r.size == 1_000_000 and r.command in named]
     if big:
         peak = max(r.peak_mb for r in big)
         line(
-            "1,000,000 claims, peak memory of repeated commands",
+            "1,000,000 claims, peak memory of repeated conflicts and search",
             f"{peak:,.0f} MB",
             "< 4,096 MB",
             peak < 4096,
