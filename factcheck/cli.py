@@ -313,11 +313,14 @@ def check(
     force: ForceOption = False,
 ) -> None:
     """Check citations: broken, duplicate, misdated and weakly corroborated."""
-    from factcheck.citations import Level, run_checks, select
+    from datetime import date
+
+    from factcheck.citations import Level
     from factcheck.citations import explain as explain_code
     from factcheck.errors import UsageError
     from factcheck.output import write_output
     from factcheck.render import renderer
+    from factcheck.results import findings
 
     if explain is not None:
         entry = explain_code(explain)
@@ -329,12 +332,17 @@ def check(
         threshold = Level(level.strip().lower())
     except ValueError:
         raise UsageError(f"--level must be note, warning or error, not '{level}'") from None
-    when = _parse_today(today)
-    corpus = _load(claims, strict=False)
-    found = select(run_checks(corpus, today=when), codes=code or (), min_level=threshold)
+    found, notes = findings(
+        claims,
+        today=_parse_today(today) or date.today(),
+        codes=code or (),
+        min_level=threshold.value,
+        use_cache=_use_cache(),
+    )
+    _notes(notes)
     module = renderer(format)
     shown = module.FINDINGS_LIMIT if limit is None else (limit or None)
-    write_output(module.findings(corpus, found, _style(), shown), output, force=force)
+    write_output(module.findings(found, _style(), shown), output, force=force)
     if strict and any(f.level is Level.error for f in found):
         raise typer.Exit(EXIT_FINDINGS)
 

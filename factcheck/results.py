@@ -1,13 +1,14 @@
 """Results of whole-corpus analyses kept between runs, so a repeated command loads no claim.
 
-Finding conflicts needs every claim of the corpus, and loading a million claims takes
-minutes even from the cache of parsed files. Yet the conflicts depend on nothing but the
-claim files and factcheck's version, so they are kept, as the data every format shows, in
-one SQLite file per set of claim paths in the cache folder. The entry records a
-fingerprint of every claim file (path, size, modification time, SHA-256 of the content)
-and the version; any difference, or an entry that cannot be read, means the claims are
-loaded and the entry written anew. Filters and `--limit` are applied when reading, so one
-entry serves every query. Deleting the cache changes nothing but speed.
+Finding conflicts or checking citations needs every claim of the corpus, and loading a
+million claims takes minutes even from the cache of parsed files. Yet the results depend on
+nothing but the claim files and factcheck's version (and, for citation findings, the day
+they are judged on), so they are kept, as plain data, in SQLite files in the cache folder,
+one per kind of result and set of claim paths. An entry records a fingerprint of every
+claim file (path, size, modification time, SHA-256 of the content) and the version; any
+difference, or an entry that cannot be read, means the claims are loaded and the entry
+written anew. Filters and limits are applied when reading, so one entry serves every
+query. Deleting the cache changes nothing but speed.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import hashlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from contextlib import closing
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +30,7 @@ from factcheck import __version__
 from factcheck.files import cache_dir, default_paths, find_claim_files, targets_key
 
 if TYPE_CHECKING:
+    from factcheck.citations import Finding
     from factcheck.corpus import Corpus
     from factcheck.render.data import ConflictView
 
@@ -58,20 +61,67 @@ class Query:
     limit: int | None = None
 
 
-def _entry(targets: Sequence[Path], per_side: int | None) -> Path:
-    return cache_dir() / f"conflicts-{targets_key(targets)}-{per_side or 'all'}.sqlite"
+def _entry(targets: Sequence[Path], name: str) -> Path:
+    return cache_dir() / f"{name}-{targets_key(targets)}.sqlite"
+
+
+def _open(db: Path, meta_wanted: dict[str, Any]) -> sqlite3.Connection | None:
+    """A read-only connection to an entry whose meta data holds `meta_wanted`, or None."""
+    if not db.exists():
+        return None
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        meta = {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+        if all(meta.get(k) == v for k, v in meta_wanted.items()):
+            return conn
+    except (sqlite3.DatabaseError, orjson.JSONDecodeError):
+        pass
+    conn.close()
+    return None
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, Any]:
+    return {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
+
+
+def _store(db: Path, meta: dict[str, Any], table: str, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Write an entry (meta data and one table) to a temporary file renamed into place; a
+    cache that cannot be written is simply not used."""
+    columns = table[table.index("(") + 1 : table.rindex(")")].count(",") + 1
+    try:
+        db.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
+        os.close(fd)
+        try:
+            with closing(sqlite3.connect(tmp)) as conn:
+                conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)")
+                conn.execute(f"CREATE TABLE {table}")
+                conn.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [(k, orjson.dumps(v)) for k, v in meta.items()],
+                )
+                name = table.split()[0]
+                conn.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * columns)})", rows)
+                conn.commit()
+            os.replace(tmp, db)
+        finally:
+            Path(tmp).unlink(missing_ok=True)
+    except (OSError, sqlite3.DatabaseError):
+        return
+
+
+# --------------------------------------------------------------------------- conflicts
 
 
 def _read(db: Path, key: str, query: Query) -> ConflictView | None:
     from factcheck.render.data import SEVERITIES, ConflictView
 
-    if not db.exists():
+    conn = _open(db, {"fingerprint": key, "per_side": query.per_side})
+    if conn is None:
         return None
     try:
-        with closing(sqlite3.connect(f"file:{db}?mode=ro", uri=True)) as conn:
-            meta = {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
-            if meta.get("fingerprint") != key:
-                return None
+        with closing(conn):
+            meta = _meta(conn)
             _check(query, meta["subjects"], meta["properties"])
             where = "severity >= ?"
             args: list[Any] = [_SEVERITY[query.min_severity]]
@@ -90,19 +140,20 @@ def _read(db: Path, key: str, query: Query) -> ConflictView | None:
                 f"SELECT data FROM conflicts WHERE {where} ORDER BY pos LIMIT ?", [*args, limit]
             )
             shown = [orjson.loads(data) for (data,) in rows]
-    except (sqlite3.DatabaseError, orjson.JSONDecodeError, KeyError, TypeError):
+            compared = sum(
+                int(n)
+                for subject, prop, n in meta["compared"]
+                if query.subject in (None, subject) and query.property in (None, prop)
+            )
+            notes = [str(note) for note in meta["notes"]]
+    except (sqlite3.DatabaseError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
         return None
-    compared = sum(
-        n
-        for subject, prop, n in meta["compared"]
-        if query.subject in (None, subject) and query.property in (None, prop)
-    )
     severities = {s: counts.get(_SEVERITY[s], 0) for s in SEVERITIES}
-    return ConflictView(shown, sum(severities.values()), severities, compared, None, meta["notes"])
+    return ConflictView(shown, sum(severities.values()), severities, compared, None, notes)
 
 
 def _write(db: Path, key: str, corpus: Corpus, per_side: int | None) -> None:
-    """Store every conflict of the corpus; a cache that cannot be written is not used."""
+    """Store every conflict of the corpus, with `per_side` claims a side."""
     from factcheck.conflicts import find_conflicts
     from factcheck.render.data import conflict_data
 
@@ -113,45 +164,28 @@ def _write(db: Path, key: str, corpus: Corpus, per_side: int | None) -> None:
         compared[topic] = compared.get(topic, 0) + 1
     meta = {
         "fingerprint": key,
+        "per_side": per_side,
         "subjects": sorted(corpus.subjects),
         "properties": sorted(corpus.properties),
         "notes": corpus.notes,
         "compared": [[s, p, n] for (s, p), n in sorted(compared.items())],
     }
-    try:
-        db.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
-        os.close(fd)
-        try:
-            with closing(sqlite3.connect(tmp)) as conn:
-                conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)")
-                conn.execute(
-                    "CREATE TABLE conflicts (pos INTEGER PRIMARY KEY, subject TEXT, "
-                    "property TEXT, severity INTEGER, data BLOB)"
-                )
-                conn.executemany(
-                    "INSERT INTO meta VALUES (?, ?)",
-                    [(k, orjson.dumps(v)) for k, v in meta.items()],
-                )
-                conn.executemany(
-                    "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?)",
-                    (
-                        (
-                            pos,
-                            c.subject,
-                            c.property,
-                            int(c.severity),
-                            orjson.dumps(conflict_data(corpus, c, per_side)),
-                        )
-                        for pos, c in enumerate(report.conflicts)
-                    ),
-                )
-                conn.commit()
-            os.replace(tmp, db)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
-    except (OSError, sqlite3.DatabaseError):
-        return
+    _store(
+        db,
+        meta,
+        "conflicts (pos INTEGER PRIMARY KEY, subject TEXT, property TEXT, severity INTEGER, "
+        "data BLOB)",
+        (
+            (
+                pos,
+                c.subject,
+                c.property,
+                int(c.severity),
+                orjson.dumps(conflict_data(corpus, c, per_side)),
+            )
+            for pos, c in enumerate(report.conflicts)
+        ),
+    )
 
 
 def conflict_view(
@@ -175,7 +209,7 @@ def conflict_view(
             key = fingerprint(files)
         except OSError:  # the loader says which file cannot be read
             key = None
-    db = _entry(targets, query.per_side)
+    db = _entry(targets, f"conflicts-{query.per_side or 'all'}")
     if key is not None and (view := _read(db, key, query)) is not None:
         return view
 
@@ -204,3 +238,68 @@ def _check(query: Query, subjects: list[str], properties: list[str]) -> None:
 
     refuse_unknown("--subject", query.subject, subjects)
     refuse_unknown("--property", query.property, properties)
+
+
+# --------------------------------------------------------------------------- citation findings
+
+
+def findings(
+    paths: Sequence[Path | str] | None,
+    *,
+    today: date,
+    codes: Iterable[str] = (),
+    min_level: str = "note",
+    use_cache: bool = True,
+) -> tuple[list[Finding], list[str]]:
+    """The citation findings of the claim files at `paths` with the given codes (all when
+    none) at or above a level, judged as of `today`, and the loader's notes; from the results
+    cache when the files and `today` are unchanged. Unknown codes are a `UsageError`."""
+    from factcheck.citations import Finding, Level, explain, run_checks, select
+
+    wanted = sorted({explain(c).code for c in codes})
+    level = Level(min_level)
+    targets = [Path(p) for p in paths] if paths else default_paths()
+    files, _ = find_claim_files(targets)
+    key = None
+    if use_cache:
+        try:
+            key = fingerprint(files)
+        except OSError:  # the loader says which file cannot be read
+            key = None
+    db = _entry(targets, "findings")
+    stamp = {"fingerprint": key, "today": today.isoformat()}
+    if key is not None and (conn := _open(db, stamp)) is not None:
+        try:
+            with closing(conn):
+                where = "rank >= ?" + (
+                    f" AND code IN ({', '.join('?' * len(wanted))})" * bool(wanted)
+                )
+                rows = conn.execute(
+                    "SELECT code, level, file, line, record, message FROM findings "
+                    f"WHERE {where} ORDER BY pos",
+                    [level.rank, *wanted],
+                ).fetchall()
+                notes = _meta(conn)["notes"]
+            return [
+                Finding(code, Level(lvl), file, line, record, message)
+                for code, lvl, file, line, record, message in rows
+            ], notes
+        except (sqlite3.DatabaseError, orjson.JSONDecodeError, KeyError, ValueError):
+            pass
+
+    from factcheck.corpus import load_corpus
+
+    corpus = load_corpus(targets, strict=False, use_cache=use_cache)
+    found = run_checks(corpus, today=today)
+    if key is not None and fingerprint(files) == key:  # unchanged while it was loaded
+        _store(
+            db,
+            {**stamp, "notes": corpus.notes},
+            "findings (pos INTEGER PRIMARY KEY, code TEXT, level TEXT, rank INTEGER, "
+            "file TEXT, line INTEGER, record TEXT, message TEXT)",
+            (
+                (pos, f.code, f.level.value, f.level.rank, f.file, f.line, f.record, f.message)
+                for pos, f in enumerate(found)
+            ),
+        )
+    return select(found, codes=wanted, min_level=level), corpus.notes

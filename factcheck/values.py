@@ -125,8 +125,8 @@ def normalise(text: str) -> str:
 
 
 def counted(count: int, noun: str) -> str:
-    """`1 claim`, `3 claims`."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    """`1 claim`, `3 claims`, `137,501 findings`."""
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def format_number(x: float) -> str:

@@ -88,7 +88,7 @@ def test_every_format_renders_every_view(fmt: Format, mini: Path) -> None:
         module.conflicts(conflict_view(corpus, report, module.PER_SIDE, explain=True), Style()),
         module.claims(corpus, select_claims(corpus), Style()),
         module.claim(corpus, relations(corpus, "early"), Style()),
-        module.findings(corpus, findings, Style()),
+        module.findings(findings, Style()),
         module.report(build_report(load_corpus([mini], strict=False)), Style()),
     ):
         assert isinstance(text, str) and text.strip()
@@ -103,7 +103,7 @@ def test_hostile_text_stays_text(fmt: Format, hostile: Path) -> None:
     findings = run_checks(load_corpus([hostile], strict=False), today=date(2026, 11, 21))
     assert any(HOSTILE in f.message for f in findings)
     outputs = [
-        module.findings(corpus, findings, Style(color=True, width=400)),
+        module.findings(findings, Style(color=True, width=400)),
         module.conflicts(
             conflict_view(corpus, report, module.PER_SIDE), Style(color=True, width=400)
         ),

@@ -145,7 +145,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return _table(("field", "value"), rows)
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
+def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
     """One row per citation finding (the `limit` most serious, when given)."""
     header = ("code", "level", "title", "file", "line", "record", "message")
     shown = most_serious(found, limit)[0]

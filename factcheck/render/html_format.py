@@ -338,7 +338,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return _page(c["id"], [f"<h1>{e(c['id'])}</h1>", _table(["Field", "Value"], fields)])
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
+def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
     from factcheck.citations import summary
 
     shown, hidden = most_serious(found, limit)

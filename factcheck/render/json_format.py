@@ -58,7 +58,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return _dump(data)
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
+def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
     """A JSON array of citation findings (the `limit` most serious, when given)."""
     return _dump([finding_data(f) for f in most_serious(found, limit)[0]])
 

@@ -152,7 +152,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return "\n".join(lines) + "\n"
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
+def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
     """Citation findings: a table per file, in line order."""
     from factcheck.citations import summary
 

@@ -193,7 +193,7 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     return _render(style, [fields])
 
 
-def findings(corpus: Corpus, found: list[Finding], style: Style, limit: int | None = None) -> str:
+def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
     """A table per file, rows in line order; a record's id is shown once for its rows."""
     from factcheck.citations import summary
 
@@ -265,5 +265,5 @@ def report(full: FullReport, style: Style) -> str:
         + "\n"
         + conflicts(conflict_view(full.corpus, full.conflicts, PER_SIDE), style)
         + "\n"
-        + findings(full.corpus, full.findings, style)
+        + findings(full.findings, style)
     )
