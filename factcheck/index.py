@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck import __version__, progress
-from factcheck.files import cache_dir, default_paths, find_claim_files, targets_key
+from factcheck.files import cache_dir, default_paths, find_claim_files, read_only, targets_key
 from factcheck.terms import fold, index_terms, term, transliterated, words
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _current(db: Path, stats: list[tuple[str, int, int]]) -> sqlite3.Connection 
     """The index if it exists, is readable and matches the files exactly; else None."""
     if not db.exists():
         return None
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = read_only(db)
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         recorded = sorted(conn.execute("SELECT path, size, mtime_ns FROM files"))

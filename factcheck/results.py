@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from factcheck import __version__
-from factcheck.files import cache_dir, default_paths, find_claim_files, targets_key
+from factcheck.files import cache_dir, default_paths, find_claim_files, read_only, targets_key
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
@@ -36,6 +36,24 @@ if TYPE_CHECKING:
 
 SCHEMA = 1
 _SEVERITY = {"low": 1, "medium": 2, "high": 3}
+
+
+def _scan(
+    paths: Sequence[Path | str] | None, use_cache: bool
+) -> tuple[list[Path], list[Path], list[str], str | None]:
+    """The claim paths asked for, the claim files found, the notes of finding them (files
+    skipped; said afresh on every run, since such files are not part of the key), and the
+    fingerprint (None when the cache is not used or a file cannot be read: the loader will
+    say which)."""
+    targets = [Path(p) for p in paths] if paths else default_paths()
+    files, notes = find_claim_files(targets)
+    key = None
+    if use_cache:
+        try:
+            key = fingerprint(files)
+        except OSError:
+            key = None
+    return targets, files, notes, key
 
 
 def fingerprint(files: Sequence[Path]) -> str:
@@ -69,7 +87,7 @@ def _open(db: Path, meta_wanted: dict[str, Any]) -> sqlite3.Connection | None:
     """A read-only connection to an entry whose meta data holds `meta_wanted`, or None."""
     if not db.exists():
         return None
-    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn = read_only(db)
     try:
         meta = {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
         if all(meta.get(k) == v for k, v in meta_wanted.items()):
@@ -152,8 +170,11 @@ def _read(db: Path, key: str, query: Query) -> ConflictView | None:
     return ConflictView(shown, sum(severities.values()), severities, compared, None, notes)
 
 
-def _write(db: Path, key: str, corpus: Corpus, per_side: int | None) -> None:
-    """Store every conflict of the corpus, with `per_side` claims a side."""
+def _write(
+    db: Path, key: str, corpus: Corpus, per_side: int | None, found_notes: list[str]
+) -> None:
+    """Store every conflict of the corpus, with `per_side` claims a side, and the loader's
+    notes other than `found_notes` (those of finding the files, said afresh each run)."""
     from factcheck.conflicts import find_conflicts
     from factcheck.render.data import conflict_data
 
@@ -167,7 +188,7 @@ def _write(db: Path, key: str, corpus: Corpus, per_side: int | None) -> None:
         "per_side": per_side,
         "subjects": sorted(corpus.subjects),
         "properties": sorted(corpus.properties),
-        "notes": corpus.notes,
+        "notes": [n for n in corpus.notes if n not in found_notes],
         "compared": [[s, p, n] for (s, p), n in sorted(compared.items())],
     }
     _store(
@@ -201,16 +222,10 @@ def conflict_view(
     A filter naming no declared subject or property is refused (`UsageError`). `explain`
     always loads the claims, since what is consistent is not kept.
     """
-    targets = [Path(p) for p in paths] if paths else default_paths()
-    files, _ = find_claim_files(targets)
-    key = None
-    if use_cache and not explain:
-        try:
-            key = fingerprint(files)
-        except OSError:  # the loader says which file cannot be read
-            key = None
-    db = _entry(targets, f"conflicts-{query.per_side or 'all'}")
+    targets, files, found_notes, key = _scan(paths, use_cache and not explain)
+    db = _entry(targets, f"conflicts-{'all' if query.per_side is None else query.per_side}")
     if key is not None and (view := _read(db, key, query)) is not None:
+        view.notes[:0] = found_notes
         return view
 
     from factcheck.conflicts import Severity, find_conflicts
@@ -220,8 +235,9 @@ def conflict_view(
     corpus = load_corpus(targets, use_cache=use_cache)
     _check(query, list(corpus.subjects), list(corpus.properties))
     if key is not None and fingerprint(files) == key:  # unchanged while it was loaded
-        _write(db, key, corpus, query.per_side)
+        _write(db, key, corpus, query.per_side, found_notes)
         if (view := _read(db, key, query)) is not None:
+            view.notes[:0] = found_notes
             return view
     report = find_conflicts(
         corpus,
@@ -258,14 +274,7 @@ def findings(
 
     wanted = sorted({explain(c).code for c in codes})
     level = Level(min_level)
-    targets = [Path(p) for p in paths] if paths else default_paths()
-    files, _ = find_claim_files(targets)
-    key = None
-    if use_cache:
-        try:
-            key = fingerprint(files)
-        except OSError:  # the loader says which file cannot be read
-            key = None
+    targets, files, found_notes, key = _scan(paths, use_cache)
     db = _entry(targets, "findings")
     stamp = {"fingerprint": key, "today": today.isoformat()}
     if key is not None and (conn := _open(db, stamp)) is not None:
@@ -279,7 +288,7 @@ def findings(
                     f"WHERE {where} ORDER BY pos",
                     [level.rank, *wanted],
                 ).fetchall()
-                notes = _meta(conn)["notes"]
+                notes = [*found_notes, *map(str, _meta(conn)["notes"])]
             return [
                 Finding(code, Level(lvl), file, line, record, message)
                 for code, lvl, file, line, record, message in rows
@@ -294,7 +303,7 @@ def findings(
     if key is not None and fingerprint(files) == key:  # unchanged while it was loaded
         _store(
             db,
-            {**stamp, "notes": corpus.notes},
+            {**stamp, "notes": [n for n in corpus.notes if n not in found_notes]},
             "findings (pos INTEGER PRIMARY KEY, code TEXT, level TEXT, rank INTEGER, "
             "file TEXT, line INTEGER, record TEXT, message TEXT)",
             (
