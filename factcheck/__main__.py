@@ -1,3 +1,5 @@
 from factcheck.cli import main
 
-main()
+# Guarded: worker processes that parse claim files import this module too.
+if __name__ == "__main__":
+    main()
