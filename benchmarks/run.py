@@ -265,7 +265,9 @@ def bench_search(size: int, folder: Path, repeat: int, env: dict[str, str]) -> l
 
 def bench_size(size: int, args: argparse.Namespace, env: dict[str, str]) -> list[Row]:
     folder = corpus(size, args.work, args.format)
+    # Above 100,000 claims a run takes minutes: one first run, at most three repeats.
     first_runs = args.first_runs if size <= 100_000 else 1
+    repeat = args.repeat if size <= 100_000 else min(args.repeat, 3)
     parser = peer_seconds(PARSE, [str(folder)], env, first_runs)
     rows = []
     for name, extra in (
@@ -273,17 +275,32 @@ def bench_size(size: int, args: argparse.Namespace, env: dict[str, str]) -> list
         ("check", ["--today", "2026-11-21"]),
         ("export", ["--format", "markdown", "--today", "2026-11-21"]),
     ):
-        rows += bench_command(
-            name, extra, size, folder, args.repeat, first_runs, env, parser, args.work
-        )
+        rows += bench_command(name, extra, size, folder, repeat, first_runs, env, parser, args.work)
         sys.stderr.write(f"  {size:,} claims: {name} done\n")
     env_pairs = fresh_cache(env)
     pairs = peer_seconds(ALL_PAIRS, [str(folder), str(PAIR_SAMPLE)], env_pairs, 1)
     drop_cache(env_pairs)
     repeated = next(r for r in rows if r.command == "conflicts, repeated")
     repeated.peer, repeated.peer_median = "all-pairs check (extrapolated)", pairs
-    rows += bench_search(size, folder, args.repeat, env)
+    rows += bench_search(size, folder, repeat, env)
     return rows
+
+
+def bench_startup(repeat: int, env: dict[str, str]) -> list[Row]:
+    """`factcheck --help` beside importing Typer and Rich alone, and the main command on
+    the bundled data set (first with an empty cache, then repeated)."""
+    runs = max(5, repeat * 2)
+    imports, _ = timed([sys.executable, "-c", "import typer, rich.console"], env, runs)
+    helps, help_peak = timed([FACTCHECK, "--help"], env, runs)
+    env = fresh_cache(env)
+    first, first_peak = timed([FACTCHECK, "conflicts"], env, 1)
+    again, again_peak = timed([FACTCHECK, "conflicts"], env, runs)
+    drop_cache(env)
+    return [
+        Row(0, "--help", runs, helps, help_peak, "import typer, rich.console", imports),
+        Row(0, "conflicts, first run", 1, first, first_peak),
+        Row(0, "conflicts, repeated", runs, again, again_peak),
+    ]
 
 
 def table(rows: list[Row]) -> str:
@@ -295,8 +312,9 @@ def table(rows: list[Row]) -> str:
     for r in rows:
         ratio = f"{r.median / r.peer_median:.2f}" if r.peer_median else ""
         peer = f"{r.peer_median:.3f}" if r.peer_median is not None else ""
+        size = "bundled" if r.size == 0 else f"{r.size:,}"
         lines.append(
-            f"| {r.size:,} | {r.command} | {r.runs} | {r.median:.3f} | {r.peer} | {peer} | "
+            f"| {size} | {r.command} | {r.runs} | {r.median:.3f} | {r.peer} | {peer} | "
             f"{ratio} | {r.peak_mb:.0f} |"
         )
     return "\n".join(lines)
@@ -313,6 +331,22 @@ def targets(rows: list[Row]) -> str:
     def line(what: str, measured: str, target: str, met: bool) -> None:
         out.append(f"| {what} | {measured} | {target} | {'met' if met else 'NOT met'} |")
 
+    if r := _find(rows, 0, "--help"):
+        assert r.peer_median is not None
+        ratio = r.median / r.peer_median
+        line(
+            "`factcheck --help` vs importing Typer and Rich",
+            f"{ratio:.2f} ×",
+            "≤ 1.3 ×",
+            ratio <= 1.3,
+        )
+    if r := _find(rows, 0, "conflicts, repeated"):
+        line(
+            "`factcheck conflicts` on the bundled data set",
+            f"{r.median:.2f} s",
+            "< 0.5 s",
+            r.median < 0.5,
+        )
     for size, limit in ((100_000, 1.0), (1_000_000, 8.0)):
         if r := _find(rows, size, "conflicts, repeated"):
             line(
@@ -358,7 +392,9 @@ def targets(rows: list[Row]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000, 1_000_000])
-    parser.add_argument("--repeat", type=int, default=5, help="repeated runs per command")
+    parser.add_argument(
+        "--repeat", type=int, default=5, help="repeated runs per command (at most 3 above 100,000)"
+    )
     parser.add_argument(
         "--first-runs", type=int, default=3, help="first runs per command (1 above 100,000)"
     )
@@ -375,7 +411,7 @@ def main() -> None:
     env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_CLAIMS", "NO_COLOR")}
     env["COLUMNS"] = "120"
     args.work.mkdir(parents=True, exist_ok=True)
-    rows: list[Row] = []
+    rows: list[Row] = bench_startup(args.repeat, env)
     for size in args.sizes:
         rows += bench_size(size, args, env)
         sys.stderr.write(f"done: {size:,} claims\n")
