@@ -76,6 +76,18 @@ MinSeverityOption = Annotated[
     str,
     typer.Option("--min-severity", help="Only conflicts at least this severe: low, medium, high."),
 ]
+
+
+def _limit_option(what: str, in_a_table: int) -> Any:
+    return typer.Option(
+        "--limit",
+        min=0,
+        metavar="N",
+        help=f"Show the N {what}; 0 shows all. "
+        f"Default: {in_a_table} in a table, all in other formats.",
+    )
+
+
 TodayOption = Annotated[
     str | None,
     typer.Option(
@@ -195,16 +207,7 @@ def conflicts(
         bool,
         typer.Option("--fail-on-conflict", help="Exit 1 when any conflict is found (for scripts)."),
     ] = False,
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit",
-            min=0,
-            metavar="N",
-            help="Show the N most severe conflicts; 0 shows all. "
-            "Default: 20 in a table, all in other formats.",
-        ),
-    ] = None,
+    limit: Annotated[int | None, _limit_option("most severe conflicts", 20)] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -298,16 +301,7 @@ def check(
         bool, typer.Option("--strict", help="Exit 1 when any error is found (for CI).")
     ] = False,
     today: TodayOption = None,
-    limit: Annotated[
-        int | None,
-        typer.Option(
-            "--limit",
-            min=0,
-            metavar="N",
-            help="Show the N most serious findings; 0 shows all. "
-            "Default: 50 in a table, all in other formats.",
-        ),
-    ] = None,
+    limit: Annotated[int | None, _limit_option("most serious findings", 50)] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
