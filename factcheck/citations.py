@@ -20,6 +20,7 @@ from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from factcheck import progress
+from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus, Location
 from factcheck.errors import UsageError, ValueParseError
 from factcheck.model import Claim, Source
@@ -842,6 +843,7 @@ def _minority(word: str) -> str:
     return f"{script} {shown} among {other} letters"
 
 
+@paused_gc()
 def run_checks(corpus: Corpus, *, today: date | None = None) -> list[Finding]:
     """Every citation check on a corpus loaded with `load_corpus(..., strict=False)`.
 

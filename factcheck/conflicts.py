@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 
 from factcheck import progress
-from factcheck.corpus import Corpus, paused_gc
+from factcheck.collector import paused_gc
+from factcheck.corpus import Corpus
 from factcheck.model import Claim, Property, Rank, Stance
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, counted, format_number
 

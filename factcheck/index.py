@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck import __version__, progress
+from factcheck.collector import paused_gc
 from factcheck.files import cache_dir, default_paths, find_claim_files, read_only, targets_key
 from factcheck.terms import fold, index_terms, term, transliterated, words
 
@@ -102,6 +103,7 @@ def _claim_time(corpus: Corpus, claim_id: str) -> tuple[float | None, float | No
     return lo, hi
 
 
+@paused_gc()
 def _build(db: Path, corpus: Corpus, stats: list[tuple[str, int, int]]) -> None:
     db.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)

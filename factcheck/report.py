@@ -14,6 +14,7 @@ from pathlib import Path
 
 from factcheck import __version__
 from factcheck.citations import Finding, run_checks, summary
+from factcheck.collector import paused_gc
 from factcheck.conflicts import Report, Severity, find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
@@ -71,6 +72,7 @@ def fingerprint(corpus: Corpus) -> str:
     return hashlib.sha256("\n".join(digests).encode()).hexdigest()[:16]
 
 
+@paused_gc()
 def build_report(
     corpus: Corpus,
     *,

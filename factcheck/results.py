@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from factcheck import __version__
+from factcheck.collector import paused_gc
 from factcheck.files import cache_dir, default_paths, find_claim_files, read_only, targets_key
 
 if TYPE_CHECKING:
@@ -259,6 +260,7 @@ def _check(query: Query, subjects: list[str], properties: list[str]) -> None:
 # --------------------------------------------------------------------------- citation findings
 
 
+@paused_gc()
 def findings(
     paths: Sequence[Path | str] | None,
     *,
