@@ -54,6 +54,7 @@ QUERIES = (
 )
 GREP_WORD = "kazakhstan"
 FACTCHECK = str(Path(sys.executable).parent / "factcheck")
+COMMANDS = ("conflicts", "check", "export", "search")
 #: A sample this large is compared all-pairs (about 4.5 million pairs).
 PAIR_SAMPLE = 3000
 
@@ -275,14 +276,18 @@ def bench_size(size: int, args: argparse.Namespace, env: dict[str, str]) -> list
         ("check", ["--today", "2026-11-21"]),
         ("export", ["--format", "markdown", "--today", "2026-11-21"]),
     ):
+        if name not in args.commands:
+            continue
         rows += bench_command(name, extra, size, folder, repeat, first_runs, env, parser, args.work)
         sys.stderr.write(f"  {size:,} claims: {name} done\n")
-    env_pairs = fresh_cache(env)
-    pairs = peer_seconds(ALL_PAIRS, [str(folder), str(PAIR_SAMPLE)], env_pairs, 1)
-    drop_cache(env_pairs)
-    repeated = next(r for r in rows if r.command == "conflicts, repeated")
-    repeated.peer, repeated.peer_median = "all-pairs check (extrapolated)", pairs
-    rows += bench_search(size, folder, repeat, env)
+    if "conflicts" in args.commands:
+        env_pairs = fresh_cache(env)
+        pairs = peer_seconds(ALL_PAIRS, [str(folder), str(PAIR_SAMPLE)], env_pairs, 1)
+        drop_cache(env_pairs)
+        repeated = next(r for r in rows if r.command == "conflicts, repeated")
+        repeated.peer, repeated.peer_median = "all-pairs check (extrapolated)", pairs
+    if "search" in args.commands:
+        rows += bench_search(size, folder, repeat, env)
     return rows
 
 
@@ -405,19 +410,27 @@ def main() -> None:
         help="claim file format of the synthetic corpora",
     )
     parser.add_argument(
+        "--commands",
+        nargs="+",
+        choices=COMMANDS,
+        default=list(COMMANDS),
+        help="which commands to measure (all by default)",
+    )
+    parser.add_argument(
         "--work", type=Path, default=Path(tempfile.gettempdir()) / "factcheck-bench"
     )
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k not in ("FACTCHECK_CLAIMS", "NO_COLOR")}
     env["COLUMNS"] = "120"
     args.work.mkdir(parents=True, exist_ok=True)
-    rows: list[Row] = bench_startup(args.repeat, env)
+    rows: list[Row] = bench_startup(args.repeat, env) if "conflicts" in args.commands else []
     for size in args.sizes:
         rows += bench_size(size, args, env)
         sys.stderr.write(f"done: {size:,} claims\n")
     command = (
         f"python benchmarks/run.py --sizes {' '.join(map(str, args.sizes))} "
         f"--repeat {args.repeat} --first-runs {args.first_runs} --format {args.format}"
+        + ("" if len(args.commands) == len(COMMANDS) else f" --commands {' '.join(args.commands)}")
     )
     sys.stdout.write(f"{command}\n\n{table(rows)}\n\n{targets(rows)}\n")
 
