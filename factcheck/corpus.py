@@ -11,6 +11,7 @@ import functools
 import multiprocessing
 import os
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -457,8 +458,9 @@ def _parse_all(files: list[Path], *, use_cache: bool) -> Iterator[_Outcome]:
             size += path.stat().st_size
     cores = os.cpu_count() or 1
     if size > PARALLEL_BYTES and cores > 1 and len(files) > 1:
+        context = _worker_context()
         try:
-            pool = multiprocessing.get_context("spawn").Pool(min(cores, len(files)))
+            pool = context.Pool(min(cores, len(files))) if context else None
         except OSError:
             pool = None
         if pool is not None:
@@ -472,6 +474,23 @@ def _parse_all(files: list[Path], *, use_cache: bool) -> Iterator[_Outcome]:
             yield _read_file(path, use_cache=use_cache)
         except FactcheckError as exc:
             yield exc.problems
+
+
+def _worker_context() -> Any:
+    """How to start worker processes, or None to parse here.
+
+    On Linux, forking: nothing is imported again and the workers start at once. Elsewhere,
+    spawning, which imports the main module again in each worker; when that is no file
+    (a script piped to Python, an interactive session), a worker could not start, so
+    files are parsed here instead.
+    """
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None or not os.path.isfile(path):
+        return None
+    return multiprocessing.get_context("spawn")
 
 
 def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:

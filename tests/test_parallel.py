@@ -65,3 +65,18 @@ def test_workers_report_the_same_problems(
     monkeypatch.setattr(corpus_module, "PARALLEL_BYTES", 0)
     assert problems([folder]) == expected
     assert expected
+
+
+def test_no_worker_is_spawned_when_the_main_module_is_no_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A spawned worker imports the main module again; a script piped to Python has none
+    # to import, and its workers would die and be restarted without end.
+    import sys
+    import types
+
+    monkeypatch.setattr(sys, "platform", "darwin")
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
+    assert corpus_module._worker_context() is None
+    monkeypatch.setattr(corpus_module, "PARALLEL_BYTES", 0)
+    assert load_corpus([bundled_claims()], use_cache=False).claims  # parsed here instead
