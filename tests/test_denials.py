@@ -33,30 +33,13 @@ from factcheck.conflicts import (
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.model import Claim, Property, Stance
 from factcheck.values import INF, NoValue, Quantity, Status, Time
+from tests.test_conflicts import PROPERTIES
 
 T = TypeVar("T")
 
 VOCABULARY: dict[str, Any] = {
     "subjects": [{"id": "exodus", "name": "Departures after the call-up"}],
-    "properties": [
-        {
-            "id": "left.count",
-            "name": "People who left",
-            "definition": "People who left the country since the call-up was announced",
-            "kind": "count",
-            "unit": "people",
-            "growing": True,
-            "tolerance": 0.05,
-        },
-        {
-            "id": "abroad.count",
-            "name": "People abroad",
-            "definition": "People staying abroad at a given time (rises and falls)",
-            "kind": "count",
-            "unit": "people",
-            "tolerance": 0.05,
-        },
-    ],
+    "properties": [p for p in PROPERTIES if p["id"] in ("left.count", "abroad.count")],
     "documents": [{"id": "rep", "title": "A country report", "date": "March 2025"}],
 }
 
