@@ -352,11 +352,11 @@ def _item_lines(root: yaml.Node | None) -> dict[tuple[str, int], int]:
     return lines
 
 
-def _read_file(path: Path, *, use_cache: bool = False) -> _File | None:
+def _read_file(path: Path, *, store: bool = False) -> _File | None:
     """One claim file, validated; None when it is YAML or JSON of some other kind.
 
-    With `use_cache`, a file whose cache entry matches it exactly is not parsed again, and a
-    file parsed without error is stored in the cache.
+    With `store`, a file parsed without error is stored in the cache (`_cached` looks
+    entries up, before any file is parsed).
     """
     file = str(path)
     try:
@@ -371,9 +371,7 @@ def _read_file(path: Path, *, use_cache: bool = False) -> _File | None:
     except OSError as exc:
         raise FactcheckError(f"cannot read: {exc.strerror}", file=file) from None
     is_json = path.suffix.lower() == ".json"
-    key = cache.file_key(path, raw) if use_cache else None
-    if key is not None and (hit := cache.load(path, key)) is not None:
-        return _File(file, hit[0], hit[1], is_json)
+    key = cache.file_key(path, raw) if store else None
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise FactcheckError("UTF-16 text; save the file as UTF-8", file=file)
     if b"\x00" in raw:
@@ -471,7 +469,7 @@ def _parse_all(files: list[Path], *, use_cache: bool) -> Iterator[_Outcome]:
             return
     for path in files:
         try:
-            yield _read_file(path, use_cache=use_cache)
+            yield _read_file(path, store=use_cache)
         except FactcheckError as exc:
             yield exc.problems
 
@@ -497,7 +495,7 @@ def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:
     """In a worker process: one file parsed, as plain data that pickles quickly."""
     try:
         with paused_gc():
-            read = _read_file(Path(file), use_cache=use_cache)
+            read = _read_file(Path(file), store=use_cache)
     except FactcheckError as exc:
         return ("problems", exc.problems)
     if read is None:

@@ -37,6 +37,23 @@ if TYPE_CHECKING:
 
 SCHEMA = 1
 _SEVERITY = {"low": 1, "medium": 2, "high": 3}
+_CONFLICT_COLUMNS = (
+    "pos INTEGER PRIMARY KEY",
+    "subject TEXT",
+    "property TEXT",
+    "severity INTEGER",
+    "data BLOB",
+)
+_FINDING_COLUMNS = (
+    "pos INTEGER PRIMARY KEY",
+    "code TEXT",
+    "level TEXT",
+    "rank INTEGER",
+    "file TEXT",
+    "line INTEGER",
+    "record TEXT",
+    "message TEXT",
+)
 
 
 def _scan(
@@ -84,29 +101,33 @@ def _entry(targets: Sequence[Path], name: str) -> Path:
     return cache_dir() / f"{name}-{targets_key(targets)}.sqlite"
 
 
-def _open(db: Path, meta_wanted: dict[str, Any]) -> sqlite3.Connection | None:
-    """A read-only connection to an entry whose meta data holds `meta_wanted`, or None."""
+def _open(
+    db: Path, meta_wanted: dict[str, Any]
+) -> tuple[sqlite3.Connection, dict[str, Any]] | None:
+    """A read-only connection to an entry whose meta data holds `meta_wanted`, with all its
+    meta data; or None."""
     if not db.exists():
         return None
     conn = read_only(db)
     try:
         meta = {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
         if all(meta.get(k) == v for k, v in meta_wanted.items()):
-            return conn
+            return conn, meta
     except (sqlite3.DatabaseError, orjson.JSONDecodeError):
         pass
     conn.close()
     return None
 
 
-def _meta(conn: sqlite3.Connection) -> dict[str, Any]:
-    return {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
-
-
-def _store(db: Path, meta: dict[str, Any], table: str, rows: Iterable[tuple[Any, ...]]) -> None:
-    """Write an entry (meta data and one table) to a temporary file renamed into place; a
-    cache that cannot be written is simply not used."""
-    columns = table[table.index("(") + 1 : table.rindex(")")].count(",") + 1
+def _store(
+    db: Path,
+    meta: dict[str, Any],
+    table: str,
+    columns: Sequence[str],
+    rows: Iterable[tuple[Any, ...]],
+) -> None:
+    """Write an entry (meta data and one table of `columns`, each 'name TYPE') to a
+    temporary file renamed into place; a cache that cannot be written is simply not used."""
     try:
         db.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
@@ -114,13 +135,13 @@ def _store(db: Path, meta: dict[str, Any], table: str, rows: Iterable[tuple[Any,
         try:
             with closing(sqlite3.connect(tmp)) as conn:
                 conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)")
-                conn.execute(f"CREATE TABLE {table}")
+                conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
                 conn.executemany(
                     "INSERT INTO meta VALUES (?, ?)",
                     [(k, orjson.dumps(v)) for k, v in meta.items()],
                 )
-                name = table.split()[0]
-                conn.executemany(f"INSERT INTO {name} VALUES ({', '.join('?' * columns)})", rows)
+                marks = ", ".join("?" * len(columns))
+                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
                 conn.commit()
             os.replace(tmp, db)
         finally:
@@ -135,12 +156,12 @@ def _store(db: Path, meta: dict[str, Any], table: str, rows: Iterable[tuple[Any,
 def _read(db: Path, key: str, query: Query) -> ConflictView | None:
     from factcheck.render.data import SEVERITIES, ConflictView
 
-    conn = _open(db, {"fingerprint": key, "per_side": query.per_side})
-    if conn is None:
+    opened = _open(db, {"fingerprint": key, "per_side": query.per_side})
+    if opened is None:
         return None
+    conn, meta = opened
     try:
         with closing(conn):
-            meta = _meta(conn)
             _check(query, meta["subjects"], meta["properties"])
             where = "severity >= ?"
             args: list[Any] = [_SEVERITY[query.min_severity]]
@@ -195,8 +216,14 @@ def _write(
     _store(
         db,
         meta,
-        "conflicts (pos INTEGER PRIMARY KEY, subject TEXT, property TEXT, severity INTEGER, "
-        "data BLOB)",
+        "conflicts",
+        [
+            "pos INTEGER PRIMARY KEY",
+            "subject TEXT",
+            "property TEXT",
+            "severity INTEGER",
+            "data BLOB",
+        ],
         (
             (
                 pos,
@@ -279,7 +306,8 @@ def findings(
     targets, files, found_notes, key = _scan(paths, use_cache)
     db = _entry(targets, "findings")
     stamp = {"fingerprint": key, "today": today.isoformat()}
-    if key is not None and (conn := _open(db, stamp)) is not None:
+    if key is not None and (opened := _open(db, stamp)) is not None:
+        conn, meta = opened
         try:
             with closing(conn):
                 where = "rank >= ?" + (
@@ -290,7 +318,7 @@ def findings(
                     f"WHERE {where} ORDER BY pos",
                     [level.rank, *wanted],
                 ).fetchall()
-                notes = [*found_notes, *map(str, _meta(conn)["notes"])]
+                notes = [*found_notes, *map(str, meta["notes"])]
             return [
                 Finding(code, Level(lvl), file, line, record, message)
                 for code, lvl, file, line, record, message in rows
@@ -306,8 +334,8 @@ def findings(
         _store(
             db,
             {**stamp, "notes": [n for n in corpus.notes if n not in found_notes]},
-            "findings (pos INTEGER PRIMARY KEY, code TEXT, level TEXT, rank INTEGER, "
-            "file TEXT, line INTEGER, record TEXT, message TEXT)",
+            "findings",
+            _FINDING_COLUMNS,
             (
                 (pos, f.code, f.level.value, f.level.rank, f.file, f.line, f.record, f.message)
                 for pos, f in enumerate(found)
