@@ -7,11 +7,14 @@ collected and raised together as `InputError`, each naming file, line and field.
 
 from __future__ import annotations
 
+import enum
 import functools
 import multiprocessing
 import os
 import re
 import sys
+import types
+import typing
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field, replace
@@ -20,7 +23,7 @@ from typing import Any, Literal
 
 import orjson
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
 from factcheck import cache, progress
@@ -42,6 +45,9 @@ from factcheck.values import NoValue, Time, Value, parse_quantity, parse_status,
 MAX_FILE_BYTES = 256 * 1024 * 1024
 #: An alias may expand a file to at most this many times its written nodes.
 MAX_ALIAS_EXPANSION = 20
+#: A claim file nests a few levels (a section, its records, a record's lists). Far deeper
+#: nesting is refused with factcheck's own message, whatever a parser's own limit is.
+MAX_NESTING = 32
 
 
 @dataclass(frozen=True)
@@ -223,6 +229,14 @@ class _CheckedLoader(_Loader):
 
 
 def _parse_yaml(text: str, file: str) -> _Parsed:
+    try:
+        return _parse_yaml_unchecked(text, file)
+    except FactcheckError as exc:
+        _refuse_deep_nesting(text, file, is_json=False, failed_at=exc.problem.line)
+        raise
+
+
+def _parse_yaml_unchecked(text: str, file: str) -> _Parsed:
     loader = _CheckedLoader(text)
     loader.file = file
     try:
@@ -258,7 +272,9 @@ def _parse_yaml(text: str, file: str) -> _Parsed:
     except yaml.YAMLError as exc:
         raise FactcheckError(f"YAML error: {exc}", file=file) from None
     except RecursionError:
-        raise FactcheckError("YAML nested too deeply to be a claim file", file=file) from None
+        raise FactcheckError(
+            f"nested too deeply (over {MAX_NESTING} levels) to be a claim file", file=file
+        ) from None
     finally:
         loader.dispose()
 
@@ -267,14 +283,126 @@ def _parse_json(text: str, file: str) -> _Parsed:
     try:
         return _Parsed(orjson.loads(text), None)
     except orjson.JSONDecodeError as exc:
-        if "recursion" in exc.msg.lower() or "depth" in exc.msg.lower():
-            raise FactcheckError(
-                "JSON nested too deeply to be a claim file", file=file, line=exc.lineno
-            ) from None
+        _refuse_deep_nesting(text, file, is_json=True)
         raise FactcheckError(
             f"JSON syntax error, column {exc.colno}: {exc.msg}{_quote_line(text, exc.lineno - 1)}",
             file=file,
             line=exc.lineno,
+        ) from None
+
+
+_JSON_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+_JSON_COLON = re.compile(r"\s*:")
+
+
+def _json_too_deep(text: str) -> tuple[int, str | None] | None:
+    """Where JSON text first opens more than `MAX_NESTING` levels: (line, top-level key)."""
+    depth, key = 0, None
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token[0] == '"':
+            if depth == 1 and _JSON_COLON.match(text, match.end()):
+                key = token[1:-1]
+        elif token in "[{":
+            depth += 1
+            if depth > MAX_NESTING:
+                return text.count("\n", 0, match.start()) + 1, key
+        else:
+            depth -= 1
+    return None
+
+
+#: After a parse error, at most this much text before it is read again to see whether the
+#: error was nesting (the pure-Python parser reads about 0.35 MB a second).
+NESTING_RESCAN_BYTES = 1024 * 1024
+
+
+def _yaml_too_deep(text: str) -> tuple[int, str | None] | None:
+    """Where YAML text first opens more than `MAX_NESTING` levels: (line, top-level key).
+
+    Reads the events of PyYAML's pure-Python parser, which has no depth limit of its own and
+    hands events over one at a time, so the answer does not depend on where or in what words
+    the C parser gives up. The caller bounds the text, as this parser is slow.
+    """
+    depth, items, key, in_mapping = 0, 0, None, False
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.CollectionStartEvent):
+                if depth == 0:
+                    in_mapping = isinstance(event, yaml.MappingStartEvent)
+                elif depth == 1:
+                    items += 1
+                depth += 1
+                if depth > MAX_NESTING:
+                    mark = event.start_mark
+                    return (mark.line + 1 if mark else 1), key
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+            elif depth == 1 and isinstance(event, yaml.ScalarEvent | yaml.AliasEvent):
+                if in_mapping and items % 2 == 0 and isinstance(event, yaml.ScalarEvent):
+                    key = event.value
+                items += 1
+    except yaml.YAMLError:
+        return None  # not deep up to where it stops being YAML: the parser's error stands
+    return None
+
+
+def _nodes_too_deep(root: yaml.Node) -> tuple[int, str | None] | None:
+    """The same answer as `_yaml_too_deep`, from a node tree that was parsed (no recursion)."""
+    stack: list[tuple[yaml.Node, int, str | None]] = [(root, 1, None)]
+    while stack:
+        node, depth, key = stack.pop()
+        if depth > MAX_NESTING:
+            return node.start_mark.line + 1, key
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend((child, depth + 1, key) for child in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                name = str(k.value) if depth == 1 and isinstance(k, yaml.ScalarNode) else key
+                stack.extend(((k, depth + 1, name), (v, depth + 1, name)))
+    return None
+
+
+def _line_end(text: str, line: int) -> int:
+    """The offset just past the end of a (1-based) line."""
+    at = -1
+    for _ in range(line):
+        at = text.find("\n", at + 1)
+        if at < 0:
+            return len(text)
+    return at + 1
+
+
+def _refuse_deep_nesting(
+    text: str,
+    file: str,
+    *,
+    is_json: bool,
+    root: yaml.Node | None = None,
+    failed_at: int | None = None,
+) -> None:
+    """Raise factcheck's own error when a file that failed to load is nested far too deeply.
+
+    Called only once loading has failed, so valid files pay nothing for it. `root` is the
+    node tree of a YAML file that parsed; `failed_at` the line where a YAML parser gave up.
+    """
+    if is_json:
+        where = _json_too_deep(text)
+    elif root is not None:
+        where = _nodes_too_deep(root)
+    else:
+        end = len(text)
+        if failed_at is not None:
+            end = _line_end(text, failed_at)
+        where = _yaml_too_deep(text[:end]) if end <= NESTING_RESCAN_BYTES else None
+    if where is not None:
+        line, key = where
+        raise FactcheckError(
+            f"nested more than {MAX_NESTING} levels deep; a claim file needs only a few "
+            "(a section, its records, their lists)",
+            file=file,
+            line=line,
+            field=key,
         ) from None
 
 
@@ -411,6 +539,7 @@ def _read_file(path: Path, *, store: bool = False) -> _File | None:
     try:
         content = ClaimFile.model_validate(data)
     except ValidationError as exc:
+        _refuse_deep_nesting(text, file, is_json=is_json, root=parsed.root)
         where = _File(file, ClaimFile(), _item_lines(parsed.root), is_json, parsed.root)
         raise InputError(
             [
@@ -514,20 +643,90 @@ def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
     return _File(str(path), content, sent[2], path.suffix.lower() == ".json")
 
 
+#: pydantic's error types (a stable, documented list) → what was expected, in our words.
+_EXPECTED = {
+    "list_type": "a list",
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "yes or no (true or false)",
+    "bool_parsing": "yes or no (true or false)",
+    "model_type": "a record (fields and their values)",
+    "dict_type": "a record (fields and their values)",
+}
+
+
+def _found(value: Any) -> str:
+    """What was written instead, in a few words."""
+    if isinstance(value, bool):
+        return "yes/no"
+    if isinstance(value, str):
+        return f"text {value[:MAX_QUOTED]!r}" if value else "empty text"
+    kinds = {list: "a list", dict: "a record", int: "a number", float: "a number"}
+    return kinds.get(type(value), "nothing" if value is None else "something else")
+
+
+def _allowed_values(loc: Iterable[int | str]) -> list[str] | None:
+    """The values a field takes when the claim format lists them (an enum or a literal)."""
+    annotation: Any = ClaimFile
+    for step in loc:
+        annotation = _without_none(annotation)
+        if isinstance(step, int):
+            args = typing.get_args(annotation)
+            annotation = args[0] if args else None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            declared = annotation.model_fields.get(step)
+            annotation = declared.annotation if declared else None
+        else:
+            return None
+    annotation = _without_none(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
+        return [str(member.value) for member in annotation]
+    if typing.get_origin(annotation) is typing.Literal:
+        return [str(arg) for arg in typing.get_args(annotation)]
+    return None
+
+
+def _without_none(annotation: Any) -> Any:
+    """`X | None` → `X`; anything else as it is."""
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType) and len(args) == 1:
+        return args[0]
+    return annotation
+
+
 def _pydantic_message(err: Any) -> str:
-    kind = err["type"]
+    """A validation error in factcheck's words, built from pydantic's error type and context
+    (documented and stable), not from its message text (which changes between releases)."""
+    kind, value = err["type"], err.get("input")
     if kind == "extra_forbidden":
         return "unknown field"
     if kind == "missing":
         return "required field is missing"
-    if kind in ("model_type", "dict_type"):
-        found = {list: "a list", str: "text", int: "a number", bool: "yes/no"}.get(
-            type(err.get("input")), "something else"
-        )
-        return f"expected a record (fields and their values); found {found}"
-    if kind == "string_type" and isinstance(err.get("input"), bool):
+    if kind == "string_type" and isinstance(value, bool):
         return "YAML reads yes/no/true/false/on/off as a yes-or-no; put the words in quotes"
-    return str(err["msg"])
+    if kind in ("enum", "literal_error"):
+        allowed = _allowed_values(err["loc"])
+        if allowed is not None:
+            listed = ", ".join(f"'{a}'" for a in allowed)
+            hint = did_you_mean(str(value), allowed) if isinstance(value, str) else ""
+            return f"expected one of {listed}; found {_found(value)}{hint}"
+    if kind in _EXPECTED:
+        return f"expected {_EXPECTED[kind]}; found {_found(value)}"
+    ctx = err.get("ctx") or {}
+    if kind == "value_error" and "error" in ctx:
+        return str(ctx["error"])
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == r"^\S+$":
+        return "must be one word, without spaces"
+    bounds = {"greater_than_equal": "at least", "less_than_equal": "at most"}
+    if kind in bounds and len(ctx) == 1:
+        return f"must be {bounds[kind]} {next(iter(ctx.values()))}; found {_found(value)}"
+    return str(err["msg"])  # a type the claim format does not produce today
 
 
 # --------------------------------------------------------------------------- building

@@ -977,7 +977,7 @@ def test_an_invalid_claim_file_is_reported_on_the_command_line(tmp_path: Path) -
     assert (code, out) == (2, "")
     assert err.splitlines() == [
         "building the search index of 2 claim files…",
-        f"error: {folder / 'claims.yaml'}:9: claims[0].value: String should have at least 1 character",
+        f"error: {folder / 'claims.yaml'}:9: claims[0].value: must not be empty",
     ]
     assert index_files() == []
 
