@@ -119,6 +119,9 @@ def handles_errors(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from factcheck import store
+
+        kept = store.begin(use_cache=_use_cache())
         try:
             return func(*args, **kwargs)
         except FactcheckError as exc:
@@ -134,6 +137,8 @@ def handles_errors(func: F) -> F:
                     Text(f"{len(exc.problems)} problems; nothing was written.", style="bold red")
                 )
             raise typer.Exit(EXIT_BAD_INPUT) from None
+        finally:
+            _notes(kept.notes)
 
     return wrapper  # type: ignore[return-value]
 
@@ -159,9 +164,11 @@ def _notes(notes: list[str]) -> None:
     if notes:
         from rich.text import Text
 
+        from factcheck.render.text import plain
+
         err = _stderr()
         for note in notes:
-            err.print(Text(f"note: {note}", style="dim"))
+            err.print(Text(f"note: {plain(note)}", style="dim"))
 
 
 def _version(value: bool) -> None:
@@ -538,11 +545,14 @@ app.add_typer(cache_app, name="cache")
 def cache_clear() -> None:
     """Delete the cache folder: parsed claim files and search indexes (only speed is lost)."""
     from factcheck.cache import clear
-
-    folder, count = clear()
+    from factcheck.render.text import plain
     from factcheck.values import counted
 
-    typer.echo(f"removed {counted(count, 'cached file')} from {folder}")
+    folder, count, failed = clear()
+    typer.echo(f"removed {counted(count, 'cached file')} from {plain(str(folder))}")
+    err = _stderr()
+    for line in failed:
+        err.print(f"note: could not remove {plain(line)}", style="dim", markup=False)
 
 
 class _Bars:

@@ -76,6 +76,13 @@ def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     return files, notes
 
 
+def kept_place(file: str, line: int | None) -> str:
+    """Where a record was written, as kept between runs: an absolute path (and line), made
+    relative to the reader's folder only when shown."""
+    path = os.path.abspath(file)
+    return path if line is None else f"{path}:{line}"
+
+
 def cache_dir() -> Path:
     """`$FACTCHECK_CACHE`, else `$XDG_CACHE_HOME/factcheck`, else `~/.cache/factcheck`."""
     if os.environ.get(ENV_CACHE):

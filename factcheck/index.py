@@ -1,94 +1,65 @@
-"""The search index: SQLite FTS5 in the user's cache folder, built once, never trusted stale.
+"""The search index: SQLite FTS5, kept in the store, built once, never trusted stale.
 
-One index per set of claim files. It records every file's size and modification time;
-when any differs, a file is added or removed, or factcheck's version changes, it is
-rebuilt from the claim files (into a temporary file, renamed into place). A corrupt index
-is rebuilt too. Opening a current index reads no claim file and imports no YAML or model
-code, which keeps a repeated search fast. Deleting the cache changes nothing but speed.
+One index per set of claim files, kept under the fingerprint of their content (see
+`factcheck.store`): any edit, an added or removed file, or another version of factcheck
+means it is built again. An index that is odd in any way is not used. Opening a current
+index reads no claim file and imports no YAML or model code, which keeps a repeated search
+fast. When the store cannot be used (or with `--no-cache`), the index is built in memory
+for the one search. Deleting the store changes nothing but speed.
 """
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import tempfile
 from collections.abc import Callable, Sequence
-from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from factcheck import __version__, progress
+from factcheck import progress, store
 from factcheck.collector import paused_gc
-from factcheck.files import cache_dir, default_paths, find_claim_files, read_only, targets_key
+from factcheck.files import default_paths, find_claim_files, kept_place
 from factcheck.terms import fold, index_terms, term, transliterated, words
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
 
-SCHEMA = 2
 #: Index columns, in order, with the weight a match in each carries when ranking.
 COLUMNS = {"text": 1.0, "claimant": 2.0, "subject": 1.0, "property": 1.0, "sources": 0.5}
 
 
-def _stats(files: Sequence[Path]) -> list[tuple[str, int, int]]:
-    out = []
-    for path in files:
-        st = os.stat(path)
-        out.append((os.path.abspath(path), st.st_size, st.st_mtime_ns))
-    return sorted(out)
-
-
-def _index_path(stats: list[tuple[str, int, int]], targets: Sequence[Path]) -> Path:
-    return cache_dir() / f"search-{targets_key(targets)}.sqlite"
-
-
-def _current(db: Path, stats: list[tuple[str, int, int]]) -> sqlite3.Connection | None:
-    """The index if it exists, is readable and matches the files exactly; else None."""
-    if not db.exists():
-        return None
-    conn = read_only(db)
-    try:
-        meta = dict(conn.execute("SELECT key, value FROM meta"))
-        recorded = sorted(conn.execute("SELECT path, size, mtime_ns FROM files"))
-        if (
-            meta.get("schema") == str(SCHEMA)
-            and meta.get("version") == __version__
-            and recorded == stats
-        ):
-            return conn
-    except sqlite3.DatabaseError:
-        pass
-    conn.close()
-    return None
+#: The tables of a kept index, besides the store's own.
+TABLES = {"claims": "table", "fts": "fts5", "words": "table"}
 
 
 def open_index(
     paths: Sequence[Path | str] | None = None,
     *,
-    rebuild: bool = False,
     use_cache: bool = True,
     on_build: Callable[[int], None] | None = None,
 ) -> sqlite3.Connection:
     """A read-only connection to a current index of these claim files, building it if needed.
 
     `on_build` is told the number of files when a build starts (for a progress message).
-    Bad claim files raise the loader's `FactcheckError`, and no index is written.
+    Bad claim files raise the loader's `FactcheckError`, and no index is kept.
     """
     targets = [Path(p) for p in paths] if paths else default_paths()
     files, _ = find_claim_files(targets)
-    stats = _stats(files)
-    db = _index_path(stats, targets)
-    if not rebuild and use_cache and (conn := _current(db, stats)) is not None:
+    kept = store.current()
+    key = store.fingerprint(files)
+    name = store.entry_name("search", targets)
+    if use_cache and (conn := kept.open_db(name, TABLES, key)) is not None:
         return conn
     if on_build:
         on_build(len(files))
     from factcheck.corpus import load_corpus
 
     corpus = load_corpus(targets, use_cache=use_cache)
-    _build(db, corpus, stats)
-    conn = _current(db, stats)
-    if conn is None:  # the files changed while the index was being built
-        return open_index(paths, rebuild=True, use_cache=use_cache, on_build=on_build)
+    if use_cache and store.fingerprint_unchanged(files, key):
+        kept.write_db(name, key, lambda conn: _write(conn, corpus))
+        if (conn := kept.open_db(name, TABLES, key)) is not None:
+            return conn
+    conn = sqlite3.connect(":memory:")
+    _write(conn, corpus)
     return conn
 
 
@@ -104,26 +75,10 @@ def _claim_time(corpus: Corpus, claim_id: str) -> tuple[float | None, float | No
 
 
 @paused_gc()
-def _build(db: Path, corpus: Corpus, stats: list[tuple[str, int, int]]) -> None:
-    db.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
-    os.close(fd)
-    try:
-        with closing(sqlite3.connect(tmp)) as conn:
-            _write(conn, corpus, stats)
-            conn.commit()
-        os.replace(tmp, db)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int, int]]) -> None:
+def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
     conn.executescript(f"""
         PRAGMA journal_mode = OFF;
         PRAGMA synchronous = OFF;
-        CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-        CREATE TABLE files(path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER);
         CREATE TABLE claims(
             rowid INTEGER PRIMARY KEY, id TEXT, document TEXT, document_title TEXT,
             footnotes TEXT, subject TEXT, property TEXT, claimant TEXT, stance TEXT,
@@ -134,10 +89,6 @@ def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int,
             {", ".join(COLUMNS)}, content='', prefix='2 3', tokenize='unicode61');
         CREATE TABLE words(word TEXT, term TEXT, PRIMARY KEY (word, term)) WITHOUT ROWID;
     """)
-    conn.executemany(
-        "INSERT INTO meta VALUES (?, ?)", [("schema", str(SCHEMA)), ("version", __version__)]
-    )
-    conn.executemany("INSERT INTO files VALUES (?, ?, ?)", stats)
     seen_words: set[tuple[str, str]] = set()
     rows, fts_rows = [], []
     # Shortest claims first: bm25 favours short claims, so rowid order is relevance order
@@ -179,7 +130,7 @@ def _write(conn: sqlite3.Connection, corpus: Corpus, stats: list[tuple[str, int,
                 t_hi,
                 claim.text,
                 claim.value,
-                loc.shown() if loc else None,
+                kept_place(loc.file, loc.line) if loc else None,
                 source_text,
                 fields["subject"],
                 fields["property"],

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 from factcheck.errors import UsageError
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+from factcheck.store import atomic_write
 
 
 def write_output(text: str, path: Path | None, *, force: bool = False) -> None:
     """Write `text` to stdout (`path` None or `-`) or atomically to a file.
 
-    The file is written beside its destination and renamed into place, so a failed run
-    leaves any old file as it was; an existing file is replaced only with `force`. A device
+    The file is written beside its destination and moved into place (`store.atomic_write`),
+    so a failed run leaves any old file as it was; an existing file is replaced only with
+    `force`, and without it the move itself refuses a file that appeared meanwhile. A device
     or pipe (`/dev/null`) is written into, never replaced.
     """
     if path is None or str(path) == "-":
@@ -42,16 +37,16 @@ def write_output(text: str, path: Path | None, *, force: bool = False) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise UsageError(f"folder {folder} does not exist")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    # mkstemp makes the file private (0600); give it the mode an ordinary new file gets,
-    # or the mode of the file it replaces.
-    os.chmod(tmp, path.stat().st_mode & 0o777 if path.exists() else 0o666 & ~_umask())
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+
+    def write(tmp: str) -> None:
+        with open(tmp, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+
+    # The mode of the file replaced, or the one an ordinary new file gets.
+    mode = path.stat().st_mode & 0o777 if path.exists() else None
+    try:
+        atomic_write(path, write, replace=force, mode=mode)
+    except FileExistsError:
+        raise UsageError(f"{path} exists; add --force to replace it") from None

@@ -1,24 +1,21 @@
-"""Results of whole-corpus analyses kept between runs, so a repeated command loads no claim.
+"""Results of whole-corpus analyses kept in the store, so a repeated command loads no claim.
 
 Finding conflicts or checking citations needs every claim of the corpus, and loading a
-million claims takes minutes even from the cache of parsed files. Yet the results depend on
-nothing but the claim files and factcheck's version (and, for citation findings, the day
-they are judged on), so they are kept, as plain data, in SQLite files in the cache folder,
-one per kind of result and set of claim paths. An entry records a fingerprint of every
-claim file (path, size, modification time, SHA-256 of the content) and the version; any
-difference, or an entry that cannot be read, means the claims are loaded and the entry
-written anew. Filters and limits are applied when reading, so one entry serves every
-query. Deleting the cache changes nothing but speed.
+million claims takes minutes even from parsed files kept in the store. Yet the results
+depend on nothing but the claim files' content and factcheck's version (and, for citation
+findings, the day they are judged on), so they are kept, as plain data, one entry per kind
+of result and set of claim paths, whatever the output format: every claim of every side is
+kept, and how many a format shows is chosen when reading. Places are kept as absolute
+paths; they are made relative for the reader only when shown. Filters and limits are
+applied when reading, so one entry serves every query. Deleting the store changes nothing
+but speed; an entry that is odd in any way is a miss (see `factcheck.store`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterable, Sequence
-from contextlib import closing
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -26,64 +23,40 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from factcheck import __version__
+from factcheck import shapes
+from factcheck import store as kept
 from factcheck.collector import paused_gc
-from factcheck.files import cache_dir, default_paths, find_claim_files, read_only, targets_key
+from factcheck.files import default_paths, find_claim_files
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
     from factcheck.corpus import Corpus
     from factcheck.render.data import ConflictView
 
-SCHEMA = 1
-_SEVERITY = {"low": 1, "medium": 2, "high": 3}
-_CONFLICT_COLUMNS = (
-    "pos INTEGER PRIMARY KEY",
-    "subject TEXT",
-    "property TEXT",
-    "severity INTEGER",
-    "data BLOB",
-)
-_FINDING_COLUMNS = (
-    "pos INTEGER PRIMARY KEY",
-    "code TEXT",
-    "level TEXT",
-    "rank INTEGER",
-    "file TEXT",
-    "line INTEGER",
-    "record TEXT",
-    "message TEXT",
-)
+_RANK = {"low": 1, "medium": 2, "high": 3}
+_CONFLICT_TABLES = {"info": "table", "conflicts": "table", "side_claims": "table"}
+_FINDING_TABLES = {"info": "table", "findings": "table"}
 
 
-def _scan(
-    paths: Sequence[Path | str] | None, use_cache: bool
-) -> tuple[list[Path], list[Path], list[str], str | None]:
+@dataclass(frozen=True)
+class Scan:
+    """The claim files of one command: listed and fingerprinted once."""
+
+    targets: list[Path]
+    files: list[Path]
+    notes: list[str]
+    key: str | None  # None when the store is not used
+
+
+def scan(paths: Sequence[Path | str] | None, use_cache: bool) -> Scan:
     """The claim paths asked for, the claim files found, the notes of finding them (files
-    skipped; said afresh on every run, since such files are not part of the key), and the
-    fingerprint (None when the cache is not used or a file cannot be read: the loader will
-    say which)."""
+    skipped; said afresh on every run, since such files are not part of the key), and their
+    fingerprint (content and paths) when the store is used. A file that cannot be read is a
+    `FactcheckError` naming it."""
     targets = [Path(p) for p in paths] if paths else default_paths()
     files, notes = find_claim_files(targets)
-    key = None
-    if use_cache:
-        try:
-            key = fingerprint(files)
-        except OSError:
-            key = None
-    return targets, files, notes, key
-
-
-def fingerprint(files: Sequence[Path]) -> str:
-    """What a results entry must match: each file's path, size, modification time and
-    content hash, and factcheck's version."""
-    digest = hashlib.sha256(f"{SCHEMA} {__version__}".encode())
-    for path in sorted(files, key=os.path.abspath):
-        st = os.stat(path)
-        with open(path, "rb") as handle:
-            content = hashlib.file_digest(handle, "sha256").hexdigest()
-        digest.update(orjson.dumps([os.path.abspath(path), st.st_size, st.st_mtime_ns, content]))
-    return digest.hexdigest()
+    key = kept.fingerprint(files) if use_cache and kept.current().enabled else None
+    return Scan(targets, files, notes, key)
 
 
 @dataclass(frozen=True)
@@ -97,144 +70,139 @@ class Query:
     limit: int | None = None
 
 
-def _entry(targets: Sequence[Path], name: str) -> Path:
-    return cache_dir() / f"{name}-{targets_key(targets)}.sqlite"
+def _info(conn: sqlite3.Connection) -> dict[str, Any]:
+    return {str(k): orjson.loads(v) for k, v in conn.execute("SELECT name, value FROM info")}
 
 
-def _open(
-    db: Path, meta_wanted: dict[str, Any]
-) -> tuple[sqlite3.Connection, dict[str, Any]] | None:
-    """A read-only connection to an entry whose meta data holds `meta_wanted`, with all its
-    meta data; or None."""
-    if not db.exists():
-        return None
-    conn = read_only(db)
-    try:
-        meta = {k: orjson.loads(v) for k, v in conn.execute("SELECT key, value FROM meta")}
-        if all(meta.get(k) == v for k, v in meta_wanted.items()):
-            return conn, meta
-    except (sqlite3.DatabaseError, orjson.JSONDecodeError):
-        pass
-    conn.close()
-    return None
+def _put_info(conn: sqlite3.Connection, info: dict[str, Any]) -> None:
+    conn.execute("CREATE TABLE info (name TEXT PRIMARY KEY, value BLOB)")
+    conn.executemany(
+        "INSERT INTO info VALUES (?, ?)", [(k, orjson.dumps(v)) for k, v in info.items()]
+    )
 
 
-def _store(
-    db: Path,
-    meta: dict[str, Any],
-    table: str,
-    columns: Sequence[str],
-    rows: Iterable[tuple[Any, ...]],
-) -> None:
-    """Write an entry (meta data and one table of `columns`, each 'name TYPE') to a
-    temporary file renamed into place; a cache that cannot be written is simply not used."""
-    try:
-        db.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{db.name}.", suffix=".tmp", dir=db.parent)
-        os.close(fd)
-        try:
-            with closing(sqlite3.connect(tmp)) as conn:
-                conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB)")
-                conn.execute(f"CREATE TABLE {table} ({', '.join(columns)})")
-                conn.executemany(
-                    "INSERT INTO meta VALUES (?, ?)",
-                    [(k, orjson.dumps(v)) for k, v in meta.items()],
-                )
-                marks = ", ".join("?" * len(columns))
-                conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
-                conn.commit()
-            os.replace(tmp, db)
-        finally:
-            Path(tmp).unlink(missing_ok=True)
-    except (OSError, sqlite3.DatabaseError):
-        return
+def _strings(value: Any) -> list[str]:
+    if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+        raise ValueError("not a list of text")
+    return value
 
 
 # --------------------------------------------------------------------------- conflicts
 
 
-def _read(db: Path, key: str, query: Query) -> ConflictView | None:
+def _read(conn: sqlite3.Connection, query: Query) -> ConflictView:
+    """The view a query asks for, from a kept entry; `ValueError` when anything in it is odd."""
     from factcheck.render.data import SEVERITIES, ConflictView
 
-    opened = _open(db, {"fingerprint": key, "per_side": query.per_side})
-    if opened is None:
-        return None
-    conn, meta = opened
-    try:
-        with closing(conn):
-            _check(query, meta["subjects"], meta["properties"])
-            where = "severity >= ?"
-            args: list[Any] = [_SEVERITY[query.min_severity]]
-            for column in ("subject", "property"):
-                if (value := getattr(query, column)) is not None:
-                    where += f" AND {column} = ?"
-                    args.append(value)
-            counts = dict(
-                conn.execute(
-                    f"SELECT severity, count(*) FROM conflicts WHERE {where} GROUP BY severity",
-                    args,
+    info = _info(conn)
+    _check(query, _strings(info["subjects"]), _strings(info["properties"]))
+    where = "severity >= ?"
+    args: list[Any] = [_RANK[query.min_severity]]
+    for column in ("subject", "property"):
+        if (value := getattr(query, column)) is not None:
+            where += f" AND {column} = ?"
+            args.append(value)
+    counts = dict(
+        conn.execute(
+            f"SELECT severity, count(*) FROM conflicts WHERE {where} GROUP BY severity", args
+        )
+    )
+    limit = -1 if query.limit is None else query.limit
+    rows = conn.execute(
+        f"SELECT pos, data FROM conflicts WHERE {where} ORDER BY pos LIMIT ?", [*args, limit]
+    ).fetchall()
+    shown = []
+    per_side = -1 if query.per_side is None else query.per_side
+    for pos, data in rows:
+        conflict = orjson.loads(data)
+        if not shapes.conforms(conflict, shapes.CONFLICT):
+            raise ValueError("a kept conflict is not of the expected shape")
+        sides = []
+        for number, side in enumerate(conflict["sides"]):
+            claims = [
+                orjson.loads(blob)
+                for (blob,) in conn.execute(
+                    "SELECT data FROM side_claims WHERE conflict = ? AND side = ? "
+                    "ORDER BY pos LIMIT ?",
+                    [pos, number, per_side],
                 )
-            )
-            limit = -1 if query.limit is None else query.limit
-            rows = conn.execute(
-                f"SELECT data FROM conflicts WHERE {where} ORDER BY pos LIMIT ?", [*args, limit]
-            )
-            shown = [orjson.loads(data) for (data,) in rows]
-            compared = sum(
-                int(n)
-                for subject, prop, n in meta["compared"]
-                if query.subject in (None, subject) and query.property in (None, prop)
-            )
-            notes = [str(note) for note in meta["notes"]]
-    except (sqlite3.DatabaseError, orjson.JSONDecodeError, KeyError, TypeError, ValueError):
-        return None
-    severities = {s: counts.get(_SEVERITY[s], 0) for s in SEVERITIES}
+            ]
+            if not all(shapes.conforms(c, shapes.CLAIM) for c in claims):
+                raise ValueError("a kept claim is not of the expected shape")
+            entry: dict[str, Any] = {"summary": side["summary"], "claims": claims}
+            if query.per_side is not None:
+                entry["more"] = side["count"] - len(claims)
+            sides.append(entry)
+        conflict["sides"] = sides
+        conflict["claims"] = [c for side in sides for c in side["claims"]]
+        shown.append(conflict)
+    compared = sum(
+        int(n)
+        for subject, prop, n in info["compared"]
+        if query.subject in (None, subject) and query.property in (None, prop)
+    )
+    notes = _strings(info["notes"])
+    severities = {s: int(counts.get(_RANK[s], 0)) for s in SEVERITIES}
     return ConflictView(shown, sum(severities.values()), severities, compared, None, notes)
 
 
-def _write(
-    db: Path, key: str, corpus: Corpus, per_side: int | None, found_notes: list[str]
-) -> None:
-    """Store every conflict of the corpus, with `per_side` claims a side, and the loader's
+def _write(name: str, key: str, corpus: Corpus, found_notes: list[str]) -> None:
+    """Keep every conflict of the corpus with every claim of every side, and the loader's
     notes other than `found_notes` (those of finding the files, said afresh each run)."""
     from factcheck.conflicts import find_conflicts
-    from factcheck.render.data import conflict_data
+    from factcheck.render.data import claim_data
 
     report = find_conflicts(corpus)
     compared: dict[tuple[str, str], int] = {}
     for claim in corpus.claims.values():
         topic = (claim.subject, claim.property)
         compared[topic] = compared.get(topic, 0) + 1
-    meta = {
-        "fingerprint": key,
-        "per_side": per_side,
-        "subjects": sorted(corpus.subjects),
-        "properties": sorted(corpus.properties),
-        "notes": [n for n in corpus.notes if n not in found_notes],
-        "compared": [[s, p, n] for (s, p), n in sorted(compared.items())],
-    }
-    _store(
-        db,
-        meta,
-        "conflicts",
-        [
-            "pos INTEGER PRIMARY KEY",
-            "subject TEXT",
-            "property TEXT",
-            "severity INTEGER",
-            "data BLOB",
-        ],
-        (
-            (
-                pos,
-                c.subject,
-                c.property,
-                int(c.severity),
-                orjson.dumps(conflict_data(corpus, c, per_side)),
+
+    def build(conn: sqlite3.Connection) -> None:
+        _put_info(
+            conn,
+            {
+                "subjects": sorted(corpus.subjects),
+                "properties": sorted(corpus.properties),
+                "notes": [n for n in corpus.notes if n not in found_notes],
+                "compared": [[s, p, n] for (s, p), n in sorted(compared.items())],
+            },
+        )
+        conn.execute(
+            "CREATE TABLE conflicts (pos INTEGER PRIMARY KEY, subject TEXT, property TEXT, "
+            "severity INTEGER, data BLOB)"
+        )
+        conn.execute(
+            "CREATE TABLE side_claims (conflict INTEGER, side INTEGER, pos INTEGER, data BLOB, "
+            "PRIMARY KEY (conflict, side, pos)) WITHOUT ROWID"
+        )
+        for pos, c in enumerate(report.conflicts):
+            head = {
+                "subject": c.subject,
+                "subject_name": corpus.subjects[c.subject].name,
+                "property": c.property,
+                "property_name": corpus.properties[c.property].name,
+                "scope": dict(c.scope),
+                "kind": c.kind,
+                "severity": str(c.severity),
+                "distance": c.distance,
+                "reason": c.reason,
+                "sides": [{"summary": s.summary, "count": len(s.claims)} for s in c.sides],
+            }
+            conn.execute(
+                "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?)",
+                (pos, c.subject, c.property, int(c.severity), orjson.dumps(head)),
             )
-            for pos, c in enumerate(report.conflicts)
-        ),
-    )
+            conn.executemany(
+                "INSERT INTO side_claims VALUES (?, ?, ?, ?)",
+                (
+                    (pos, number, i, orjson.dumps(claim_data(corpus, corpus.claims[cid])))
+                    for number, side in enumerate(c.sides)
+                    for i, cid in enumerate(side.claims)
+                ),
+            )
+
+    kept.current().write_db(name, key, build)
 
 
 def conflict_view(
@@ -245,28 +213,25 @@ def conflict_view(
     use_cache: bool = True,
 ) -> ConflictView:
     """The conflicts of the claim files at `paths` (default: `$FACTCHECK_CLAIMS` or the
-    bundled data set) as `query` asks, from the results cache when the files are unchanged.
+    bundled data set) as `query` asks, from the store when the files are unchanged.
 
     A filter naming no declared subject or property is refused (`UsageError`). `explain`
     always loads the claims, since what is consistent is not kept.
     """
-    targets, files, found_notes, key = _scan(paths, use_cache and not explain)
-    db = _entry(targets, f"conflicts-{'all' if query.per_side is None else query.per_side}")
-    if key is not None and (view := _read(db, key, query)) is not None:
-        view.notes[:0] = found_notes
+    found = scan(paths, use_cache and not explain)
+    name = kept.entry_name("conflicts", found.targets)
+    if found.key is not None and (view := _kept_view(name, found.key, query)) is not None:
+        view.notes[:0] = found.notes
         return view
 
     from factcheck.conflicts import Severity, find_conflicts
     from factcheck.corpus import load_corpus
     from factcheck.render.data import conflict_view as view_of
 
-    corpus = load_corpus(targets, use_cache=use_cache)
+    corpus = load_corpus(found.targets, use_cache=use_cache)
     _check(query, list(corpus.subjects), list(corpus.properties))
-    if key is not None and fingerprint(files) == key:  # unchanged while it was loaded
-        _write(db, key, corpus, query.per_side, found_notes)
-        if (view := _read(db, key, query)) is not None:
-            view.notes[:0] = found_notes
-            return view
+    if found.key is not None and kept.fingerprint_unchanged(found.files, found.key):
+        _write(name, found.key, corpus, found.notes)
     report = find_conflicts(
         corpus,
         subject=query.subject,
@@ -275,6 +240,16 @@ def conflict_view(
         explain=explain,
     )
     return view_of(corpus, report, query.per_side, query.limit, explain)
+
+
+def _kept_view(name: str, key: str, query: Query) -> ConflictView | None:
+    with kept.current().read_db(name, _CONFLICT_TABLES, key) as conn:
+        if conn is None:
+            return None
+        try:
+            return _read(conn, query)
+        except (sqlite3.Error, ValueError, KeyError, TypeError, IndexError):
+            return None
 
 
 def _check(query: Query, subjects: list[str], properties: list[str]) -> None:
@@ -297,48 +272,69 @@ def findings(
     use_cache: bool = True,
 ) -> tuple[list[Finding], list[str]]:
     """The citation findings of the claim files at `paths` with the given codes (all when
-    none) at or above a level, judged as of `today`, and the loader's notes; from the results
-    cache when the files and `today` are unchanged. Unknown codes are a `UsageError`."""
-    from factcheck.citations import Finding, Level, explain, run_checks, select
+    none) at or above a level, judged as of `today`, and the loader's notes; from the store
+    when the files and `today` are unchanged. Unknown codes are a `UsageError`."""
+    from factcheck.citations import Level, explain, run_checks, select
 
     wanted = sorted({explain(c).code for c in codes})
     level = Level(min_level)
-    targets, files, found_notes, key = _scan(paths, use_cache)
-    db = _entry(targets, "findings")
-    stamp = {"fingerprint": key, "today": today.isoformat()}
-    if key is not None and (opened := _open(db, stamp)) is not None:
-        conn, meta = opened
-        try:
-            with closing(conn):
-                where = "rank >= ?" + (
-                    f" AND code IN ({', '.join('?' * len(wanted))})" * bool(wanted)
-                )
-                rows = conn.execute(
-                    "SELECT code, level, file, line, record, message FROM findings "
-                    f"WHERE {where} ORDER BY pos",
-                    [level.rank, *wanted],
-                ).fetchall()
-                notes = [*found_notes, *map(str, meta["notes"])]
-            return [
-                Finding(code, Level(lvl), file, line, record, message)
-                for code, lvl, file, line, record, message in rows
-            ], notes
-        except (sqlite3.DatabaseError, orjson.JSONDecodeError, KeyError, ValueError):
-            pass
+    found = scan(paths, use_cache)
+    name = kept.entry_name("findings", found.targets)
+    if found.key is not None:
+        key = f"{found.key} {today.isoformat()}"
+        read = _kept_findings(name, key, wanted, level.rank)
+        if read is not None:
+            return read[0], [*found.notes, *read[1]]
 
     from factcheck.corpus import load_corpus
 
-    corpus = load_corpus(targets, strict=False, use_cache=use_cache)
-    found = run_checks(corpus, today=today)
-    if key is not None and fingerprint(files) == key:  # unchanged while it was loaded
-        _store(
-            db,
-            {**stamp, "notes": [n for n in corpus.notes if n not in found_notes]},
-            "findings",
-            _FINDING_COLUMNS,
-            (
-                (pos, f.code, f.level.value, f.level.rank, f.file, f.line, f.record, f.message)
-                for pos, f in enumerate(found)
-            ),
-        )
-    return select(found, codes=wanted, min_level=level), corpus.notes
+    corpus = load_corpus(found.targets, strict=False, use_cache=use_cache)
+    result = run_checks(corpus, today=today)
+    if found.key is not None and kept.fingerprint_unchanged(found.files, found.key):
+        notes = [n for n in corpus.notes if n not in found.notes]
+
+        def build(conn: sqlite3.Connection) -> None:
+            _put_info(conn, {"notes": notes})
+            conn.execute(
+                "CREATE TABLE findings (pos INTEGER PRIMARY KEY, code TEXT, level TEXT, "
+                "rank INTEGER, file TEXT, line INTEGER, record TEXT, message TEXT)"
+            )
+            conn.executemany(
+                "INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (_finding_row(pos, f) for pos, f in enumerate(result)),
+            )
+
+        kept.current().write_db(name, f"{found.key} {today.isoformat()}", build)
+    return select(result, codes=wanted, min_level=level), corpus.notes
+
+
+def _finding_row(pos: int, f: Finding) -> tuple[Any, ...]:
+    """A finding as kept: its place as an absolute path, made relative only when shown."""
+    file = os.path.abspath(f.file) if f.file else None
+    return (pos, f.code, f.level.value, f.level.rank, file, f.line, f.record, f.message)
+
+
+def _kept_findings(
+    name: str, key: str, wanted: list[str], rank: int
+) -> tuple[list[Finding], list[str]] | None:
+    from factcheck.citations import CHECKS, Finding, Level
+
+    with kept.current().read_db(name, _FINDING_TABLES, key) as conn:
+        if conn is None:
+            return None
+        try:
+            where = "rank >= ?" + (f" AND code IN ({', '.join('?' * len(wanted))})" * bool(wanted))
+            rows = conn.execute(
+                "SELECT code, level, file, line, record, message FROM findings "
+                f"WHERE {where} ORDER BY pos",
+                [rank, *wanted],
+            ).fetchall()
+            if not all(shapes.conforms(list(r), shapes.FINDING) and r[0] in CHECKS for r in rows):
+                return None
+            notes = _strings(_info(conn)["notes"])
+        except (sqlite3.Error, ValueError, KeyError, TypeError):
+            return None
+    return [
+        Finding(code, Level(lvl), file, line, record, message)
+        for code, lvl, file, line, record, message in rows
+    ], notes

@@ -10,6 +10,7 @@ import pytest
 from typer.testing import CliRunner
 
 import factcheck.cache
+import factcheck.store
 from factcheck.cli import app
 from factcheck.corpus import load_corpus
 from factcheck.errors import InputError
@@ -26,8 +27,7 @@ def claims(mini: Path, tmp_path: Path) -> Path:
 
 
 def entries() -> list[Path]:
-    folder = cache_dir() / "files"
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    return sorted(cache_dir().glob("file-*.json"))
 
 
 def summary(folder: Path) -> list[tuple[str, str, str | None]]:
@@ -91,7 +91,7 @@ def test_another_version_does_not_use_the_entries(
 ) -> None:
     load_corpus([claims])
     before = {e: e.read_bytes() for e in entries()}
-    monkeypatch.setattr(factcheck.cache, "__version__", "99.0.0")
+    monkeypatch.setattr(factcheck.store, "__version__", "99.0.0")
     load_corpus([claims])
     assert all(e.read_bytes() != data for e, data in before.items())
 

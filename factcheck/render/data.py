@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from factcheck.files import kept_place
+from factcheck.render.text import shown_place
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
 
 if TYPE_CHECKING:
@@ -97,8 +99,20 @@ def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
         "footnotes": list(claim.footnotes),
         "sources": [source_data(corpus, s.id) for s in corpus.sources_of(claim)],
         "independent_sources": independent_sources(corpus, claim),
-        "location": loc.shown() if loc else None,
+        # Absolute: kept results must read right from any folder (see `shown_place`).
+        "location": kept_place(loc.file, loc.line) if loc else None,
     }
+
+
+def shown(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim's data as shown: its place relative to the current folder."""
+    return {**claim, "location": shown_place(claim["location"])}
+
+
+def shown_conflict(conflict: dict[str, Any]) -> dict[str, Any]:
+    """A conflict's data as shown: every claim's place relative to the current folder."""
+    sides = [{**side, "claims": [shown(c) for c in side["claims"]]} for side in conflict["sides"]]
+    return {**conflict, "sides": sides, "claims": [c for s in sides for c in s["claims"]]}
 
 
 #: Claims a human-readable format lists per side; the rest are counted ('and 40 more').
@@ -258,7 +272,7 @@ def hit_data(hit: Hit, mark: tuple[str, str] = ("", "")) -> dict[str, Any]:
         "snippet": snippet,
         "highlights": highlights,
         "matched_in": list(hit.matched_in),
-        "location": hit.location,
+        "location": shown_place(hit.location),
     }
 
 
@@ -295,8 +309,8 @@ def report_data(full: FullReport) -> dict[str, Any]:
         "factcheck_version": full.version,
         "fingerprint": full.fingerprint,
         "summary": full.counts(),
-        "conflicts": [conflict_data(corpus, c) for c in full.conflicts.conflicts],
-        "claims": [claim_data(corpus, c) for c in full.claims],
+        "conflicts": [shown_conflict(conflict_data(corpus, c)) for c in full.conflicts.conflicts],
+        "claims": [shown(claim_data(corpus, c)) for c in full.claims],
         "findings": [finding_data(f) for f in full.findings],
         "sources": [source_data(corpus, sid) for sid in sorted(corpus.sources)],
         "footnotes": [

@@ -16,6 +16,8 @@ from factcheck.render.data import (
     most_serious,
     report_data,
     results_lines,
+    shown,
+    shown_conflict,
 )
 
 if TYPE_CHECKING:
@@ -39,22 +41,23 @@ def _dump(data: Any) -> str:
 
 def conflicts(view: ConflictView, style: Style) -> str:
     """A JSON array of conflicts; with `--explain`, an object with the consistent pairs too."""
+    found = [shown_conflict(c) for c in view.conflicts]
     if view.consistent is None:
-        return _dump(view.conflicts)
-    return _dump({"conflicts": view.conflicts, "consistent": view.consistent})
+        return _dump(found)
+    return _dump({"conflicts": found, "consistent": view.consistent})
 
 
 def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
-    return _dump([claim_data(corpus, c) for c in selected])
+    return _dump([shown(claim_data(corpus, c)) for c in selected])
 
 
 def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
-    data = claim_data(corpus, corpus.claims[rel.claim])
+    data = shown(claim_data(corpus, corpus.claims[rel.claim]))
     data["footnote_texts"] = {
         f.label: f.text for f in corpus.footnotes_of(corpus.claims[rel.claim])
     }
     data["agrees_with"] = list(rel.agrees)
-    data["conflicts"] = [conflict_data(corpus, c) for c in rel.conflicts]
+    data["conflicts"] = [shown_conflict(conflict_data(corpus, c)) for c in rel.conflicts]
     return _dump(data)
 
 

@@ -21,6 +21,7 @@ from factcheck.render.data import (
     finding_data,
     most_serious,
     results_lines,
+    shown,
     source_line,
 )
 from factcheck.render.text import plain
@@ -151,7 +152,7 @@ def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
 
 
 def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
-    c = claim_data(corpus, corpus.claims[rel.claim])
+    c = shown(claim_data(corpus, corpus.claims[rel.claim]))
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold")
     fields.add_column(overflow="fold")

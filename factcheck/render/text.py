@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 # ANSI escape sequences (CSI, OSC and two-byte forms), then any other control character.
@@ -34,3 +35,18 @@ def markdown_cell(text: str | None) -> str:
     escaped = _MD_SPECIAL.sub(r"\\\1", plain(text)).replace("&", "&amp;")
     # A leading '-' or '=' could start a list or heading when the text stands alone.
     return "\\" + escaped if escaped[:1] in ("-", "=") else escaped
+
+
+def shown_place(place: str | None) -> str | None:
+    """A kept place (`/abs/path/file.yaml:12`) as a reader would type it: relative to the
+    current folder when inside it. Places are kept absolute and made relative only here, so
+    that a result kept by a run in one folder reads right from another."""
+    if not place:
+        return place
+    path, sep, line = place.rpartition(":")
+    if not (sep and line.isdigit()):
+        path, line = place, ""
+    here = os.getcwd().rstrip(os.sep) + os.sep
+    if path.startswith(here):
+        path = path[len(here) :]
+    return f"{path}:{line}" if line else path
