@@ -7,7 +7,6 @@ stat-ing the files) without importing the YAML and model machinery.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -89,18 +88,3 @@ def cache_dir() -> Path:
         return Path(os.environ[ENV_CACHE])
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     return Path(base) / "factcheck"
-
-
-def targets_key(targets: Sequence[Path]) -> str:
-    """A short name for a set of claim paths, for the cache entries that belong to it."""
-    import hashlib
-    import json
-
-    names = json.dumps(sorted(str(t.resolve()) for t in targets))
-    return hashlib.sha256(names.encode()).hexdigest()[:16]
-
-
-def read_only(db: Path) -> sqlite3.Connection:
-    """A read-only SQLite connection; the path is given as a URI, escaped, so that a cache
-    folder whose name holds `?`, `#` or `%` still works."""
-    return sqlite3.connect(f"{db.resolve().as_uri()}?mode=ro", uri=True)
