@@ -561,13 +561,14 @@ class _Bars:
 
     DELAY = 1.0
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self.clock = clock
         self.started: dict[str, float] = {}
         self.tasks: dict[str, Any] = {}
         self.bars: Any = None
 
     def __call__(self, step: str, done: int, total: int) -> None:
-        now = time.monotonic()
+        now = self.clock()
         if now - self.started.setdefault(step, now) < self.DELAY and step not in self.tasks:
             return
         if self.bars is None:

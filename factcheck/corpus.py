@@ -15,8 +15,8 @@ import re
 import sys
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Generator, Iterable, Sequence
+from contextlib import closing, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -573,7 +573,7 @@ PARALLEL_BYTES = 8 * 1024 * 1024
 _Outcome = _File | None | list[Problem]
 
 
-def _parse_all(files: list[Path], *, use_cache: bool) -> Iterator[_Outcome]:
+def _parse_all(files: list[Path], *, use_cache: bool) -> Generator[_Outcome, None, None]:
     """Each file parsed, in order: its records, None (not a claim file), or its problems.
 
     Parsing YAML is CPU-bound Python, so when there is much of it, one process per core
@@ -957,19 +957,25 @@ def _load(paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool) 
     builder.corpus.notes.extend(notes)
     unreadable = 0
     hits = {path: _cached(path) for path in files} if use_cache else {}
-    parsed = _parse_all([p for p in files if hits.get(p) is None], use_cache=use_cache)
-    for done, path in enumerate(files):
-        progress.tell("reading claim files", done, len(files))
-        read = hits.get(path) or next(parsed)
-        if isinstance(read, list):
-            builder.problems.extend(read)
-            unreadable += 1
-            continue
-        if read is None:
-            builder.corpus.notes.append(f"skipped {path}: YAML/JSON without any claim-file section")
-            continue
-        builder.corpus.files.append(str(path))
-        builder.add(read)
+    # Closed at once, not when collected: worker processes end with the reading, never
+    # later inside whatever code happens to run a garbage collection.
+    with closing(
+        _parse_all([p for p in files if hits.get(p) is None], use_cache=use_cache)
+    ) as parsed:
+        for done, path in enumerate(files):
+            progress.tell("reading claim files", done, len(files))
+            read = hits.get(path) or next(parsed)
+            if isinstance(read, list):
+                builder.problems.extend(read)
+                unreadable += 1
+                continue
+            if read is None:
+                builder.corpus.notes.append(
+                    f"skipped {path}: YAML/JSON without any claim-file section"
+                )
+                continue
+            builder.corpus.files.append(str(path))
+            builder.add(read)
     progress.tell("reading claim files", len(files), len(files))
     builder.resolve(references=not unreadable)
     if builder.problems:

@@ -42,10 +42,11 @@ def test_no_listener_means_nothing_is_told() -> None:
     progress.tell("anything", 1, 2)  # must not fail, and nothing is listening
 
 
-def test_bars_appear_only_for_a_step_that_lasts(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bars_appear_only_for_a_step_that_lasts() -> None:
+    # The bars' own clock, not the process's: a frozen time.monotonic would also freeze
+    # every wait with a time-out (multiprocessing's pool shutdown spins on it forever).
     clock = [100.0]
-    monkeypatch.setattr("factcheck.cli.time.monotonic", lambda: clock[0])
-    bars = _Bars()
+    bars = _Bars(clock=lambda: clock[0])
     bars("quick step", 0, 10)
     clock[0] += 0.5
     bars("quick step", 10, 10)
