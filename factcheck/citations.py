@@ -9,7 +9,7 @@ country: names are compared with each other and with ISO 3166 country names.
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +24,7 @@ from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus, Location
 from factcheck.errors import UsageError, ValueParseError
 from factcheck.model import Claim, Source
-from factcheck.values import NoValue, Time, counted, normalise, parse_time
+from factcheck.values import NoValue, Time, normalise, parse_time
 
 
 class Level(StrEnum):
@@ -877,14 +877,3 @@ def select(
     return [
         f for f in findings if (not wanted or f.code in wanted) and f.level.rank >= min_level.rank
     ]
-
-
-def summary(findings: Iterable[Finding]) -> str:
-    """`17 findings: 3 errors, 12 warnings, 2 notes`."""
-    found = list(findings)
-    counts = Counter(f.level.value for f in found)
-    parts = [
-        counted(counts[level], level) for level in ("error", "warning", "note") if counts[level]
-    ]
-    head = counted(len(found), "finding")
-    return head + (f": {', '.join(parts)}" if parts else "")

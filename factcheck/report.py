@@ -13,12 +13,11 @@ from datetime import date
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.citations import Finding, run_checks, summary
+from factcheck.citations import Finding, run_checks
 from factcheck.collector import paused_gc
 from factcheck.conflicts import Report, Severity, find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
-from factcheck.values import counted
 
 #: Version of the JSON report's layout (`factcheck schema --report` describes it).
 REPORT_SCHEMA_VERSION = 1
@@ -48,22 +47,6 @@ class FullReport:
             **{f"conflicts_{name}": n for name, n in severities.items()},
             "findings": len(self.findings),
         }
-
-    def summary_lines(self) -> list[str]:
-        counts = self.counts()
-        by_severity = ", ".join(
-            f"{counts[f'conflicts_{s}']} {s}"
-            for s in ("high", "medium", "low")
-            if counts[f"conflicts_{s}"]
-        )
-        return [
-            f"{counted(counts['claims'], 'claim')} in "
-            f"{counted(counts['documents'], 'document')}, citing "
-            f"{counted(counts['sources'], 'source')} through "
-            f"{counted(counts['footnotes'], 'footnote')}",
-            counted(counts["conflicts"], "conflict") + (f" ({by_severity})" if by_severity else ""),
-            f"citation checks: {summary(self.findings)}",
-        ]
 
 
 def fingerprint(corpus: Corpus) -> str:
@@ -98,10 +81,3 @@ def build_report(
     return FullReport(
         corpus, conflicts, run_checks(corpus, today=today), claims, fingerprint(corpus)
     )
-
-
-def anchor(kind: str, *parts: str) -> str:
-    """A stable, link-safe id for a claim, source or footnote (`fn-euaa-2026-732`)."""
-    raw = "-".join(parts)
-    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "-" for ch in raw)
-    return f"{kind}-{safe}"

@@ -31,7 +31,7 @@ from factcheck.files import default_paths, find_claim_files
 if TYPE_CHECKING:
     from factcheck.citations import Finding
     from factcheck.corpus import Corpus
-    from factcheck.render.data import ConflictView
+    from factcheck.records import ConflictView
 
 _RANK = {"low": 1, "medium": 2, "high": 3}
 _CONFLICT_TABLES = {"info": "table", "conflicts": "table", "side_claims": "table"}
@@ -92,7 +92,8 @@ def _strings(value: Any) -> list[str]:
 
 def _read(conn: sqlite3.Connection, query: Query) -> ConflictView:
     """The view a query asks for, from a kept entry; `ValueError` when anything in it is odd."""
-    from factcheck.render.data import SEVERITIES, ConflictView
+    from factcheck.options import SEVERITIES
+    from factcheck.records import ConflictView
 
     info = _info(conn)
     _check(query, _strings(info["subjects"]), _strings(info["properties"]))
@@ -150,7 +151,7 @@ def _write(name: str, key: str, corpus: Corpus, found_notes: list[str]) -> None:
     """Keep every conflict of the corpus with every claim of every side, and the loader's
     notes other than `found_notes` (those of finding the files, said afresh each run)."""
     from factcheck.conflicts import find_conflicts
-    from factcheck.render.data import claim_data
+    from factcheck.records import claim_data
 
     report = find_conflicts(corpus)
     compared: dict[tuple[str, str], int] = {}
@@ -226,7 +227,7 @@ def conflict_view(
 
     from factcheck.conflicts import Severity, find_conflicts
     from factcheck.corpus import load_corpus
-    from factcheck.render.data import conflict_view as view_of
+    from factcheck.records import conflict_view as view_of
 
     corpus = load_corpus(found.targets, use_cache=use_cache)
     _check(query, list(corpus.subjects), list(corpus.properties))

@@ -112,8 +112,9 @@ CHECKS_DOC = ROOT / "docs" / "checks.md"
 
 
 if __name__ == "__main__":
+    from factcheck.citations import CHECKS
     from factcheck.render.markdown_format import check_codes
 
     README.write_text(refresh(README.read_text(encoding="utf-8")), encoding="utf-8")
-    CHECKS_DOC.write_text(check_codes(), encoding="utf-8")
+    CHECKS_DOC.write_text(check_codes(CHECKS), encoding="utf-8")
     sys.stdout.write("README examples and docs/checks.md refreshed\n")

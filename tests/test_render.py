@@ -14,8 +14,8 @@ from factcheck.citations import run_checks
 from factcheck.conflicts import find_conflicts, relations
 from factcheck.corpus import load_corpus
 from factcheck.query import select_claims
+from factcheck.records import conflict_view
 from factcheck.render import Format, Style, renderer
-from factcheck.render.data import conflict_view
 from factcheck.render.text import markdown_cell, plain
 from factcheck.report import build_report
 

@@ -21,7 +21,7 @@ from factcheck.cli import app
 from factcheck.corpus import load_corpus
 from factcheck.errors import UsageError
 from factcheck.files import cache_dir
-from factcheck.render.data import ConflictView
+from factcheck.records import ConflictView
 from factcheck.results import Query
 
 runner = CliRunner()

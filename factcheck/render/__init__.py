@@ -1,24 +1,26 @@
-"""Output formats, defined once: one renderer module per `Format` value.
+"""Output formats, defined once: one renderer per `Format` value, behind one typed interface.
 
-Each module offers the same three functions, `conflicts`, `claims` and `claim`, each
-returning the text to write. The CLI picks the module with `renderer(fmt)`.
+`renderer(fmt)` picks the renderer with an exhaustive match, so mypy checks that every
+format has one and that each offers every function of `Renderer` with its exact signature.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
-from types import ModuleType
+from typing import TYPE_CHECKING, Protocol, assert_never
 
+from factcheck.options import Format
 
-class Format(StrEnum):
-    """Every output format a data-emitting command offers."""
+if TYPE_CHECKING:
+    from factcheck.citations import Finding
+    from factcheck.conflicts import Relations
+    from factcheck.corpus import Corpus
+    from factcheck.model import Claim
+    from factcheck.records import ConflictView
+    from factcheck.report import FullReport
+    from factcheck.search import Results
 
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-    csv = "csv"
-    html = "html"
+__all__ = ["Format", "Renderer", "Style", "renderer"]
 
 
 @dataclass(frozen=True)
@@ -29,8 +31,51 @@ class Style:
     width: int = 100
 
 
-def renderer(fmt: Format) -> ModuleType:
-    """The module that renders `fmt`."""
-    from importlib import import_module
+class Renderer(Protocol):
+    """What every output format offers: each function returns the text to write."""
 
-    return import_module(f"factcheck.render.{fmt.value}_format")
+    #: Claims shown per side of a conflict (None: all of them).
+    PER_SIDE: int | None
+    #: Conflicts shown when the user gives no --limit (None: all).
+    LIMIT: int | None
+    #: Citation findings shown when the user gives no --limit (None: all).
+    FINDINGS_LIMIT: int | None
+
+    def conflicts(self, view: ConflictView, style: Style) -> str: ...
+
+    def claims(self, corpus: Corpus, selected: list[Claim], style: Style) -> str: ...
+
+    def claim(self, corpus: Corpus, rel: Relations, style: Style) -> str: ...
+
+    def findings(self, found: list[Finding], style: Style, limit: int | None = None) -> str: ...
+
+    def search(self, results: Results, style: Style) -> str: ...
+
+    def report(self, full: FullReport, style: Style) -> str: ...
+
+
+def renderer(fmt: Format) -> Renderer:
+    """The renderer of `fmt`."""
+    match fmt:
+        case Format.table:
+            from factcheck.render import table_format
+
+            return table_format
+        case Format.json:
+            from factcheck.render import json_format
+
+            return json_format
+        case Format.markdown:
+            from factcheck.render import markdown_format
+
+            return markdown_format
+        case Format.csv:
+            from factcheck.render import csv_format
+
+            return csv_format
+        case Format.html:
+            from factcheck.render import html_format
+
+            return html_format
+        case _:
+            assert_never(fmt)

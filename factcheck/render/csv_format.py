@@ -11,16 +11,9 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from factcheck.records import ConflictView, claim_data, conflict_data
 from factcheck.render import Style
-from factcheck.render.data import (
-    ConflictView,
-    claim_data,
-    conflict_data,
-    finding_data,
-    hit_data,
-    most_serious,
-    source_line,
-)
+from factcheck.render.data import finding_data, hit_data, most_serious, source_line
 from factcheck.render.text import without_controls
 
 if TYPE_CHECKING:

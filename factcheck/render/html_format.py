@@ -14,19 +14,19 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from factcheck.records import ConflictView, claim_data, conflict_data
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
-    ConflictView,
-    claim_data,
-    conflict_data,
     finding_data,
+    findings_summary,
     hit_data,
     most_serious,
+    report_summary_lines,
     results_lines,
     source_line,
 )
-from factcheck.render.text import without_controls
+from factcheck.render.text import anchor, without_controls
 from factcheck.values import format_number
 
 if TYPE_CHECKING:
@@ -242,7 +242,6 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
 
 
 def _anchor(kind: str, *parts: str) -> str:
-    from factcheck.report import anchor
 
     return anchor(kind, *parts)
 
@@ -339,10 +338,9 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
 
 
 def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
-    from factcheck.citations import summary
 
     shown, hidden = most_serious(found, limit)
-    line = summary(found) + (f"; {hidden}" if hidden else "")
+    line = findings_summary(found) + (f"; {hidden}" if hidden else "")
     return _page(
         "Citation findings",
         ["<h1>Citation findings</h1>", f"<p>{e(line)}</p>", _finding_table(shown)],
@@ -370,7 +368,7 @@ def report(full: FullReport, style: Style) -> str:
         f'<p class="muted">factcheck {e(full.version)} · data fingerprint '
         f"<code>{e(full.fingerprint)}</code></p>",
         "<h2>Summary</h2><ul>",
-        *(f"<li>{e(line)}</li>" for line in full.summary_lines()),
+        *(f"<li>{e(line)}</li>" for line in report_summary_lines(full)),
         "</ul>",
         "<h2>Conflicts</h2>",
         *_conflict_sections(

@@ -6,15 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
+from factcheck.records import ConflictView, claim_data, conflict_data, report_data
 from factcheck.render import Style
 from factcheck.render.data import (
-    ConflictView,
-    claim_data,
-    conflict_data,
     finding_data,
     hit_data,
     most_serious,
-    report_data,
     results_lines,
     shown,
     shown_conflict,
@@ -84,4 +81,7 @@ def search(results: Results, style: Style) -> str:
 
 def report(full: FullReport, style: Style) -> str:
     """The whole report as one JSON object (layout: `factcheck schema --report`)."""
-    return _dump(report_data(full))
+    data = report_data(full, [finding_data(f) for f in full.findings])
+    data["conflicts"] = [shown_conflict(c) for c in data["conflicts"]]
+    data["claims"] = [shown(c) for c in data["claims"]]
+    return _dump(data)

@@ -2,25 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
+from factcheck.records import ConflictView, claim_data, conflict_data
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
-    ConflictView,
-    claim_data,
-    conflict_data,
     finding_data,
+    findings_summary,
     hit_data,
     most_serious,
+    report_summary_lines,
     results_lines,
     source_line,
 )
+from factcheck.render.text import anchor
 from factcheck.render.text import markdown_cell as md
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.citations import Check, Finding
     from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
@@ -154,10 +156,14 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
 
 def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
     """Citation findings: a table per file, in line order."""
-    from factcheck.citations import summary
 
     shown, hidden = most_serious(found, limit)
-    lines = ["# Citation findings", "", summary(found) + (f"; {hidden}" if hidden else ""), ""]
+    lines = [
+        "# Citation findings",
+        "",
+        findings_summary(found) + (f"; {hidden}" if hidden else ""),
+        "",
+    ]
     columns = ("Line", "Code", "Level", "Record", "Message")
     for _, group in groupby(shown, key=lambda f: f.file):
         items = list(group)
@@ -179,10 +185,8 @@ def findings(found: list[Finding], style: Style, limit: int | None = None) -> st
     return "\n".join(lines)
 
 
-def check_codes() -> str:
-    """The documentation of every check code (docs/checks.md)."""
-    from factcheck.citations import CHECKS
-
+def check_codes(checks: Sequence[Check]) -> str:
+    """The documentation of every check code (docs/checks.md), from the table of checks."""
     lines = [
         "# Citation check codes",
         "",
@@ -193,8 +197,8 @@ def check_codes() -> str:
         "| --- | --- | --- |",
     ]
     # Our own text, written as Markdown: nothing to escape.
-    lines += [f"| [{c.code}](#{c.code.lower()}) | {c.level} | {c.title} |" for c in CHECKS]
-    for c in CHECKS:
+    lines += [f"| [{c.code}](#{c.code.lower()}) | {c.level} | {c.title} |" for c in checks]
+    for c in checks:
         lines += [
             "",
             f"## {c.code}",
@@ -230,8 +234,6 @@ def search(results: Results, style: Style) -> str:
 
 def report(full: FullReport, style: Style) -> str:
     """The whole report, ready to paste into a draft or a wiki."""
-    from factcheck.citations import summary
-    from factcheck.report import anchor
 
     corpus = full.corpus
     lines = [
@@ -242,7 +244,7 @@ def report(full: FullReport, style: Style) -> str:
         "## Summary",
         "",
     ]
-    lines += [f"- {md(line)}" for line in full.summary_lines()]
+    lines += [f"- {md(line)}" for line in report_summary_lines(full)]
     lines += ["", "## Conflicts", ""]
     if not full.conflicts.conflicts:
         lines += ["No conflicts.", ""]
@@ -274,7 +276,7 @@ def report(full: FullReport, style: Style) -> str:
                 )
             )
         lines.append("")
-    lines += ["## Citation findings", "", md(summary(full.findings)), ""]
+    lines += ["## Citation findings", "", md(findings_summary(full.findings)), ""]
     if full.findings:
         lines += [_row(["Code", "Level", "Where", "Record", "Message"]), _row(["---"] * 5)]
         for f in full.findings:
@@ -306,7 +308,6 @@ def report(full: FullReport, style: Style) -> str:
 
 def _cited(c: dict[str, Any]) -> str:
     """`EUAA fn. [732](#fn-…)`: the footnotes link to the footnote list."""
-    from factcheck.report import anchor
 
     if not c["footnotes"]:
         return md(c["cited_in"])
@@ -317,6 +318,5 @@ def _cited(c: dict[str, Any]) -> str:
 
 
 def _source_links(c: dict[str, Any]) -> str:
-    from factcheck.report import anchor
 
     return "; ".join(f"[{md(source_line(s))}](#{anchor('src', s['id'])})" for s in c["sources"])

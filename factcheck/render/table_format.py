@@ -12,14 +12,14 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from factcheck.records import ConflictView, claim_data, conflict_view
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
-    ConflictView,
-    claim_data,
-    conflict_view,
     finding_data,
+    findings_summary,
     most_serious,
+    report_summary_lines,
     results_lines,
     shown,
     source_line,
@@ -196,7 +196,6 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
 
 def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
     """A table per file, rows in line order; a record's id is shown once for its rows."""
-    from factcheck.citations import summary
 
     shown, hidden = most_serious(found, limit)
     items: list[RenderableType] = []
@@ -224,7 +223,7 @@ def findings(found: list[Finding], style: Style, limit: int | None = None) -> st
                 _t(d["message"]),
             )
         items.append(table)
-    items.append(Text(summary(found) + (f"; {hidden}" if hidden else "")))
+    items.append(Text(findings_summary(found) + (f"; {hidden}" if hidden else "")))
     return _render(style, items)
 
 
@@ -260,7 +259,7 @@ def report(full: FullReport, style: Style) -> str:
         Text("factcheck report", style="bold"),
         Text(f"factcheck {full.version} · data fingerprint {full.fingerprint}", style="dim"),
     ]
-    head += [Text(plain(line)) for line in full.summary_lines()]
+    head += [Text(plain(line)) for line in report_summary_lines(full)]
     return (
         _render(style, head)
         + "\n"

@@ -50,3 +50,10 @@ def shown_place(place: str | None) -> str | None:
     if path.startswith(here):
         path = path[len(here) :]
     return f"{path}:{line}" if line else path
+
+
+def anchor(kind: str, *parts: str) -> str:
+    """A stable, link-safe id for a claim, source or footnote (`fn-euaa-2026-732`)."""
+    raw = "-".join(parts)
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_.") else "-" for ch in raw)
+    return f"{kind}-{safe}"
