@@ -20,7 +20,8 @@ from rich.console import Console
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError
-from factcheck.render import Format, Style
+from factcheck.options import Format, LevelName, SeverityName, SortOrder, StanceName
+from factcheck.render import Style
 
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
@@ -73,8 +74,10 @@ DocumentOption = Annotated[
 ]
 
 MinSeverityOption = Annotated[
-    str,
-    typer.Option("--min-severity", help="Only conflicts at least this severe: low, medium, high."),
+    SeverityName,
+    typer.Option(
+        "--min-severity", case_sensitive=False, help="Only conflicts at least this severe."
+    ),
 ]
 
 
@@ -206,7 +209,7 @@ def conflicts(
     claims: ClaimsOption = None,
     subject: SubjectOption = None,
     property: PropertyOption = None,
-    min_severity: MinSeverityOption = "low",
+    min_severity: MinSeverityOption = SeverityName.low,
     explain: Annotated[
         bool, typer.Option("--explain", help="Also show pairs judged consistent, and why.")
     ] = False,
@@ -231,7 +234,7 @@ def conflicts(
     query = Query(
         subject,
         property,
-        _severity(min_severity),
+        min_severity.value,
         module.PER_SIDE,
         module.LIMIT if limit is None else (limit or None),
     )
@@ -297,9 +300,9 @@ def check(
         typer.Option("--code", help="Only findings with this code (repeatable), e.g. FC402."),
     ] = None,
     level: Annotated[
-        str,
-        typer.Option("--level", help="Only findings at least this serious: note, warning, error."),
-    ] = "note",
+        LevelName,
+        typer.Option("--level", case_sensitive=False, help="Only findings at least this serious."),
+    ] = LevelName.note,
     explain: Annotated[
         str | None,
         typer.Option("--explain", metavar="CODE", help="Explain what a code means and exit."),
@@ -318,7 +321,6 @@ def check(
 
     from factcheck.citations import Level
     from factcheck.citations import explain as explain_code
-    from factcheck.errors import UsageError
     from factcheck.output import write_output
     from factcheck.render import renderer
     from factcheck.results import findings
@@ -329,10 +331,7 @@ def check(
             f"{entry.code} ({entry.level}): {entry.title}\n\n{entry.why}\n\nTo fix: {entry.fix}"
         )
         return
-    try:
-        threshold = Level(level.strip().lower())
-    except ValueError:
-        raise UsageError(f"--level must be note, warning or error, not '{level}'") from None
+    threshold = Level(level.value)
     found, notes = findings(
         claims,
         today=_parse_today(today) or date.today(),
@@ -346,16 +345,6 @@ def check(
     write_output(module.findings(found, _style(), shown), output, force=force)
     if strict and any(f.level is Level.error for f in found):
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _severity(words: str) -> str:
-    """A severity's name, checked (without importing the conflict code)."""
-    from factcheck.errors import UsageError
-
-    name = words.strip().lower()
-    if name not in ("low", "medium", "high"):
-        raise UsageError(f"--min-severity must be low, medium or high, not '{words}'")
-    return name
 
 
 def _parse_today(words: str | None) -> Any:
@@ -413,11 +402,15 @@ def search(
         str | None, typer.Option("--until", help="Only claims whose time starts by this date.")
     ] = None,
     stance: Annotated[
-        str | None, typer.Option("--stance", help="Only asserts, reports or denies.")
+        StanceName | None,
+        typer.Option("--stance", case_sensitive=False, help="Only claims of this stance."),
     ] = None,
-    sort: Annotated[str, typer.Option("--sort", help="relevance or date (newest first).")] = (
-        "relevance"
-    ),
+    sort: Annotated[
+        SortOrder,
+        typer.Option(
+            "--sort", case_sensitive=False, help="By relevance, or by date (newest first)."
+        ),
+    ] = SortOrder.relevance,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
     format: FormatOption = Format.table,
     output: OutputOption = None,
@@ -433,17 +426,13 @@ def search(
     from factcheck.search import Filters
     from factcheck.search import search as run_search
 
-    if stance is not None and stance not in ("asserts", "reports", "denies"):
-        from factcheck.errors import UsageError
-
-        raise UsageError(f"--stance must be asserts, reports or denies, not '{stance}'")
     filters = Filters(
         subject=subject,
         property=property,
         claimant=claimant,
         publisher=publisher,
         document=document,
-        stance=stance,
+        stance=stance.value if stance else None,
         since=_bound(since, "--since", low=True),
         until=_bound(until, "--until", low=False),
     )
@@ -454,7 +443,7 @@ def search(
         fields=fields or (),
         filters=filters,
         exact=exact,
-        sort=sort,
+        sort=sort.value,
         limit=limit,
         use_cache=_use_cache(),
         on_build=lambda n: err.print(f"building the search index of {n} claim files…", style="dim"),
@@ -483,7 +472,7 @@ def export(
     claims: ClaimsOption = None,
     subject: SubjectOption = None,
     property: PropertyOption = None,
-    min_severity: MinSeverityOption = "low",
+    min_severity: MinSeverityOption = SeverityName.low,
     today: TodayOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
         Format.markdown
@@ -498,7 +487,7 @@ def export(
     from factcheck.render import renderer
     from factcheck.report import build_report
 
-    level = Severity[_severity(min_severity)]
+    level = Severity[min_severity.value]
     corpus = _load(claims, strict=False)
     check_filters(corpus, subject=subject, property=property)
     full = build_report(
