@@ -154,12 +154,10 @@ def _use_cache() -> bool:
     return _settings["use_cache"]
 
 
-def _load(paths: list[Path] | None, *, strict: bool = True) -> Any:
-    from factcheck.corpus import load_corpus
+def _workspace(paths: list[Path] | None) -> Any:
+    from factcheck.workspace import Workspace
 
-    corpus = load_corpus(paths, strict=strict, use_cache=_use_cache())
-    _notes(corpus.notes)
-    return corpus
+    return Workspace(paths, use_cache=_use_cache())
 
 
 def _notes(notes: list[str]) -> None:
@@ -228,18 +226,18 @@ def conflicts(
     """
     from factcheck.output import write_output
     from factcheck.render import renderer
-    from factcheck.results import Query, conflict_view
 
     module = renderer(format)
-    query = Query(
-        subject,
-        property,
-        min_severity.value,
-        module.PER_SIDE,
-        module.LIMIT if limit is None else (limit or None),
+    ws = _workspace(claims)
+    view = ws.conflicts(
+        subject=subject,
+        property=property,
+        min_severity=min_severity,
+        per_side=module.PER_SIDE,
+        limit=module.LIMIT if limit is None else (limit or None),
+        explain=explain,
     )
-    view = conflict_view(claims, query, explain=explain, use_cache=_use_cache())
-    _notes(view.notes)
+    _notes(ws.notes)
     write_output(module.conflicts(view, _style()), output, force=force)
     if fail_on_conflict and view.total:
         raise typer.Exit(EXIT_FINDINGS)
@@ -259,15 +257,12 @@ def list_claims(
 ) -> None:
     """List claims, filtered by subject, property, claimant or document."""
     from factcheck.output import write_output
-    from factcheck.query import check_filters, select_claims
     from factcheck.render import renderer
 
-    corpus = _load(claims)
-    check_filters(corpus, subject=subject, property=property, document=document)
-    selected = select_claims(
-        corpus, subject=subject, property=property, claimant=claimant, document=document
-    )
-    write_output(renderer(format).claims(corpus, selected, _style()), output, force=force)
+    ws = _workspace(claims)
+    found = ws.claims(subject=subject, property=property, claimant=claimant, document=document)
+    _notes(ws.notes)
+    write_output(renderer(format).claims(found, _style()), output, force=force)
 
 
 @app.command()
@@ -280,15 +275,13 @@ def show(
     force: ForceOption = False,
 ) -> None:
     """Show one claim with its footnotes, sources, and the claims it agrees or conflicts with."""
-    from factcheck.conflicts import relations
     from factcheck.output import write_output
-    from factcheck.query import require_claim
     from factcheck.render import renderer
 
-    corpus = _load(claims)
-    require_claim(corpus, claim_id)
-    text = renderer(format).claim(corpus, relations(corpus, claim_id), _style())
-    write_output(text, output, force=force)
+    ws = _workspace(claims)
+    detail = ws.claim(claim_id)
+    _notes(ws.notes)
+    write_output(renderer(format).claim(detail, _style()), output, force=force)
 
 
 @app.command()
@@ -317,13 +310,10 @@ def check(
     force: ForceOption = False,
 ) -> None:
     """Check citations: broken, duplicate, misdated and weakly corroborated."""
-    from datetime import date
-
     from factcheck.citations import Level
     from factcheck.citations import explain as explain_code
     from factcheck.output import write_output
     from factcheck.render import renderer
-    from factcheck.results import findings
 
     if explain is not None:
         entry = explain_code(explain)
@@ -331,15 +321,9 @@ def check(
             f"{entry.code} ({entry.level}): {entry.title}\n\n{entry.why}\n\nTo fix: {entry.fix}"
         )
         return
-    threshold = Level(level.value)
-    found, notes = findings(
-        claims,
-        today=_parse_today(today) or date.today(),
-        codes=code or (),
-        min_level=threshold.value,
-        use_cache=_use_cache(),
-    )
-    _notes(notes)
+    ws = _workspace(claims)
+    found = ws.check(today=_parse_today(today), codes=code or (), min_level=level)
+    _notes(ws.notes)
     module = renderer(format)
     shown = module.FINDINGS_LIMIT if limit is None else (limit or None)
     write_output(module.findings(found, _style(), shown), output, force=force)
@@ -424,7 +408,6 @@ def search(
     from factcheck.output import write_output
     from factcheck.render import renderer
     from factcheck.search import Filters
-    from factcheck.search import search as run_search
 
     filters = Filters(
         subject=subject,
@@ -437,15 +420,13 @@ def search(
         until=_bound(until, "--until", low=False),
     )
     err = _stderr()
-    results = run_search(
+    results = _workspace(claims).search(
         query,
-        claims,
         fields=fields or (),
         filters=filters,
         exact=exact,
-        sort=sort.value,
+        sort=sort,
         limit=limit,
-        use_cache=_use_cache(),
         on_build=lambda n: err.print(f"building the search index of {n} claim files…", style="dim"),
     )
     write_output(renderer(format).search(results, _style()), output, force=force)
@@ -481,19 +462,15 @@ def export(
     force: ForceOption = False,
 ) -> None:
     """Write the whole report: conflicts, claims, citation findings, sources, footnotes."""
-    from factcheck.conflicts import Severity
     from factcheck.output import write_output
-    from factcheck.query import check_filters
     from factcheck.render import renderer
-    from factcheck.report import build_report
 
-    level = Severity[min_severity.value]
-    corpus = _load(claims, strict=False)
-    check_filters(corpus, subject=subject, property=property)
-    full = build_report(
-        corpus, subject=subject, property=property, min_severity=level, today=_parse_today(today)
+    ws = _workspace(claims)
+    report = ws.report(
+        subject=subject, property=property, min_severity=min_severity, today=_parse_today(today)
     )
-    write_output(renderer(format).report(full, _style()), output, force=force)
+    _notes(ws.notes)
+    write_output(renderer(format).report(report, _style()), output, force=force)
 
 
 @app.command()

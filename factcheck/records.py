@@ -16,10 +16,10 @@ from factcheck.options import SEVERITIES
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
 
 if TYPE_CHECKING:
-    from factcheck.conflicts import Conflict, Consistency, Report
+    from factcheck.citations import Finding
+    from factcheck.conflicts import Conflict, Consistency, Relations, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
-    from factcheck.report import FullReport
 
 
 def value_data(value: Value) -> dict[str, Any]:
@@ -129,7 +129,7 @@ def conflict_data(
     }
 
 
-@dataclass
+@dataclass(frozen=True)
 class ConflictView:
     """Conflicts as every format shows them: plain data, so that a repeated run can show
     them from the results cache without loading a single claim.
@@ -144,22 +144,6 @@ class ConflictView:
     compared: int
     consistent: list[dict[str, Any]] | None = None
     notes: list[str] = field(default_factory=list)
-
-    def summary_line(self) -> str:
-        """`12 conflicts (7 high, 4 medium, 1 low) among 146 claims`, and what is not shown."""
-        from factcheck.values import counted
-
-        parts = ", ".join(f"{self.severities[s]} {s}" for s in SEVERITIES if self.severities[s])
-        line = (
-            f"{counted(self.total, 'conflict')} ({parts or 'none'}) among {self.compared:,} claims"
-        )
-        hidden = self.total - len(self.conflicts)
-        if hidden:
-            line += (
-                f"; showing the {len(self.conflicts)} most severe, {hidden:,} more with "
-                "--limit 0 or in another --format"
-            )
-        return line
 
 
 def conflict_view(
@@ -194,29 +178,45 @@ def consistency_data(corpus: Corpus, note: Consistency) -> dict[str, Any]:
     }
 
 
-def report_data(full: FullReport, findings: list[dict[str, Any]]) -> dict[str, Any]:
-    """The whole report as data: the JSON export, whose layout `factcheck schema --report`
-    describes. `findings` are the citation findings as the renderer words them."""
-    from factcheck.report import REPORT_SCHEMA_VERSION
+@dataclass(frozen=True)
+class ClaimDetail:
+    """One claim as `factcheck show` presents it: the claim, its footnotes, the claims that
+    agree with it and the conflicts it takes part in (every claim of every side)."""
 
-    corpus = full.corpus
-    return {
-        "report": "factcheck",
-        "schema_version": REPORT_SCHEMA_VERSION,
-        "factcheck_version": full.version,
-        "fingerprint": full.fingerprint,
-        "summary": full.counts(),
-        "conflicts": [conflict_data(corpus, c) for c in full.conflicts.conflicts],
-        "claims": [claim_data(corpus, c) for c in full.claims],
-        "findings": findings,
-        "sources": [source_data(corpus, sid) for sid in sorted(corpus.sources)],
-        "footnotes": [
-            {
-                "document": doc,
-                "label": label,
-                "text": note.text,
-                "cites": [{"source": c.source, "pages": c.pages} for c in note.cites],
-            }
-            for (doc, label), note in sorted(corpus.footnotes.items())
-        ],
-    }
+    claim: dict[str, Any]
+    footnotes: tuple[tuple[str, str | None], ...]  # (label, text)
+    agrees: tuple[tuple[str, str], ...]  # (claim id, value as written)
+    conflicts: tuple[dict[str, Any], ...]
+
+
+def claim_detail(corpus: Corpus, rel: Relations) -> ClaimDetail:
+    claim = corpus.claims[rel.claim]
+    return ClaimDetail(
+        claim_data(corpus, claim),
+        tuple((note.label, note.text) for note in corpus.footnotes_of(claim)),
+        tuple((cid, corpus.claims[cid].value) for cid in rel.agrees),
+        tuple(conflict_data(corpus, c) for c in rel.conflicts),
+    )
+
+
+#: Version of the JSON report's layout (`factcheck schema --report` describes it).
+REPORT_SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ReportRecord:
+    """The whole report as data: what `factcheck export` shows in every format.
+
+    `conflicts` holds every conflict with every claim of each side; `claims` is sorted by
+    subject, property and id; `sources` by id; `footnotes` by document and label.
+    """
+
+    version: str
+    fingerprint: str
+    counts: dict[str, int]
+    conflicts: ConflictView
+    claims: tuple[dict[str, Any], ...]
+    subject_names: dict[str, str]
+    findings: tuple[Finding, ...]
+    sources: tuple[dict[str, Any], ...]
+    footnotes: tuple[dict[str, Any], ...]

@@ -8,45 +8,15 @@ a fingerprint of the data. It holds no clock: the same claim files give the same
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.citations import Finding, run_checks
+from factcheck.citations import run_checks
 from factcheck.collector import paused_gc
-from factcheck.conflicts import Report, Severity, find_conflicts
+from factcheck.conflicts import Severity, find_conflicts
 from factcheck.corpus import Corpus
-from factcheck.model import Claim
-
-#: Version of the JSON report's layout (`factcheck schema --report` describes it).
-REPORT_SCHEMA_VERSION = 1
-
-
-@dataclass
-class FullReport:
-    """Everything an export shows."""
-
-    corpus: Corpus
-    conflicts: Report
-    findings: list[Finding]
-    claims: list[Claim]
-    fingerprint: str
-    version: str = __version__
-
-    def counts(self) -> dict[str, int]:
-        severities = {s.name: 0 for s in sorted(Severity, reverse=True)}
-        for conflict in self.conflicts.conflicts:
-            severities[conflict.severity.name] += 1
-        return {
-            "claims": len(self.claims),
-            "documents": len({c.document for c in self.claims}),
-            "sources": len(self.corpus.sources),
-            "footnotes": len(self.corpus.footnotes),
-            "conflicts": len(self.conflicts.conflicts),
-            **{f"conflicts_{name}": n for name, n in severities.items()},
-            "findings": len(self.findings),
-        }
+from factcheck.records import ReportRecord, claim_data, conflict_view, source_data
 
 
 def fingerprint(corpus: Corpus) -> str:
@@ -63,7 +33,7 @@ def build_report(
     property: str | None = None,
     min_severity: Severity = Severity.low,
     today: date | None = None,
-) -> FullReport:
+) -> ReportRecord:
     """The report for a corpus loaded leniently (`load_corpus(..., strict=False)`), so that
     broken references appear among the citation findings rather than stopping it."""
     conflicts = find_conflicts(
@@ -78,6 +48,35 @@ def build_report(
         ),
         key=lambda c: (c.subject, c.property, c.id),
     )
-    return FullReport(
-        corpus, conflicts, run_checks(corpus, today=today), claims, fingerprint(corpus)
+    findings = run_checks(corpus, today=today)
+    severities = {s.name: 0 for s in sorted(Severity, reverse=True)}
+    for conflict in conflicts.conflicts:
+        severities[conflict.severity.name] += 1
+    counts = {
+        "claims": len(claims),
+        "documents": len({c.document for c in claims}),
+        "sources": len(corpus.sources),
+        "footnotes": len(corpus.footnotes),
+        "conflicts": len(conflicts.conflicts),
+        **{f"conflicts_{name}": n for name, n in severities.items()},
+        "findings": len(findings),
+    }
+    return ReportRecord(
+        version=__version__,
+        fingerprint=fingerprint(corpus),
+        counts=counts,
+        conflicts=conflict_view(corpus, conflicts, None),
+        claims=tuple(claim_data(corpus, c) for c in claims),
+        subject_names={sid: s.name for sid, s in corpus.subjects.items()},
+        findings=tuple(findings),
+        sources=tuple(source_data(corpus, sid) for sid in sorted(corpus.sources)),
+        footnotes=tuple(
+            {
+                "document": doc,
+                "label": label,
+                "text": note.text,
+                "cites": [{"source": c.source, "pages": c.pages} for c in note.cites],
+            }
+            for (doc, label), note in sorted(corpus.footnotes.items())
+        ),
     )

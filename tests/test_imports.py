@@ -13,8 +13,7 @@ import pytest
 
 PACKAGE = Path(__file__).parent.parent / "factcheck"
 
-#: What a renderer may import at run time: other renderers, the records it shows (the
-#: record builders for `claims`, `show` and `export`, which still take the corpus), the
+#: What a renderer may import at run time: other renderers, the records it shows, the
 #: choices, and the value wording.
 RENDER_MAY_IMPORT = (
     "factcheck.render",

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from factcheck.citations import run_checks
-from factcheck.conflicts import find_conflicts, relations
+from factcheck.conflicts import find_conflicts
 from factcheck.corpus import load_corpus
-from factcheck.query import select_claims
 from factcheck.records import conflict_view
 from factcheck.render import Format, Style, renderer
 from factcheck.render.text import markdown_cell, plain
 from factcheck.report import build_report
+from factcheck.workspace import Workspace
 
 HOSTILE = "[bold red]x[/] \x1b[31mred\x1b[0m | <script>alert(1)</script>\nnext =1+1 @a"
 
@@ -86,8 +86,8 @@ def test_every_format_renders_every_view(fmt: Format, mini: Path) -> None:
     findings = run_checks(load_corpus([mini], strict=False), today=date(2026, 11, 21))
     for text in (
         module.conflicts(conflict_view(corpus, report, module.PER_SIDE, explain=True), Style()),
-        module.claims(corpus, select_claims(corpus), Style()),
-        module.claim(corpus, relations(corpus, "early"), Style()),
+        module.claims(Workspace([mini]).claims(), Style()),
+        module.claim(Workspace([mini]).claim("early"), Style()),
         module.findings(findings, Style()),
         module.report(build_report(load_corpus([mini], strict=False)), Style()),
     ):
@@ -107,8 +107,8 @@ def test_hostile_text_stays_text(fmt: Format, hostile: Path) -> None:
         module.conflicts(
             conflict_view(corpus, report, module.PER_SIDE), Style(color=True, width=400)
         ),
-        module.claims(corpus, select_claims(corpus), Style(color=True, width=400)),
-        module.claim(corpus, relations(corpus, "h1"), Style(color=True, width=400)),
+        module.claims(Workspace([hostile]).claims(), Style(color=True, width=400)),
+        module.claim(Workspace([hostile]).claim("h1"), Style(color=True, width=400)),
     ]
     for out in outputs:
         if fmt is Format.json:

@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING, Protocol, assert_never
 from factcheck.options import Format
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations
-    from factcheck.corpus import Corpus
-    from factcheck.model import Claim
-    from factcheck.records import ConflictView
-    from factcheck.report import FullReport
+    from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 
 __all__ = ["Format", "Renderer", "Style", "renderer"]
@@ -43,15 +41,15 @@ class Renderer(Protocol):
 
     def conflicts(self, view: ConflictView, style: Style) -> str: ...
 
-    def claims(self, corpus: Corpus, selected: list[Claim], style: Style) -> str: ...
+    def claims(self, claims: list[dict[str, Any]], style: Style) -> str: ...
 
-    def claim(self, corpus: Corpus, rel: Relations, style: Style) -> str: ...
+    def claim(self, detail: ClaimDetail, style: Style) -> str: ...
 
     def findings(self, found: list[Finding], style: Style, limit: int | None = None) -> str: ...
 
     def search(self, results: Results, style: Style) -> str: ...
 
-    def report(self, full: FullReport, style: Style) -> str: ...
+    def report(self, report: ReportRecord, style: Style) -> str: ...
 
 
 def renderer(fmt: Format) -> Renderer:

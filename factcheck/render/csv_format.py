@@ -11,17 +11,13 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from factcheck.records import ConflictView, claim_data, conflict_data
 from factcheck.render import Style
 from factcheck.render.data import finding_data, hit_data, most_serious, source_line
 from factcheck.render.text import without_controls
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations
-    from factcheck.corpus import Corpus
-    from factcheck.model import Claim
-    from factcheck.report import FullReport
+    from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 
 _FORMULA = ("=", "+", "-", "@", "\t", "\r")
@@ -124,17 +120,19 @@ def conflicts(view: ConflictView, style: Style) -> str:
     return _table((*_CONFLICT_HEADER, *_CLAIM_HEADER), _conflict_rows(view.conflicts))
 
 
-def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
+def claims(claims: list[dict[str, Any]], style: Style) -> str:
     """One row per claim."""
-    return _table(_CLAIM_HEADER, (_claim_row(claim_data(corpus, c)) for c in selected))
+    return _table(_CLAIM_HEADER, (_claim_row(c) for c in claims))
 
 
-def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
+def claim(detail: ClaimDetail, style: Style) -> str:
     """One claim as field, value rows; its relations as further rows."""
-    row = _claim_row(claim_data(corpus, corpus.claims[rel.claim]))
+    row = _claim_row(detail.claim)
     rows = [list(pair) for pair in zip(_CLAIM_HEADER, row, strict=True)]
-    rows += [["agrees_with", cid] for cid in rel.agrees]
-    rows += [["conflict", f"{x.severity} {x.distance}: {x.reason}"] for x in rel.conflicts]
+    rows += [["agrees_with", cid] for cid, _ in detail.agrees]
+    rows += [
+        ["conflict", f"{x['severity']} {x['distance']}: {x['reason']}"] for x in detail.conflicts
+    ]
     return _table(("field", "value"), rows)
 
 
@@ -164,15 +162,11 @@ def search(results: Results, style: Style) -> str:
     )
 
 
-def report(full: FullReport, style: Style) -> str:
+def report(report: ReportRecord, style: Style) -> str:
     """One row per claim, then one per claim on each side of each conflict; `row` says
     which, and the conflict columns are empty on claim rows."""
     rows: list[list[Any]] = [
-        ["claim", *[""] * len(_CONFLICT_HEADER), *_claim_row(claim_data(full.corpus, c))]
-        for c in full.claims
+        ["claim", *[""] * len(_CONFLICT_HEADER), *_claim_row(c)] for c in report.claims
     ]
-    rows += [
-        ["conflict side", *row]
-        for row in _conflict_rows(conflict_data(full.corpus, c) for c in full.conflicts.conflicts)
-    ]
+    rows += [["conflict side", *row] for row in _conflict_rows(report.conflicts.conflicts)]
     return _table(("row", *_CONFLICT_HEADER, *_CLAIM_HEADER), rows)

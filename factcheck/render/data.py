@@ -9,12 +9,14 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from factcheck.options import SEVERITIES
+from factcheck.records import REPORT_SCHEMA_VERSION
 from factcheck.render.text import shown_place
 from factcheck.values import counted
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.report import FullReport
+    from factcheck.records import ConflictView, ReportRecord
     from factcheck.search import Hit, Results
 
 
@@ -37,6 +39,33 @@ def shown_conflict(conflict: dict[str, Any]) -> dict[str, Any]:
 
 #: Claims a human-readable format lists per side; the rest are counted ('and 40 more').
 SHOWN_PER_SIDE = 12
+
+
+def cut_sides(conflict: dict[str, Any], per_side: int | None) -> dict[str, Any]:
+    """A conflict with the first `per_side` claims of each side (None: all) and, under
+    `more`, how many of each side are left out."""
+    if per_side is None:
+        return conflict
+    sides = [
+        {**side, "claims": side["claims"][:per_side], "more": len(side["claims"]) - per_side}
+        for side in conflict["sides"]
+    ]
+    for side in sides:
+        side["more"] = max(0, side["more"])
+    return {**conflict, "sides": sides, "claims": [c for s in sides for c in s["claims"]]}
+
+
+def conflicts_summary(view: ConflictView) -> str:
+    """`12 conflicts (7 high, 4 medium, 1 low) among 146 claims`, and what is not shown."""
+    parts = ", ".join(f"{view.severities[s]} {s}" for s in SEVERITIES if view.severities[s])
+    line = f"{counted(view.total, 'conflict')} ({parts or 'none'}) among {view.compared:,} claims"
+    hidden = view.total - len(view.conflicts)
+    if hidden:
+        line += (
+            f"; showing the {len(view.conflicts)} most severe, {hidden:,} more with "
+            "--limit 0 or in another --format"
+        )
+    return line
 
 
 def most_serious(found: list[Finding], limit: int | None) -> tuple[list[Finding], str]:
@@ -132,9 +161,9 @@ def findings_summary(findings: Iterable[Finding]) -> str:
     return head + (f": {', '.join(parts)}" if parts else "")
 
 
-def report_summary_lines(full: FullReport) -> list[str]:
+def report_summary_lines(report: ReportRecord) -> list[str]:
     """The report's summary: claims and sources, conflicts by severity, citation checks."""
-    counts = full.counts()
+    counts = report.counts
     by_severity = ", ".join(
         f"{counts[f'conflicts_{s}']} {s}"
         for s in ("high", "medium", "low")
@@ -146,5 +175,22 @@ def report_summary_lines(full: FullReport) -> list[str]:
         f"{counted(counts['sources'], 'source')} through "
         f"{counted(counts['footnotes'], 'footnote')}",
         counted(counts["conflicts"], "conflict") + (f" ({by_severity})" if by_severity else ""),
-        f"citation checks: {findings_summary(full.findings)}",
+        f"citation checks: {findings_summary(report.findings)}",
     ]
+
+
+def report_data(report: ReportRecord) -> dict[str, Any]:
+    """The whole report as data, places relative to the current folder: the JSON export,
+    whose layout `factcheck schema --report` describes."""
+    return {
+        "report": "factcheck",
+        "schema_version": REPORT_SCHEMA_VERSION,
+        "factcheck_version": report.version,
+        "fingerprint": report.fingerprint,
+        "summary": report.counts,
+        "conflicts": [shown_conflict(c) for c in report.conflicts.conflicts],
+        "claims": [shown(c) for c in report.claims],
+        "findings": [finding_data(f) for f in report.findings],
+        "sources": list(report.sources),
+        "footnotes": list(report.footnotes),
+    }

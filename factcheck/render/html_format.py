@@ -14,10 +14,11 @@ from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from factcheck.records import ConflictView, claim_data, conflict_data
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    conflicts_summary,
+    cut_sides,
     finding_data,
     findings_summary,
     hit_data,
@@ -31,10 +32,7 @@ from factcheck.values import format_number
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations
-    from factcheck.corpus import Corpus
-    from factcheck.model import Claim
-    from factcheck.report import FullReport
+    from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 
 _STYLE = """
@@ -260,10 +258,9 @@ def _source_link(s: dict[str, Any]) -> str:
     return f'<a href="#{_anchor("src", s["id"])}">{e(source_line(s))}</a>'
 
 
-def _claim_rows(corpus: Corpus, claims: list[Claim]) -> str:
+def _claim_rows(claims: Iterable[dict[str, Any]]) -> str:
     rows = []
-    for claim in claims:
-        c = claim_data(corpus, claim)
+    for c in claims:
         rows.append(
             [
                 e(c["id"]),
@@ -277,7 +274,7 @@ def _claim_rows(corpus: Corpus, claims: list[Claim]) -> str:
     return _table(["Claim", "Property", "Value", "Claimant", "As of", "Cited in"], rows)
 
 
-def _finding_table(found: list[Finding]) -> str:
+def _finding_table(found: Iterable[Finding]) -> str:
     rows = []
     for f in found:
         d = finding_data(f)
@@ -298,7 +295,7 @@ def _finding_table(found: list[Finding]) -> str:
 
 def conflicts(view: ConflictView, style: Style) -> str:
     body = ["<h1>Conflicts</h1>", *_conflict_sections(view.conflicts)]
-    body.append(f"<p>{e(view.summary_line())}</p>")
+    body.append(f"<p>{e(conflicts_summary(view))}</p>")
     if view.consistent is not None:
         rows = [
             [e(d["subject"]), e(d["property"]), e(", ".join(d["claims"])), e(d["reason"])]
@@ -311,12 +308,12 @@ def conflicts(view: ConflictView, style: Style) -> str:
     return _page("Conflicts", body)
 
 
-def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
-    return _page("Claims", ["<h1>Claims</h1>", _claim_rows(corpus, selected)])
+def claims(claims: list[dict[str, Any]], style: Style) -> str:
+    return _page("Claims", ["<h1>Claims</h1>", _claim_rows(claims)])
 
 
-def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
-    c = claim_data(corpus, corpus.claims[rel.claim])
+def claim(detail: ClaimDetail, style: Style) -> str:
+    c = detail.claim
     fields = [
         ["Text", e(c["text"])],
         ["Value", e(c["value"])],
@@ -327,10 +324,12 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
         ["Cited in", _cited(c)],
         ["Sources", "<br>".join(e(source_line(s)) for s in c["sources"])],
         ["Independent sources", e(c["independent_sources"])],
-        ["Agrees with", e(", ".join(rel.agrees) or "none")],
+        ["Agrees with", e(", ".join(cid for cid, _ in detail.agrees) or "none")],
         [
             "Conflicts",
-            "<br>".join(e(f"{x.severity} {x.distance}: {x.reason}") for x in rel.conflicts)
+            "<br>".join(
+                e(f"{x['severity']} {x['distance']}: {x['reason']}") for x in detail.conflicts
+            )
             or "none",
         ],
     ]
@@ -360,50 +359,47 @@ def search(results: Results, style: Style) -> str:
     return _page("Search", body)
 
 
-def report(full: FullReport, style: Style) -> str:
+def report(report: ReportRecord, style: Style) -> str:
     """The whole report as one self-contained page."""
-    corpus = full.corpus
     body = [
         "<h1>factcheck report</h1>",
-        f'<p class="muted">factcheck {e(full.version)} · data fingerprint '
-        f"<code>{e(full.fingerprint)}</code></p>",
+        f'<p class="muted">factcheck {e(report.version)} · data fingerprint '
+        f"<code>{e(report.fingerprint)}</code></p>",
         "<h2>Summary</h2><ul>",
-        *(f"<li>{e(line)}</li>" for line in report_summary_lines(full)),
+        *(f"<li>{e(line)}</li>" for line in report_summary_lines(report)),
         "</ul>",
         "<h2>Conflicts</h2>",
-        *_conflict_sections(
-            conflict_data(corpus, c, SHOWN_PER_SIDE) for c in full.conflicts.conflicts
-        ),
+        *_conflict_sections(cut_sides(c, SHOWN_PER_SIDE) for c in report.conflicts.conflicts),
         "<h2>Claims by subject</h2>",
     ]
-    for subject_id, group in groupby(full.claims, key=lambda c: c.subject):
-        subject = corpus.subjects.get(subject_id)
+    for subject_id, group in groupby(report.claims, key=lambda c: c["subject"]):
         body += [
-            f"<h3>{e(subject.name if subject else subject_id)}</h3>",
-            _claim_rows(corpus, list(group)),
+            f"<h3>{e(report.subject_names.get(subject_id, subject_id))}</h3>",
+            _claim_rows(group),
         ]
-    body += ["<h2>Citation findings</h2>", _finding_table(full.findings), "<h2>Sources</h2><ul>"]
-    for sid, source in sorted(corpus.sources.items()):
-        parts = [source.publisher, source.author, source.title, source.date or "n.d."]
+    body += ["<h2>Citation findings</h2>", _finding_table(report.findings), "<h2>Sources</h2><ul>"]
+    for s in report.sources:
+        parts = [s["publisher"], s["author"], s["title"], s["date"] or "n.d."]
+        url = s["url"]
         link = (
-            f' <a href="{e(source.url)}">{e(source.url)}</a>'
-            if source.url and source.url.startswith(("http://", "https://"))
+            f' <a href="{e(url)}">{e(url)}</a>'
+            if url and url.startswith(("http://", "https://"))
             else ""
         )
         body.append(
-            f'<li id="{_anchor("src", sid)}"><b>{e(sid)}</b>: '
+            f'<li id="{_anchor("src", s["id"])}"><b>{e(s["id"])}</b>: '
             f"{e(', '.join(p for p in parts if p))}{link}</li>"
         )
     body += ["</ul>", "<h2>Footnotes</h2><ul>"]
-    for (doc, label), note in sorted(corpus.footnotes.items()):
+    for note in report.footnotes:
         cites = ", ".join(
-            f'<a href="#{_anchor("src", c.source)}">{e(c.source)}</a>'
-            + (f" {e(c.pages)}" if c.pages else "")
-            for c in note.cites
+            f'<a href="#{_anchor("src", c["source"])}">{e(c["source"])}</a>'
+            + (f" {e(c['pages'])}" if c["pages"] else "")
+            for c in note["cites"]
         )
         body.append(
-            f'<li id="{_anchor("fn", doc, label)}">{e(doc)} <b>{e(label)}</b>: '
-            f"{e(note.text)} → {cites}</li>"
+            f'<li id="{_anchor("fn", note["document"], note["label"])}">{e(note["document"])} '
+            f"<b>{e(note['label'])}</b>: {e(note['text'])} → {cites}</li>"
         )
     body.append("</ul>")
     return _page("factcheck report", body)

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from factcheck.records import ConflictView, claim_data, conflict_data, report_data
 from factcheck.render import Style
 from factcheck.render.data import (
     finding_data,
     hit_data,
     most_serious,
+    report_data,
     results_lines,
     shown,
     shown_conflict,
@@ -19,10 +19,7 @@ from factcheck.render.data import (
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations
-    from factcheck.corpus import Corpus
-    from factcheck.model import Claim
-    from factcheck.report import FullReport
+    from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 
 
@@ -44,17 +41,15 @@ def conflicts(view: ConflictView, style: Style) -> str:
     return _dump({"conflicts": found, "consistent": view.consistent})
 
 
-def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
-    return _dump([shown(claim_data(corpus, c)) for c in selected])
+def claims(claims: list[dict[str, Any]], style: Style) -> str:
+    return _dump([shown(c) for c in claims])
 
 
-def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
-    data = shown(claim_data(corpus, corpus.claims[rel.claim]))
-    data["footnote_texts"] = {
-        f.label: f.text for f in corpus.footnotes_of(corpus.claims[rel.claim])
-    }
-    data["agrees_with"] = list(rel.agrees)
-    data["conflicts"] = [shown_conflict(conflict_data(corpus, c)) for c in rel.conflicts]
+def claim(detail: ClaimDetail, style: Style) -> str:
+    data = shown(detail.claim)
+    data["footnote_texts"] = dict(detail.footnotes)
+    data["agrees_with"] = [cid for cid, _ in detail.agrees]
+    data["conflicts"] = [shown_conflict(c) for c in detail.conflicts]
     return _dump(data)
 
 
@@ -79,9 +74,6 @@ def search(results: Results, style: Style) -> str:
     )
 
 
-def report(full: FullReport, style: Style) -> str:
+def report(report: ReportRecord, style: Style) -> str:
     """The whole report as one JSON object (layout: `factcheck schema --report`)."""
-    data = report_data(full, [finding_data(f) for f in full.findings])
-    data["conflicts"] = [shown_conflict(c) for c in data["conflicts"]]
-    data["claims"] = [shown(c) for c in data["claims"]]
-    return _dump(data)
+    return _dump(report_data(report))

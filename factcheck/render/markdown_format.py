@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
-from factcheck.records import ConflictView, claim_data, conflict_data
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    conflicts_summary,
+    cut_sides,
     finding_data,
     findings_summary,
     hit_data,
@@ -23,10 +24,7 @@ from factcheck.render.text import markdown_cell as md
 
 if TYPE_CHECKING:
     from factcheck.citations import Check, Finding
-    from factcheck.conflicts import Relations
-    from factcheck.corpus import Corpus
-    from factcheck.model import Claim
-    from factcheck.report import FullReport
+    from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 
 
@@ -91,7 +89,7 @@ def conflicts(view: ConflictView, style: Style) -> str:
     for data in view.conflicts:
         lines += _conflict_section(data, "##", linked=False)
     if view.total:
-        lines += [md(view.summary_line()), ""]
+        lines += [md(conflicts_summary(view)), ""]
     if view.consistent is not None:
         lines += ["# Judged consistent", ""]
         for d in view.consistent:
@@ -103,11 +101,10 @@ def conflicts(view: ConflictView, style: Style) -> str:
     return "\n".join(lines)
 
 
-def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
+def claims(claims: list[dict[str, Any]], style: Style) -> str:
     columns = ("Id", "Subject", "Property", "Value", "Claimant", "As of", "Document")
     lines = [_row(list(columns)), _row(["---"] * len(columns))]
-    for claim in selected:
-        c = claim_data(corpus, claim)
+    for c in claims:
         lines.append(
             _row(
                 [
@@ -124,8 +121,8 @@ def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
     return "\n".join(lines) + "\n"
 
 
-def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
-    c = claim_data(corpus, corpus.claims[rel.claim])
+def claim(detail: ClaimDetail, style: Style) -> str:
+    c = detail.claim
     lines = [f"# {md(c['id'])}", "", f"> {md(c['text'])}", ""]
     for label, key in (
         ("Subject", "subject"),
@@ -140,17 +137,16 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
         lines.append(f"- **{label}:** {md(c[key])}")
     lines.append(f"- **Parsed:** {md(c['parsed']['interval'])}")
     lines += ["", "## Footnotes", ""]
-    for note in corpus.footnotes_of(corpus.claims[rel.claim]):
-        lines.append(f"- {md(note.label)}: {md(note.text)}")
+    lines += [f"- {md(label)}: {md(text)}" for label, text in detail.footnotes]
     lines += ["", "## Sources", ""]
     lines += [f"- {md(source_line(s))}" for s in c["sources"]]
     lines += ["", f"Independent sources: {c['independent_sources']}"]
     lines += ["", "## Agrees with", ""]
-    lines += [f"- {md(cid)}: {md(corpus.claims[cid].value)}" for cid in rel.agrees] or ["- none"]
+    lines += [f"- {md(cid)}: {md(value)}" for cid, value in detail.agrees] or ["- none"]
     lines += ["", "## Conflicts", ""]
-    lines += [f"- **{x.severity}** {md(x.distance)}: {md(x.reason)}" for x in rel.conflicts] or [
-        "- none"
-    ]
+    lines += [
+        f"- **{x['severity']}** {md(x['distance'])}: {md(x['reason'])}" for x in detail.conflicts
+    ] or ["- none"]
     return "\n".join(lines) + "\n"
 
 
@@ -232,37 +228,32 @@ def search(results: Results, style: Style) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report(full: FullReport, style: Style) -> str:
+def report(report: ReportRecord, style: Style) -> str:
     """The whole report, ready to paste into a draft or a wiki."""
 
-    corpus = full.corpus
     lines = [
         "# factcheck report",
         "",
-        f"factcheck {full.version} · data fingerprint `{full.fingerprint}`",
+        f"factcheck {report.version} · data fingerprint `{report.fingerprint}`",
         "",
         "## Summary",
         "",
     ]
-    lines += [f"- {md(line)}" for line in report_summary_lines(full)]
+    lines += [f"- {md(line)}" for line in report_summary_lines(report)]
     lines += ["", "## Conflicts", ""]
-    if not full.conflicts.conflicts:
+    if not report.conflicts.conflicts:
         lines += ["No conflicts.", ""]
-    for conflict in full.conflicts.conflicts:
-        lines += _conflict_section(
-            conflict_data(corpus, conflict, SHOWN_PER_SIDE), "###", linked=True
-        )
+    for conflict in report.conflicts.conflicts:
+        lines += _conflict_section(cut_sides(conflict, SHOWN_PER_SIDE), "###", linked=True)
     lines += ["## Claims by subject", ""]
-    for subject_id, group in groupby(full.claims, key=lambda c: c.subject):
-        subject = corpus.subjects.get(subject_id)
+    for subject_id, group in groupby(report.claims, key=lambda c: c["subject"]):
         lines += [
-            f"### {md(subject.name if subject else subject_id)}",
+            f"### {md(report.subject_names.get(subject_id, subject_id))}",
             "",
             _row(["Claim", "Property", "Value", "Claimant", "As of", "Cited in"]),
             _row(["---"] * 6),
         ]
-        for claim in group:
-            c = claim_data(corpus, claim)
+        for c in group:
             lines.append(
                 _row(
                     [
@@ -276,32 +267,34 @@ def report(full: FullReport, style: Style) -> str:
                 )
             )
         lines.append("")
-    lines += ["## Citation findings", "", md(findings_summary(full.findings)), ""]
-    if full.findings:
+    lines += ["## Citation findings", "", md(findings_summary(report.findings)), ""]
+    if report.findings:
         lines += [_row(["Code", "Level", "Where", "Record", "Message"]), _row(["---"] * 5)]
-        for f in full.findings:
+        for f in report.findings:
             d = finding_data(f)
             lines.append(
                 _row([d["code"], d["level"], md(d["where"]), md(d["record"]), md(d["message"])])
             )
         lines.append("")
     lines += ["## Sources", ""]
-    for sid, source in sorted(corpus.sources.items()):
-        link = f" <{source.url}>" if source.url and source.url.startswith("http") else ""
-        parts = [source.publisher, source.author, source.title, source.date or "n.d."]
+    for s in report.sources:
+        url = s["url"]
+        link = f" <{url}>" if url and url.startswith("http") else ""
+        parts = [s["publisher"], s["author"], s["title"], s["date"] or "n.d."]
         lines.append(
-            f'- <a id="{anchor("src", sid)}"></a>{md(sid)}: '
+            f'- <a id="{anchor("src", s["id"])}"></a>{md(s["id"])}: '
             f"{md(', '.join(p for p in parts if p))}{md(link)}"
         )
     lines += ["", "## Footnotes", ""]
-    for (doc, label), note in sorted(corpus.footnotes.items()):
+    for note in report.footnotes:
         cites = ", ".join(
-            f"[{md(c.source)}](#{anchor('src', c.source)})" + (f" {md(c.pages)}" if c.pages else "")
-            for c in note.cites
+            f"[{md(c['source'])}](#{anchor('src', c['source'])})"
+            + (f" {md(c['pages'])}" if c["pages"] else "")
+            for c in note["cites"]
         )
         lines.append(
-            f'- <a id="{anchor("fn", doc, label)}"></a>{md(doc)} {md(label)}: '
-            f"{md(note.text)} → {cites}"
+            f'- <a id="{anchor("fn", note["document"], note["label"])}"></a>'
+            f"{md(note['document'])} {md(note['label'])}: {md(note['text'])} → {cites}"
         )
     return "\n".join(lines) + "\n"
 

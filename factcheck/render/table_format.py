@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
+from dataclasses import replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -12,10 +13,11 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.records import ConflictView, claim_data, conflict_view
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    conflicts_summary,
+    cut_sides,
     finding_data,
     findings_summary,
     most_serious,
@@ -29,10 +31,7 @@ from factcheck.values import counted
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations
-    from factcheck.corpus import Corpus
-    from factcheck.model import Claim
-    from factcheck.report import FullReport
+    from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 
 
@@ -120,11 +119,11 @@ def conflicts(view: ConflictView, style: Style) -> str:
                 _t(f"{d['subject']} · {d['property']}"), _t(", ".join(d["claims"])), _t(d["reason"])
             )
         items.append(table)
-    items.append(Text(view.summary_line()))
+    items.append(Text(conflicts_summary(view)))
     return _render(style, items)
 
 
-def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
+def claims(claims: list[dict[str, Any]], style: Style) -> str:
     table = Table(box=box.SIMPLE_HEAD, expand=True)
     shares = {
         "id": 5,
@@ -137,8 +136,7 @@ def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
     }
     for column, share in shares.items():
         table.add_column(column, overflow="fold", ratio=share)
-    for claim in selected:
-        c = claim_data(corpus, claim)
+    for c in claims:
         table.add_row(
             _t(c["id"]),
             _t(c["property"]),
@@ -148,11 +146,11 @@ def claims(corpus: Corpus, selected: list[Claim], style: Style) -> str:
             _t(c["as_of"]),
             _t(c["cited_in"]),
         )
-    return _render(style, [table, Text(counted(len(selected), "claim"))])
+    return _render(style, [table, Text(counted(len(claims), "claim"))])
 
 
-def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
-    c = shown(claim_data(corpus, corpus.claims[rel.claim]))
+def claim(detail: ClaimDetail, style: Style) -> str:
+    c = shown(detail.claim)
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="bold")
     fields.add_column(overflow="fold")
@@ -174,22 +172,22 @@ def claim(corpus: Corpus, rel: Relations, style: Style) -> str:
     fields.add_row("parsed", _t(c["parsed"]["interval"]))
     if c["scope"]:
         fields.add_row("scope", _t(", ".join(f"{k}={v}" for k, v in c["scope"].items())))
-    for note in corpus.footnotes_of(corpus.claims[rel.claim]):
-        fields.add_row(f"footnote {plain(note.label)}", _t(note.text))
+    for label, text in detail.footnotes:
+        fields.add_row(f"footnote {plain(label)}", _t(text))
     for s in c["sources"]:
         fields.add_row("source", _t(source_line(s)))
     fields.add_row("independent", _t(f"{c['independent_sources']} source(s)"))
-    agrees = ", ".join(rel.agrees) or "none"
+    agrees = ", ".join(cid for cid, _ in detail.agrees) or "none"
     fields.add_row("agrees with", _t(agrees))
-    for x in rel.conflicts:
+    for x in detail.conflicts:
         fields.add_row(
             "conflict",
             Text.assemble(
-                (str(x.severity), _SEVERITY_STYLE[str(x.severity)]),
-                f" {plain(x.distance)}: {plain(x.reason)}",
+                (x["severity"], _SEVERITY_STYLE[x["severity"]]),
+                f" {plain(x['distance'])}: {plain(x['reason'])}",
             ),
         )
-    if not rel.conflicts:
+    if not detail.conflicts:
         fields.add_row("conflict", _t("none"))
     return _render(style, [fields])
 
@@ -253,17 +251,19 @@ def search(results: Results, style: Style) -> str:
     return _render(style, items)
 
 
-def report(full: FullReport, style: Style) -> str:
+def report(report: ReportRecord, style: Style) -> str:
     """The report on a terminal: summary, conflicts, citation findings."""
     head = [
         Text("factcheck report", style="bold"),
-        Text(f"factcheck {full.version} · data fingerprint {full.fingerprint}", style="dim"),
+        Text(f"factcheck {report.version} · data fingerprint {report.fingerprint}", style="dim"),
     ]
-    head += [Text(plain(line)) for line in report_summary_lines(full)]
+    head += [Text(plain(line)) for line in report_summary_lines(report)]
+    view = report.conflicts
+    cut = replace(view, conflicts=[cut_sides(c, PER_SIDE) for c in view.conflicts])
     return (
         _render(style, head)
         + "\n"
-        + conflicts(conflict_view(full.corpus, full.conflicts, PER_SIDE), style)
+        + conflicts(cut, style)
         + "\n"
-        + findings(full.findings, style)
+        + findings(list(report.findings), style)
     )

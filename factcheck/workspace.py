@@ -1,0 +1,179 @@
+"""A set of claim files and what factcheck tells about them: the library's front door.
+
+Every command of the CLI is one `Workspace` call and one renderer call, so a library user
+gets the same answers through the same store (parsed files, kept results, search index)::
+
+    from factcheck import Workspace
+    ws = Workspace(["claims/"])
+    view = ws.conflicts(min_severity="medium")
+    for conflict in view.conflicts:
+        print(conflict["severity"], conflict["subject_name"], conflict["reason"])
+
+Each call returns records (`factcheck.records`, `citations.Finding`, `search.Results`) that
+need no corpus to be shown; what the loader noticed on the way (files skipped, unknown
+kinds) gathers in `Workspace.notes`. Bad input raises a `FactcheckError` naming the file,
+line and field; a filter naming no declared id raises a `UsageError`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from factcheck.options import LevelName, SeverityName, SortOrder
+
+if TYPE_CHECKING:
+    from factcheck.citations import Finding
+    from factcheck.corpus import Corpus
+    from factcheck.records import ClaimDetail, ConflictView, ReportRecord
+    from factcheck.search import Filters, Results
+
+
+class Workspace:
+    """The claim files at `paths` (files or folders; default `$FACTCHECK_CLAIMS`, else the
+    bundled data set). `use_cache=False` parses every file and rebuilds every index."""
+
+    def __init__(self, paths: Sequence[Path | str] | None = None, *, use_cache: bool = True):
+        self.paths: list[Path] | None = [Path(p) for p in paths] if paths else None
+        self.use_cache = use_cache
+        #: What the loader noticed, each said once, in the order noticed.
+        self.notes: list[str] = []
+        self._corpora: dict[bool, Corpus] = {}
+
+    def _note(self, notes: Iterable[str]) -> None:
+        self.notes += [n for n in notes if n not in self.notes]
+
+    def corpus(self, *, strict: bool = True) -> Corpus:
+        """The claims, loaded once per workspace. `strict=False` keeps references that lead
+        nowhere for the citation checks instead of refusing the files."""
+        if strict not in self._corpora:
+            from factcheck.corpus import load_corpus
+
+            corpus = load_corpus(self.paths, strict=strict, use_cache=self.use_cache)
+            self._note(corpus.notes)
+            self._corpora[strict] = corpus
+        return self._corpora[strict]
+
+    def conflicts(
+        self,
+        *,
+        subject: str | None = None,
+        property: str | None = None,
+        min_severity: SeverityName = SeverityName.low,
+        per_side: int | None = None,
+        limit: int | None = None,
+        explain: bool = False,
+    ) -> ConflictView:
+        """Claims on one topic that cannot all be true, the most severe first: at most
+        `limit` conflicts (None: all) with `per_side` claims a side (None: all). `explain`
+        adds the pairs judged consistent. Read from the store when the files are unchanged."""
+        from factcheck.results import Query, conflict_view
+
+        query = Query(subject, property, SeverityName(min_severity).value, per_side, limit)
+        view = conflict_view(self.paths, query, explain=explain, use_cache=self.use_cache)
+        self._note(view.notes)
+        return view
+
+    def claims(
+        self,
+        *,
+        subject: str | None = None,
+        property: str | None = None,
+        claimant: str | None = None,
+        document: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """The claims matching every filter given (`claimant` matches a part of the name,
+        ignoring case), each as a record (`factcheck.records.claim_data`)."""
+        from factcheck.query import check_filters, select_claims
+        from factcheck.records import claim_data
+
+        corpus = self.corpus()
+        check_filters(corpus, subject=subject, property=property, document=document)
+        selected = select_claims(
+            corpus, subject=subject, property=property, claimant=claimant, document=document
+        )
+        return [claim_data(corpus, c) for c in selected]
+
+    def claim(self, claim_id: str) -> ClaimDetail:
+        """One claim with its footnotes, the claims that agree with it and its conflicts."""
+        from factcheck.conflicts import relations
+        from factcheck.query import require_claim
+        from factcheck.records import claim_detail
+
+        corpus = self.corpus()
+        require_claim(corpus, claim_id)
+        return claim_detail(corpus, relations(corpus, claim_id))
+
+    def check(
+        self,
+        *,
+        today: date | None = None,
+        codes: Iterable[str] = (),
+        min_level: LevelName = LevelName.note,
+    ) -> list[Finding]:
+        """Citation findings with these codes (all when none) at least as serious as
+        `min_level`, future dates judged against `today` (default: the real today)."""
+        from factcheck.results import findings
+
+        found, notes = findings(
+            self.paths,
+            today=today or date.today(),
+            codes=codes,
+            min_level=LevelName(min_level).value,
+            use_cache=self.use_cache,
+        )
+        self._note(notes)
+        return found
+
+    def search(
+        self,
+        query: str,
+        *,
+        fields: Sequence[str] = (),
+        filters: Filters | None = None,
+        exact: bool = False,
+        sort: SortOrder = SortOrder.relevance,
+        limit: int = 20,
+        on_build: Callable[[int], None] | None = None,
+    ) -> Results:
+        """Claims matching a query (`factcheck.search_query` describes the language), best
+        first or newest first; `on_build` hears the number of files when an index is built."""
+        from factcheck.search import Filters, search
+
+        return search(
+            query,
+            self.paths,
+            fields=fields,
+            filters=filters or Filters(),
+            exact=exact,
+            sort=SortOrder(sort).value,
+            limit=limit,
+            on_build=on_build,
+            use_cache=self.use_cache,
+        )
+
+    def report(
+        self,
+        *,
+        subject: str | None = None,
+        property: str | None = None,
+        min_severity: SeverityName = SeverityName.low,
+        today: date | None = None,
+    ) -> ReportRecord:
+        """The whole report: conflicts, claims by subject, citation findings, sources and
+        footnotes. References that lead nowhere become findings instead of errors."""
+        from factcheck.conflicts import Severity
+        from factcheck.query import check_filters
+        from factcheck.report import build_report
+
+        corpus = self.corpus(strict=False)
+        check_filters(corpus, subject=subject, property=property)
+        return build_report(
+            corpus,
+            subject=subject,
+            property=property,
+            min_severity=Severity[SeverityName(min_severity).value],
+            today=today,
+        )
