@@ -24,7 +24,8 @@ from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus, Location
 from factcheck.errors import UsageError, ValueParseError
 from factcheck.model import Claim, Source
-from factcheck.values import NoValue, Time, normalise, parse_time
+from factcheck.times import parse_time
+from factcheck.values import NoValue, Time, normalise
 
 
 class Level(StrEnum):

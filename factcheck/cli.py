@@ -434,7 +434,8 @@ def search(
 
 def _bound(words: str | None, option: str, *, low: bool) -> float | None:
     from factcheck.errors import UsageError, ValueParseError
-    from factcheck.values import Time, parse_time
+    from factcheck.times import parse_time
+    from factcheck.values import Time
 
     if words is None:
         return None

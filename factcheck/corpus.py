@@ -40,7 +40,10 @@ from factcheck.model import (
     Source,
     Subject,
 )
-from factcheck.values import NoValue, Time, Value, parse_quantity, parse_status, parse_time
+from factcheck.quantities import parse_quantity
+from factcheck.statuses import parse_status
+from factcheck.times import parse_time
+from factcheck.values import NoValue, Time, Value
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
 #: An alias may expand a file to at most this many times its written nodes.

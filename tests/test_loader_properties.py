@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from factcheck.corpus import Corpus, load_corpus
 from factcheck.errors import FactcheckError, ValueParseError
-from factcheck.values import NoValue, Quantity, Time, parse_quantity, parse_time
+from factcheck.quantities import parse_quantity
+from factcheck.times import parse_time
+from factcheck.values import NoValue, Quantity, Time
 
 MODEST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
