@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from factcheck.errors import UsageError
 from factcheck.options import LevelName, SeverityName, SortOrder
 
 if TYPE_CHECKING:
@@ -29,6 +31,18 @@ if TYPE_CHECKING:
     from factcheck.corpus import Corpus
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Filters, Results
+
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def _choice(kind: type[E], value: E | str, name: str) -> E:
+    """`value` as one of `kind`'s choices, or a `UsageError` that lists them."""
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(c.value for c in kind)
+        raise UsageError(f"{name}: '{value}' is not one of {choices}") from None
 
 
 class Workspace:
@@ -61,7 +75,7 @@ class Workspace:
         *,
         subject: str | None = None,
         property: str | None = None,
-        min_severity: SeverityName = SeverityName.low,
+        min_severity: SeverityName | str = SeverityName.low,
         per_side: int | None = None,
         limit: int | None = None,
         explain: bool = False,
@@ -71,7 +85,8 @@ class Workspace:
         adds the pairs judged consistent. Read from the store when the files are unchanged."""
         from factcheck.results import Query, conflict_view
 
-        query = Query(subject, property, SeverityName(min_severity).value, per_side, limit)
+        severity = _choice(SeverityName, min_severity, "min_severity")
+        query = Query(subject, property, severity.value, per_side, limit)
         view = conflict_view(self.paths, query, explain=explain, use_cache=self.use_cache)
         self._note(view.notes)
         return view
@@ -111,7 +126,7 @@ class Workspace:
         *,
         today: date | None = None,
         codes: Iterable[str] = (),
-        min_level: LevelName = LevelName.note,
+        min_level: LevelName | str = LevelName.note,
     ) -> list[Finding]:
         """Citation findings with these codes (all when none) at least as serious as
         `min_level`, future dates judged against `today` (default: the real today)."""
@@ -121,7 +136,7 @@ class Workspace:
             self.paths,
             today=today or date.today(),
             codes=codes,
-            min_level=LevelName(min_level).value,
+            min_level=_choice(LevelName, min_level, "min_level").value,
             use_cache=self.use_cache,
         )
         self._note(notes)
@@ -134,11 +149,11 @@ class Workspace:
         fields: Sequence[str] = (),
         filters: Filters | None = None,
         exact: bool = False,
-        sort: SortOrder = SortOrder.relevance,
+        sort: SortOrder | str = SortOrder.relevance,
         limit: int = 20,
         on_build: Callable[[int], None] | None = None,
     ) -> Results:
-        """Claims matching a query (`factcheck.search_query` describes the language), best
+        """Claims matching a query (the language is described in `factcheck.search_query`), best
         first or newest first; `on_build` hears the number of files when an index is built."""
         from factcheck.search import Filters, search
 
@@ -148,7 +163,7 @@ class Workspace:
             fields=fields,
             filters=filters or Filters(),
             exact=exact,
-            sort=SortOrder(sort).value,
+            sort=_choice(SortOrder, sort, "sort").value,
             limit=limit,
             on_build=on_build,
             use_cache=self.use_cache,
@@ -159,7 +174,7 @@ class Workspace:
         *,
         subject: str | None = None,
         property: str | None = None,
-        min_severity: SeverityName = SeverityName.low,
+        min_severity: SeverityName | str = SeverityName.low,
         today: date | None = None,
     ) -> ReportRecord:
         """The whole report: conflicts, claims by subject, citation findings, sources and
@@ -174,6 +189,6 @@ class Workspace:
             corpus,
             subject=subject,
             property=property,
-            min_severity=Severity[SeverityName(min_severity).value],
+            min_severity=Severity[_choice(SeverityName, min_severity, "min_severity").value],
             today=today,
         )

@@ -43,15 +43,12 @@ SHOWN_PER_SIDE = 12
 
 def cut_sides(conflict: dict[str, Any], per_side: int | None) -> dict[str, Any]:
     """A conflict with the first `per_side` claims of each side (None: all) and, under
-    `more`, how many of each side are left out."""
-    if per_side is None:
-        return conflict
-    sides = [
-        {**side, "claims": side["claims"][:per_side], "more": len(side["claims"]) - per_side}
-        for side in conflict["sides"]
-    ]
-    for side in sides:
-        side["more"] = max(0, side["more"])
+    `more`, how many of each side are left out (counting any left out when it was read)."""
+    sides = []
+    for side in conflict["sides"]:
+        kept = side["claims"] if per_side is None else side["claims"][:per_side]
+        more = side.get("more", 0) + len(side["claims"]) - len(kept)
+        sides.append({**side, "claims": kept, "more": more})
     return {**conflict, "sides": sides, "claims": [c for s in sides for c in s["claims"]]}
 
 

@@ -197,7 +197,7 @@ def chart(data: dict[str, Any]) -> str:
 
 def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
     out = []
-    for data in found:
+    for data in (cut_sides(c, PER_SIDE) for c in found):
         scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
         title = f"{data['subject_name']} · {data['property_name']}" + (
             f" ({scope})" if scope else ""
@@ -369,7 +369,7 @@ def report(report: ReportRecord, style: Style) -> str:
         *(f"<li>{e(line)}</li>" for line in report_summary_lines(report)),
         "</ul>",
         "<h2>Conflicts</h2>",
-        *_conflict_sections(cut_sides(c, SHOWN_PER_SIDE) for c in report.conflicts.conflicts),
+        *_conflict_sections(report.conflicts.conflicts),
         "<h2>Claims by subject</h2>",
     ]
     for subject_id, group in groupby(report.claims, key=lambda c: c["subject"]):

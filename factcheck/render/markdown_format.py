@@ -52,6 +52,7 @@ def _topic(data: dict[str, Any]) -> str:
 def _conflict_section(data: dict[str, Any], heading: str, *, linked: bool) -> list[str]:
     """A conflict: its topic, severity, distance, reason and the claims of every side;
     `linked` makes footnotes and sources links to the report's lists."""
+    data = cut_sides(data, PER_SIDE)
     lines = [
         f"{heading} {md(_topic(data))}",
         "",
@@ -244,7 +245,7 @@ def report(report: ReportRecord, style: Style) -> str:
     if not report.conflicts.conflicts:
         lines += ["No conflicts.", ""]
     for conflict in report.conflicts.conflicts:
-        lines += _conflict_section(cut_sides(conflict, SHOWN_PER_SIDE), "###", linked=True)
+        lines += _conflict_section(conflict, "###", linked=True)
     lines += ["## Claims by subject", ""]
     for subject_id, group in groupby(report.claims, key=lambda c: c["subject"]):
         lines += [

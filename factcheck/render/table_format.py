@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from dataclasses import replace
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -76,7 +75,7 @@ def _sources(c: dict[str, Any]) -> str:
 
 def conflicts(view: ConflictView, style: Style) -> str:
     items: list[RenderableType] = []
-    for data in view.conflicts:
+    for data in (cut_sides(c, PER_SIDE) for c in view.conflicts):
         scope = ", ".join(f"{k}={v}" for k, v in data["scope"].items())
         title = Text.assemble(
             (f"{data['severity'].upper()} ", _SEVERITY_STYLE[data["severity"]]),
@@ -258,12 +257,10 @@ def report(report: ReportRecord, style: Style) -> str:
         Text(f"factcheck {report.version} · data fingerprint {report.fingerprint}", style="dim"),
     ]
     head += [Text(plain(line)) for line in report_summary_lines(report)]
-    view = report.conflicts
-    cut = replace(view, conflicts=[cut_sides(c, PER_SIDE) for c in view.conflicts])
     return (
         _render(style, head)
         + "\n"
-        + conflicts(cut, style)
+        + conflicts(report.conflicts, style)
         + "\n"
         + findings(list(report.findings), style)
     )
