@@ -15,7 +15,8 @@ from factcheck.values import counted
 if TYPE_CHECKING:
     from factcheck.citations import Finding
     from factcheck.report import FullReport
-    from factcheck.search import Hit, Results
+    from factcheck.search import Results
+    from factcheck.search_hits import Hit
 
 
 def source_line(source: dict[str, Any]) -> str:
