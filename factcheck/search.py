@@ -1,300 +1,30 @@
 """Searching claims by keyword, as COI researchers search ecoi.net.
 
-Query language: words are joined by AND; `OR` between two parts; `NOT word` or `-word`
-leaves claims out; "quoted phrases" match words in that order; a trailing `*` matches any
-ending (`mobili*`). Parentheses group. Forgiving matching (see `terms`): spelling variants,
-transliterations, mixed alphabets, case and diacritics; a word found nowhere in the index is
-replaced by the indexed words one or two letters away (typos). `exact=True` turns all of
-that off: words then match only as written, apart from case and accents.
+The query (see `search_query`) is matched through the index (see `search_match`), forgiving
+spelling variants, transliterations, mixed alphabets, case, diacritics and typos. `exact=True`
+turns all of that off: words then match only as written, apart from case and accents. Here:
+the search itself, its filters and results, the literal check of exact search, and the nearest
+words suggested when nothing is found.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import UsageError
 from factcheck.index import COLUMNS, open_index
-from factcheck.terms import fold, prefix_terms, term, transliterated, words
+from factcheck.search_hits import Hit, hit
+from factcheck.search_match import Terms, fts
+from factcheck.search_query import And, Node, Not, Or, Phrase, Word, parse_query
+from factcheck.terms import fold, words
 
 FIELDS = tuple(COLUMNS)
 #: A query matching more claims than this ranks only this many, the shortest.
 RANK_AMONG = 5000
 _BY_DATE = "c.t_lo IS NULL, c.t_lo DESC"
-
-
-# --------------------------------------------------------------------------- the query
-
-
-@dataclass(frozen=True)
-class Word:
-    text: str
-    prefix: bool = False
-
-
-@dataclass(frozen=True)
-class Phrase:
-    words: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Not:
-    node: Node
-
-
-@dataclass(frozen=True)
-class And:
-    nodes: tuple[Node, ...]
-
-
-@dataclass(frozen=True)
-class Or:
-    nodes: tuple[Node, ...]
-
-
-Node = Word | Phrase | Not | And | Or
-
-_TOKEN = re.compile(
-    r'\s*(?:(?P<open>\()|(?P<close>\))|"(?P<phrase>[^"]*)"|(?P<quote>")'
-    r"|(?P<word>[^\s()\"]+))"
-)
-
-
-def parse_query(text: str) -> Node:
-    """The query as a tree; a `UsageError` that says what is wrong when it is malformed."""
-    text = text.replace("“", '"').replace("”", '"').replace("„", '"')
-    tokens: list[tuple[str, str]] = []
-    pos = 0
-    while pos < len(text):
-        m = _TOKEN.match(text, pos)
-        if m is None or m.end() == pos:
-            break
-        pos = m.end()
-        kind = m.lastgroup or ""
-        if kind == "quote":
-            raise UsageError('query has an opening " without a closing one')
-        tokens.append((kind, m.group(kind) or ""))
-    if not tokens:
-        raise UsageError("empty query; give a word to look for")
-    parser = _Parser(tokens)
-    node = parser.query()
-    if parser.pos < len(tokens):
-        raise UsageError(f"query: unexpected '{tokens[parser.pos][1] or ')'}'")
-    _needs_something_to_find(node)
-    return node
-
-
-class _Parser:
-    def __init__(self, tokens: list[tuple[str, str]]) -> None:
-        self.tokens = tokens
-        self.pos = 0
-
-    def peek(self) -> tuple[str, str] | None:
-        return self.tokens[self.pos] if self.pos < len(self.tokens) else None
-
-    def query(self) -> Node:
-        parts = [self.conjunction()]
-        while (tok := self.peek()) and tok == ("word", "OR"):
-            self.pos += 1
-            if self.peek() is None or self.peek() == ("close", ")"):
-                raise UsageError("query: OR needs a word on both sides")
-            parts.append(self.conjunction())
-        return parts[0] if len(parts) == 1 else Or(tuple(parts))
-
-    def conjunction(self) -> Node:
-        parts: list[Node] = []
-        while (tok := self.peek()) and tok != ("close", ")") and tok != ("word", "OR"):
-            if tok == ("word", "AND"):
-                self.pos += 1
-                after = self.peek()
-                if not parts or after is None or after in (("close", ")"), ("word", "OR")):
-                    raise UsageError("query: AND needs a word on both sides")
-                continue
-            parts.append(self.unary())
-        if not parts:
-            tok = self.peek()
-            if tok == ("close", ")"):
-                raise UsageError("query: a ')' has no '('")
-            raise UsageError("query: OR needs a word on both sides")
-        return parts[0] if len(parts) == 1 else And(tuple(parts))
-
-    def unary(self) -> Node:
-        kind, value = self.tokens[self.pos]
-        if (kind, value) == ("word", "NOT"):
-            self.pos += 1
-            if self.peek() is None or self.peek() in (("close", ")"), ("word", "OR")):
-                raise UsageError("query: NOT needs a word after it")
-            return Not(self.unary())
-        if kind == "word" and value.startswith("-") and len(value) > 1:
-            self.pos += 1
-            return Not(_word(value[1:]))
-        return self.atom()
-
-    def atom(self) -> Node:
-        kind, value = self.tokens[self.pos]
-        self.pos += 1
-        if kind == "open":
-            if self.peek() == ("close", ")"):
-                raise UsageError("query: empty parentheses")
-            node = self.query()
-            if self.peek() != ("close", ")"):
-                raise UsageError("query: a '(' is not closed")
-            self.pos += 1
-            return node
-        if kind == "close":
-            raise UsageError("query: a ')' has no '('")
-        if kind == "phrase":
-            found = tuple(m.group() for m in words(value))
-            if not found:
-                raise UsageError('query: an empty "phrase"')
-            return Phrase(found) if len(found) > 1 else Word(found[0])
-        return _word(value)
-
-
-def _word(value: str) -> Word:
-    prefix = value.endswith("*")
-    stem = value.rstrip("*")
-    if "*" in stem:
-        raise UsageError(f"query: '{value}': a * may only end a word")
-    found = [m.group() for m in words(stem)]
-    if not found:
-        raise UsageError(f"query: '{value}' has no letters or digits to look for")
-    if prefix and len(fold(found[-1])) < 2:
-        raise UsageError(f"query: '{value}': give at least two letters before the *")
-    if len(found) > 1:  # `Citizen.Army.Law` or `e-mail`: the parts as a phrase
-        if prefix:
-            raise UsageError(f"query: '{value}': a * may only end a single word")
-        return Word(" ".join(found))
-    return Word(found[0], prefix)
-
-
-def _needs_something_to_find(node: Node) -> None:
-    if isinstance(node, Not):
-        raise UsageError(
-            "query: NOT needs something to look for beside it ('mobilisation NOT partial')"
-        )
-    if isinstance(node, And) and all(isinstance(n, Not) for n in node.nodes):
-        raise UsageError("query: NOT needs something to look for beside it")
-    if isinstance(node, And | Or):
-        for child in node.nodes:
-            if not isinstance(child, Not):
-                _needs_something_to_find(child)
-
-
-# --------------------------------------------------------------------------- matching
-
-
-@dataclass
-class _Terms:
-    """What each query word matches in the index, and every term that counts as a hit."""
-
-    exact: bool
-    conn: sqlite3.Connection
-    hits: set[str] = field(default_factory=set)
-    prefixes: set[str] = field(default_factory=set)
-    fuzzy: dict[str, list[str]] = field(default_factory=dict)
-
-    def known(self, value: str) -> bool:
-        return (
-            self.conn.execute("SELECT 1 FROM words WHERE term = ? LIMIT 1", (value,)).fetchone()
-            is not None
-        )
-
-    def expand(self, word: Word) -> list[str]:
-        """FTS5 alternatives for one query word (quoted terms, some with a trailing *)."""
-        if " " in word.text:
-            return [_phrase(term(w) for w in word.text.split())]
-        t = term(word.text)
-        if word.prefix:
-            raw = fold(word.text)
-            found = {raw} if self.exact else prefix_terms(word.text)
-            rows = self.conn.execute(
-                "SELECT DISTINCT term FROM words WHERE word >= ? AND word < ?",
-                (raw, raw + "\uffff"),
-            )
-            found |= {r[0] for r in rows}
-            # A prefix already covered by a shorter one would count the same words twice.
-            kept = {p for p in found if not any(p != q and p.startswith(q) for q in found)}
-            self.prefixes |= kept
-            return [f'"{x}"*' for x in sorted(kept)]
-        if self.exact or self.known(t):  # exact: typos are not corrected
-            self.hits.add(t)
-            return [f'"{t}"']
-        near = self._near(t)
-        self.fuzzy[word.text] = near
-        self.hits |= {t, *near}
-        return [f'"{x}"' for x in [t, *near]]
-
-    def _near(self, t: str) -> list[str]:
-        from rapidfuzz import process
-        from rapidfuzz.distance import Levenshtein
-
-        limit = 1 if len(t) <= 5 else 2
-        rows = self.conn.execute(
-            "SELECT DISTINCT term FROM words WHERE length(term) BETWEEN ? AND ?",
-            (len(t) - limit, len(t) + limit),
-        )
-        candidates = [r[0] for r in rows]
-        found = process.extract(
-            t, candidates, scorer=Levenshtein.distance, score_cutoff=limit, limit=8
-        )
-        # Only the closest: one letter off when there is such a word, else two.
-        best = min((distance for _, distance, _ in found), default=0)
-        return sorted(name for name, distance, _ in found if distance == best)
-
-
-def _phrase(terms: Iterable[str]) -> str:
-    return '"' + " ".join(terms) + '"'
-
-
-def _fts(node: Node, terms: _Terms) -> str:
-    if isinstance(node, Word):
-        options = terms.expand(node)
-        return options[0] if len(options) == 1 else "(" + " OR ".join(options) + ")"
-    if isinstance(node, Phrase):
-        found = [term(w) for w in node.words]
-        terms.hits |= set(found)
-        return _phrase(found)
-    if isinstance(node, Or):
-        return "(" + " OR ".join(_fts(n, terms) for n in node.nodes) + ")"
-    if isinstance(node, And):
-        wanted = [_fts(n, terms) for n in node.nodes if not isinstance(n, Not)]
-        # Exact search leaves NOT to the literal check: the index's forgiving terms would
-        # also leave out claims that only share a spelling variant with the unwanted word.
-        unwanted = (
-            [] if terms.exact else [_fts(n.node, terms) for n in node.nodes if isinstance(n, Not)]
-        )
-        out = "(" + " AND ".join(wanted) + ")"
-        for part in unwanted:
-            out += f" NOT {part}"
-        return out
-    raise UsageError("query: NOT needs something to look for beside it")
-
-
-# --------------------------------------------------------------------------- results
-
-
-@dataclass(frozen=True)
-class Hit:
-    """One claim found, with its score and where the words were found."""
-
-    id: str
-    score: float
-    document: str
-    document_title: str | None
-    footnotes: str
-    subject: str
-    property: str
-    claimant: str | None
-    stance: str
-    value: str
-    text: str
-    location: str | None
-    snippet: tuple[tuple[str, bool], ...]
-    matched_in: tuple[str, ...]
 
 
 @dataclass
@@ -342,8 +72,8 @@ def search(
         raise UsageError(f"--sort must be relevance or date, not '{sort}'")
     conn = open_index(paths, on_build=on_build, use_cache=use_cache)
     try:
-        terms = _Terms(exact, conn)
-        match = _fts(node, terms)
+        terms = Terms(exact, conn)
+        match = fts(node, terms)
         if fields:
             match = "{" + " ".join(fields) + "} : (" + match + ")"
         where, params = _where(filters)
@@ -390,7 +120,7 @@ def search(
                     f"ORDER BY rank, c.id LIMIT ?",
                     (match, *params, limit),
                 )
-        hits = [_hit(row, terms) for row in rows]
+        hits = [hit(row, terms) for row in rows]
         suggestions = [] if hits else _suggest(node, conn)
         return Results(query, hits, total, terms.fuzzy, suggestions, ranked_among)
     except sqlite3.OperationalError as exc:
@@ -507,76 +237,6 @@ def _where(f: Filters) -> tuple[str, list[object]]:
         clauses.append("c.t_lo <= ?")
         params.append(f.until)
     return "".join(f" AND {c}" for c in clauses), params
-
-
-def _matches(word: str, terms: _Terms) -> bool:
-    for t in (term(word), transliterated(word)):
-        if t and (t in terms.hits or any(t.startswith(p) for p in terms.prefixes)):
-            return True
-    return False
-
-
-def _hit(row: dict[str, object], terms: _Terms) -> Hit:
-    text = str(row["text"])
-    matched_in = tuple(
-        name
-        for name, value in (
-            ("text", text),
-            ("claimant", row["claimant"]),
-            ("subject", row["subject_text"]),
-            ("property", row["property_text"]),
-            ("sources", row["sources"]),
-        )
-        if value and any(_matches(m.group(), terms) for m in words(str(value)))
-    )
-    return Hit(
-        id=str(row["id"]),
-        score=round(-float(str(row["rank"])), 3),
-        document=str(row["document"]),
-        document_title=_opt(row["document_title"]),
-        footnotes=str(row["footnotes"]),
-        subject=str(row["subject"]),
-        property=str(row["property"]),
-        claimant=_opt(row["claimant"]),
-        stance=str(row["stance"]),
-        value=str(row["value"]),
-        text=text,
-        location=_opt(row["location"]),
-        snippet=snippet(text, terms),
-        matched_in=matched_in,
-    )
-
-
-def _opt(value: object) -> str | None:
-    return None if value is None else str(value)
-
-
-def snippet(text: str, terms: _Terms, width: int = 12) -> tuple[tuple[str, bool], ...]:
-    """Keyword in context: about `width` words either side of the first match, with the
-    matching words marked. The claim's opening when nothing in the text matched."""
-    found = list(words(text))
-    marks = [i for i, m in enumerate(found) if _matches(m.group(), terms)]
-    centre = marks[0] if marks else 0
-    first, last = max(0, centre - width), min(len(found), centre + width + 1)
-    if not found:
-        return ((text, False),)
-    start = found[first].start() if first else 0
-    end = found[last - 1].end() if last < len(found) else len(text)
-    pieces: list[tuple[str, bool]] = []
-    if first:
-        pieces.append(("…", False))
-    cursor = start
-    marked = set(marks)
-    for i in range(first, last):
-        m = found[i]
-        if m.start() > cursor:
-            pieces.append((text[cursor : m.start()], False))
-        pieces.append((m.group(), i in marked))
-        cursor = m.end()
-    pieces.append((text[cursor:end], False))
-    if last < len(found):
-        pieces.append(("…", False))
-    return tuple(p for p in pieces if p[0])
 
 
 def _suggest(node: Node, conn: sqlite3.Connection) -> list[str]:

@@ -17,7 +17,8 @@ from factcheck.values import counted
 if TYPE_CHECKING:
     from factcheck.citations import Finding
     from factcheck.records import ConflictView, ReportRecord
-    from factcheck.search import Hit, Results
+    from factcheck.search import Results
+    from factcheck.search_hits import Hit
 
 
 def source_line(source: dict[str, Any]) -> str:
