@@ -319,8 +319,8 @@ def check(
     """Check citations: broken, duplicate, misdated and weakly corroborated."""
     from datetime import date
 
-    from factcheck.citations import Level
-    from factcheck.citations import explain as explain_code
+    from factcheck.checks import Level
+    from factcheck.checks import explain as explain_code
     from factcheck.output import write_output
     from factcheck.render import renderer
     from factcheck.results import findings

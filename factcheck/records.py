@@ -68,7 +68,7 @@ def _cited_in(document: str, footnotes: list[str]) -> str:
 
 def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
     """Everything a reader needs to weigh one claim."""
-    from factcheck.citations import independent_sources
+    from factcheck.sources import independent_sources
 
     loc = corpus.where("claims", claim.id)
     doc = corpus.documents.get(claim.document)

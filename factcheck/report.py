@@ -13,7 +13,8 @@ from datetime import date
 from pathlib import Path
 
 from factcheck import __version__
-from factcheck.citations import Finding, run_checks
+from factcheck.checks import Finding
+from factcheck.citations import run_checks
 from factcheck.collector import paused_gc
 from factcheck.conflicts import Report, Severity, find_conflicts
 from factcheck.corpus import Corpus

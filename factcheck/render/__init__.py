@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol, assert_never
 from factcheck.options import Format
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim

@@ -17,7 +17,7 @@ from factcheck.render.data import finding_data, hit_data, most_serious, source_l
 from factcheck.render.text import without_controls
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim

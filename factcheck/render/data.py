@@ -13,7 +13,7 @@ from factcheck.render.text import shown_place
 from factcheck.values import counted
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.report import FullReport
     from factcheck.search import Hit, Results
 

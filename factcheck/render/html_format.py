@@ -30,7 +30,7 @@ from factcheck.render.text import anchor, without_controls
 from factcheck.values import format_number
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim

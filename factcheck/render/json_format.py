@@ -18,7 +18,7 @@ from factcheck.render.data import (
 )
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim

@@ -22,7 +22,7 @@ from factcheck.render.text import anchor
 from factcheck.render.text import markdown_cell as md
 
 if TYPE_CHECKING:
-    from factcheck.citations import Check, Finding
+    from factcheck.checks import Check, Finding
     from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim

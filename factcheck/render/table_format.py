@@ -28,7 +28,7 @@ from factcheck.render.text import plain
 from factcheck.values import counted
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
