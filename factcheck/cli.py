@@ -310,8 +310,8 @@ def check(
     force: ForceOption = False,
 ) -> None:
     """Check citations: broken, duplicate, misdated and weakly corroborated."""
-    from factcheck.citations import Level
-    from factcheck.citations import explain as explain_code
+    from factcheck.checks import Level
+    from factcheck.checks import explain as explain_code
     from factcheck.output import write_output
     from factcheck.render import renderer
 

@@ -105,7 +105,7 @@ class Corpus:
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     dangling: list[Dangling] = field(default_factory=list)
-    #: Data derived from the corpus by analyses, computed once (see `citations`).
+    #: Data derived from the corpus by analyses, computed once (see `sources`).
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def where(self, section: str, key: str) -> Location | None:

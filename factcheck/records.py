@@ -16,7 +16,7 @@ from factcheck.options import SEVERITIES
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.conflicts import Conflict, Consistency, Relations, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
@@ -68,7 +68,7 @@ def _cited_in(document: str, footnotes: list[str]) -> str:
 
 def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
     """Everything a reader needs to weigh one claim."""
-    from factcheck.citations import independent_sources
+    from factcheck.sources import independent_sources
 
     loc = corpus.where("claims", claim.id)
     doc = corpus.documents.get(claim.document)

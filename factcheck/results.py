@@ -29,7 +29,7 @@ from factcheck.collector import paused_gc
 from factcheck.files import default_paths, find_claim_files
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.corpus import Corpus
     from factcheck.records import ConflictView
 
@@ -275,7 +275,8 @@ def findings(
     """The citation findings of the claim files at `paths` with the given codes (all when
     none) at or above a level, judged as of `today`, and the loader's notes; from the store
     when the files and `today` are unchanged. Unknown codes are a `UsageError`."""
-    from factcheck.citations import Level, explain, run_checks, select
+    from factcheck.checks import Level, explain, select
+    from factcheck.citations import run_checks
 
     wanted = sorted({explain(c).code for c in codes})
     level = Level(min_level)
@@ -318,7 +319,7 @@ def _finding_row(pos: int, f: Finding) -> tuple[Any, ...]:
 def _kept_findings(
     name: str, key: str, wanted: list[str], rank: int
 ) -> tuple[list[Finding], list[str]] | None:
-    from factcheck.citations import CHECKS, Finding, Level
+    from factcheck.checks import CHECKS, Finding, Level
 
     with kept.current().read_db(name, _FINDING_TABLES, key) as conn:
         if conn is None:

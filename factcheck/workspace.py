@@ -27,7 +27,7 @@ from factcheck.errors import UsageError
 from factcheck.options import LevelName, SeverityName, SortOrder
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.corpus import Corpus
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Filters, Results

@@ -112,7 +112,7 @@ CHECKS_DOC = ROOT / "docs" / "checks.md"
 
 
 if __name__ == "__main__":
-    from factcheck.citations import CHECKS
+    from factcheck.checks import CHECKS
     from factcheck.render.markdown_format import check_codes
 
     README.write_text(refresh(README.read_text(encoding="utf-8")), encoding="utf-8")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.citations import CHECKS
+from factcheck.checks import CHECKS
 from factcheck.render.markdown_format import check_codes
 from tests.readme import CHECKS_DOC, README, examples, expected_matches, run
 

@@ -14,7 +14,7 @@ from factcheck.options import Format
 if TYPE_CHECKING:
     from typing import Any
 
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 

@@ -16,7 +16,7 @@ from factcheck.render.data import finding_data, hit_data, most_serious, source_l
 from factcheck.render.text import without_controls
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 

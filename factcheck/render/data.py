@@ -15,7 +15,7 @@ from factcheck.render.text import shown_place
 from factcheck.values import counted
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.records import ConflictView, ReportRecord
     from factcheck.search import Results
     from factcheck.search_hits import Hit

@@ -31,7 +31,7 @@ from factcheck.render.text import anchor, without_controls
 from factcheck.values import format_number
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 

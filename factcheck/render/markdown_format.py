@@ -23,7 +23,7 @@ from factcheck.render.text import anchor
 from factcheck.render.text import markdown_cell as md
 
 if TYPE_CHECKING:
-    from factcheck.citations import Check, Finding
+    from factcheck.checks import Check, Finding
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 

@@ -29,7 +29,7 @@ from factcheck.render.text import plain
 from factcheck.values import counted
 
 if TYPE_CHECKING:
-    from factcheck.citations import Finding
+    from factcheck.checks import Finding
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 

@@ -1,0 +1,259 @@
+"""The table of citation checks, and the findings they make.
+
+Each check has a stable code, a level and a documentation entry in `CHECKS`, the one place
+codes are described (`factcheck check --explain CODE` and docs/checks.md come from it).
+A `Finding` is one problem a check found; `select` keeps the findings of some codes at or
+above a level.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from rapidfuzz import process
+
+from factcheck.errors import UsageError
+
+if TYPE_CHECKING:
+    from factcheck.corpus import Location
+
+
+class Level(StrEnum):
+    """How much a finding matters: errors break a citation, warnings weaken it, notes inform."""
+
+    error = "error"
+    warning = "warning"
+    note = "note"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "note": 1}[self.value]
+
+
+@dataclass(frozen=True)
+class Check:
+    """What a code means, why it matters and how to fix it."""
+
+    code: str
+    level: Level
+    title: str
+    why: str
+    fix: str
+
+
+CHECKS: tuple[Check, ...] = (
+    Check(
+        "FC101",
+        Level.error,
+        "footnote cited but not defined",
+        "A claim cites a footnote label that its document does not define, so a reader "
+        "cannot trace the claim to any source.",
+        "Add the footnote to the document's footnotes, or correct the label the claim cites.",
+    ),
+    Check(
+        "FC102",
+        Level.error,
+        "source cited but not defined",
+        "A footnote, a claim or a source's `reports` names a source id that is not "
+        "defined, so the citation leads nowhere.",
+        "Define the source, or correct the id (the message suggests the nearest one).",
+    ),
+    Check(
+        "FC103",
+        Level.error,
+        "id defined twice",
+        "Two records share an id; every reference to it is ambiguous and only the first is used.",
+        "Give each record its own id, or merge the two records.",
+    ),
+    Check(
+        "FC104",
+        Level.warning,
+        "footnote defined but never cited",
+        "No claim rests on this footnote: either a claim it supports was not recorded, "
+        "or the footnote is left over.",
+        "Record the claim the footnote supports, or remove the footnote.",
+    ),
+    Check(
+        "FC105",
+        Level.warning,
+        "source defined but never cited",
+        "No footnote or claim cites this source.",
+        "Cite it where it is used, or remove it.",
+    ),
+    Check(
+        "FC106",
+        Level.error,
+        "footnote of an undefined document",
+        "A footnote names a document that is not defined, so its claims cannot find it.",
+        "Define the document, or correct the footnote's `document`.",
+    ),
+    Check(
+        "FC201",
+        Level.warning,
+        "duplicate source",
+        "Two source records describe the same work (same link or identifier; or same "
+        "title and publisher, dated within a year). Counted twice, one piece of evidence "
+        "looks like two.",
+        "Keep one record and cite it from every footnote.",
+    ),
+    Check(
+        "FC202",
+        Level.warning,
+        "one publisher under several names",
+        "The same publisher is written in different ways (an acronym and its long form, a "
+        "spelling variant), which hides that sources share a publisher.",
+        "Write the publisher the same way everywhere.",
+    ),
+    Check(
+        "FC203",
+        Level.warning,
+        "name looks misspelt",
+        "A word in a publisher or author name is one or two letters away from a country "
+        "name but is not one.",
+        "Correct the spelling, if it is a slip.",
+    ),
+    Check(
+        "FC301",
+        Level.error,
+        "date cannot be read",
+        "A source's date is impossible or not a date, so it cannot be checked against "
+        "the claims it supports.",
+        "Write the date as printed if it is readable ('5 March 2025'), or 'n.d.'.",
+    ),
+    Check(
+        "FC302",
+        Level.error,
+        "date in the future",
+        "A source or document is dated after today.",
+        "Correct the date; a future date is usually a typing slip.",
+    ),
+    Check(
+        "FC303",
+        Level.error,
+        "source dated after the document citing it",
+        "A document cannot cite a source published after it.",
+        "Check the source's date and the document's date.",
+    ),
+    Check(
+        "FC304",
+        Level.warning,
+        "source published before the event it is cited for",
+        "The source appeared before the time the claim describes, so it cannot report it "
+        "(unless it is a forecast).",
+        "Check the source's date, the claim's time, or whether the right source is cited.",
+    ),
+    Check(
+        "FC305",
+        Level.warning,
+        "date right except for the year",
+        "The source is dated on the same day and month as the event it supports, in "
+        "another year: most likely a wrong year.",
+        "Check the year of the source's date.",
+    ),
+    Check(
+        "FC306",
+        Level.note,
+        "event far from its only source",
+        "The claim's time is more than two years from the date of the one source it rests "
+        "on, so the source may not speak for that time.",
+        "Check that the source covers the claim's time, or add a closer source.",
+    ),
+    Check(
+        "FC401",
+        Level.warning,
+        "source without a link",
+        "A published source gives neither a link nor an identifier, so a reader cannot "
+        "find it. Interviews are exempt.",
+        "Add the url, or a DOI, ISBN or report number as `identifier`.",
+    ),
+    Check(
+        "FC402",
+        Level.warning,
+        "placeholder link",
+        "The link is a placeholder ('#', 'url', an empty scheme) or not a web address.",
+        "Replace it with the real address.",
+    ),
+    Check(
+        "FC501",
+        Level.warning,
+        "claim cites nothing",
+        "The claim has no footnote and no source, so it cannot be traced.",
+        "Cite the footnote or source the claim comes from.",
+    ),
+    Check(
+        "FC502",
+        Level.note,
+        "claim rests on one independent source",
+        "Corroboration asks for several independent sources. Footnotes citing the same "
+        "source count once, and a source that relays another is not independent of it.",
+        "Look for a second, independent source, or say in the text that it is single.",
+    ),
+    Check(
+        "FC503",
+        Level.note,
+        "claims cite only their own document",
+        "These claims cite the document they come from and nothing else (for example an "
+        "article whose references were not recorded), so their evidence is unknown.",
+        "Record the references the document gives for them.",
+    ),
+    Check(
+        "FC601",
+        Level.warning,
+        "word mixes alphabets",
+        "A word mixes Cyrillic and Latin letters that look alike; search and matching "
+        "miss it, and it is usually a transcription slip.",
+        "Retype the word in one alphabet.",
+    ),
+)
+BY_CODE = {check.code: check for check in CHECKS}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One citation problem, where it is, and what to do."""
+
+    code: str
+    level: Level
+    file: str | None
+    line: int | None
+    record: str
+    message: str
+
+    @property
+    def title(self) -> str:
+        return BY_CODE[self.code].title
+
+
+def explain(code: str) -> Check:
+    """The documentation of a code; a `UsageError` naming the nearest code otherwise."""
+    key = code.strip().upper()
+    if key in BY_CODE:
+        return BY_CODE[key]
+    best = process.extractOne(key, list(BY_CODE))
+    hint = f"; did you mean {best[0]}?" if best else ""
+    raise UsageError(f"no check with code '{code}'{hint}")
+
+
+def found(code: str, where: Location | None, record: str, message: str) -> Finding:
+    check = BY_CODE[code]
+    return Finding(
+        code,
+        check.level,
+        where.file if where else None,
+        where.line if where else None,
+        record,
+        message,
+    )
+
+
+def select(
+    findings: Iterable[Finding], *, codes: Iterable[str] = (), min_level: Level = Level.note
+) -> list[Finding]:
+    """Findings of the given codes (all when none) at or above a level."""
+    wanted = {explain(c).code for c in codes}
+    return [
+        f for f in findings if (not wanted or f.code in wanted) and f.level.rank >= min_level.rank
+    ]

@@ -1,0 +1,203 @@
+"""Source identity: which source records describe one work, and which sources depend on
+each other.
+
+Links, names and dates of sources are read and normalised here; duplicates (one work in
+several records) and relays (`reports`) make groups of mutually dependent sources, by which
+a claim's independent sources are counted. What is derived is kept in `corpus.derived`,
+computed once per corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from functools import lru_cache
+
+from factcheck.corpus import Corpus
+from factcheck.errors import ValueParseError
+from factcheck.model import Claim, Source
+from factcheck.times import parse_time
+from factcheck.values import Time, normalise
+
+
+@lru_cache(maxsize=1 << 14)
+def source_date(words: str) -> Time | None:
+    """A source date read leniently: undated (`n.d.`) is None; unreadable raises."""
+    if normalise(words) in ("n.d.", "n.d", "nd", "undated", "no date", ""):
+        return None
+    parsed = parse_time(words, reference=True)
+    return parsed if isinstance(parsed, Time) else None
+
+
+def source_dates(corpus: Corpus) -> dict[str, Time]:
+    dates = corpus.derived.get("source_dates")
+    if dates is None:
+        dates = {}
+        for sid, source in corpus.sources.items():
+            if source.date:
+                try:
+                    when = source_date(source.date)
+                except ValueParseError:
+                    continue
+                if when is not None:
+                    dates[sid] = when
+        corpus.derived["source_dates"] = dates
+    return dates
+
+
+_PLACEHOLDERS = {
+    "#",
+    "",
+    "url",
+    "link",
+    "tbd",
+    "n/a",
+    "none",
+    "about:blank",
+    "http://",
+    "https://",
+    "[url](#)",
+}
+_WEB = re.compile(r"^(https?://[^\s/]+\.[^\s]+|doi:\S+|urn:\S+)$", re.I)
+
+
+def real_link(url: str | None) -> bool:
+    return (
+        bool(url)
+        and url is not None
+        and url.strip().lower() not in _PLACEHOLDERS
+        and bool(_WEB.match(url.strip()))
+    )
+
+
+def _norm_url(url: str) -> str:
+    url = url.strip().lower()
+    url = re.sub(r"^https?://(www\.)?", "", url)
+    return url.rstrip("/")
+
+
+def norm_name(name: str) -> str:
+    text = normalise(name)
+    text = re.sub(r"[^\w\s]", " ", text)
+    words = [w for w in text.split() if w]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+class Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def join(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def duplicate_pairs(corpus: Corpus) -> list[tuple[str, str, str]]:
+    """(first, later, why) for sources that describe the same work."""
+    dates = source_dates(corpus)
+    pairs: list[tuple[str, str, str]] = []
+    first_by: dict[tuple[str, str], str] = {}
+    for sid, source in sorted(corpus.sources.items()):
+        keys = []
+        if real_link(source.url) and source.url:
+            keys.append(("url", _norm_url(source.url)))
+        if source.identifier:
+            keys.append(("identifier", normalise(source.identifier)))
+        for kind, key in keys:
+            if (kind, key) in first_by:
+                pairs.append((first_by[(kind, key)], sid, f"same {kind}"))
+                break
+            first_by[(kind, key)] = sid
+    by_title: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sid, source in sorted(corpus.sources.items()):
+        if source.title:
+            by_title[(norm_name(source.title), norm_name(source.publisher or ""))].append(sid)
+    seen = {(a, b) for a, b, _ in pairs}
+    for ids in by_title.values():
+        for later in ids[1:]:
+            first = ids[0]
+            if (first, later) in seen or not _same_work(corpus, first, later, dates):
+                continue
+            pairs.append((first, later, "same title and publisher, dated within a year"))
+    return pairs
+
+
+def _same_work(corpus: Corpus, a: str, b: str, dates: dict[str, Time]) -> bool:
+    sa, sb = corpus.sources[a], corpus.sources[b]
+    if (
+        real_link(sa.url)
+        and real_link(sb.url)
+        and _norm_url(sa.url or "") != _norm_url(sb.url or "")
+    ):
+        return False
+    if sa.identifier and sb.identifier and normalise(sa.identifier) != normalise(sb.identifier):
+        return False
+    if sa.author and sb.author and not _authors(sa.author) & _authors(sb.author):
+        return False  # two interviews with one title are two works: they share no author
+    da, db = dates.get(a), dates.get(b)
+    if da is None or db is None:
+        return da is None and db is None
+    return abs(da.low - db.low) <= 366
+
+
+def _authors(names: str) -> set[str]:
+    """Surnames (the longest word of each name) of an author list such as `Klain D.; X Y`."""
+    people = re.split(r";|,(?=\s*\w+\s+\w)| and | et al\.?", names)
+    return {max(norm_name(p).split(), key=len) for p in people if norm_name(p)}
+
+
+def source_groups(corpus: Corpus) -> dict[str, str]:
+    """Each source's group of mutually dependent sources: duplicates of one work, and a
+    source together with the sources it relays (`reports`)."""
+    groups = corpus.derived.get("source_groups")
+    if groups is None:
+        union = Union()
+        for sid in corpus.sources:
+            union.find(sid)
+        for first, later, _ in duplicate_pairs(corpus):
+            union.join(first, later)
+        for sid, source in corpus.sources.items():
+            for other in source.reports:
+                if other in corpus.sources:
+                    union.join(sid, other)
+        groups = {sid: union.find(sid) for sid in corpus.sources}
+        corpus.derived["source_groups"] = groups
+    return groups
+
+
+def independent_sources(corpus: Corpus, claim: Claim) -> int:
+    """How many independent sources a claim rests on (footnotes citing one source count
+    once; a source that relays another is not independent of it)."""
+    groups = source_groups(corpus)
+    return len({groups[s.id] for s in corpus.sources_of(claim) if s.id in groups})
+
+
+def is_self(corpus: Corpus, claim: Claim, source: Source) -> bool:
+    """Whether a source is the claim's own document: the same address, or the same title
+    and publisher in the same year (an earlier edition of a report is another work)."""
+    doc = corpus.documents.get(claim.document)
+    if doc is None:
+        return False
+    if real_link(doc.url) and real_link(source.url):
+        return _norm_url(doc.url or "") == _norm_url(source.url or "")
+    if not source.title or norm_name(source.title) != norm_name(doc.title):
+        return False
+    if norm_name(source.publisher or "") != norm_name(doc.publisher or ""):
+        return False
+    when, doc_when = source_dates(corpus).get(source.id), corpus.document_dates.get(doc.id)
+    if when is None or doc_when is None or when.start is None or doc_when.start is None:
+        return when is None and doc_when is None
+    return when.start.year == doc_when.start.year

@@ -1,0 +1,247 @@
+"""The checks of dates on small corpora written in each test (FC301 to FC306): for every
+code a corpus that triggers it (code, level, record, message and line) and the near misses
+that must not."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from factcheck.checks import Level
+from factcheck.citations import run_checks
+from factcheck.corpus import load_corpus
+from tests.citations_helpers import (
+    DOCUMENT,
+    check,
+    cited,
+    claim,
+    note,
+    one_claim,
+    shape,
+    source,
+    write,
+)
+
+# --------------------------------------------------------------------------- FC301 / FC302
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("31 February 2022", "impossible date '31 February 2022': February 2022 has 28 days"),
+        (
+            "soon",
+            "'soon' is not a date factcheck can read; write '21 September 2022', "
+            "'September 2022', '2022', 'mid-June 2025' or '2022-09-21'",
+        ),
+    ],
+)
+def test_unreadable_source_date(tmp_path: Path, written: str, message: str) -> None:
+    checked = cited(tmp_path, source("s", date=written))
+    assert [shape(f) for f in checked.of("FC301", "FC302", "FC303", "FC304", "FC305")] == [
+        ("FC301", Level.error, "s", checked.line("s"), message)
+    ]
+
+
+@pytest.mark.parametrize(
+    "written", ["n.d.", "undated", "21 September 2022", "2022-09-21", "mid-June 2024", None]
+)
+def test_readable_or_missing_source_date(tmp_path: Path, written: str | None) -> None:
+    checked = cited(tmp_path, source("s", date=written))
+    assert checked.of("FC301") == []
+
+
+def test_source_dated_after_today(tmp_path: Path) -> None:
+    document = {**DOCUMENT, "date": "2026"}
+    checked = cited(tmp_path, source("s", date="2 January 2026"), documents=[document])
+    assert [shape(f) for f in checked.of("FC302")] == [
+        (
+            "FC302",
+            Level.error,
+            "s",
+            checked.line("s"),
+            "dated 2 January 2026, after today (2026-01-01)",
+        )
+    ]
+
+
+def test_document_dated_after_today(tmp_path: Path) -> None:
+    document = {**DOCUMENT, "date": "February 2026"}
+    checked = cited(tmp_path, source("s"), documents=[document])
+    assert [shape(f) for f in checked.of("FC302")] == [
+        (
+            "FC302",
+            Level.error,
+            "rep",
+            checked.line("rep"),
+            "dated February 2026, after today (2026-01-01)",
+        )
+    ]
+
+
+@pytest.mark.parametrize("written", ["1 January 2026", "January 2026", "2026", "31 December 2025"])
+def test_today_itself_is_not_the_future(tmp_path: Path, written: str) -> None:
+    document = {**DOCUMENT, "date": written}
+    checked = cited(tmp_path, source("s", date=written), documents=[document])
+    assert checked.of("FC302") == []
+
+
+def test_the_future_depends_on_today(tmp_path: Path) -> None:
+    document = {**DOCUMENT, "date": "2026"}
+    path = write(tmp_path, documents=[document], sources=[source("s", date="2 January 2026")])
+    corpus = load_corpus([path.parent], strict=False)
+    assert [f.code for f in run_checks(corpus, today=date(2026, 1, 1)) if f.code == "FC302"] == [
+        "FC302"
+    ]
+    assert [f for f in run_checks(corpus, today=date(2026, 1, 2)) if f.code == "FC302"] == []
+
+
+# --------------------------------------------------------------------------- FC303
+
+
+def test_source_dated_after_the_document(tmp_path: Path) -> None:
+    # Cited from two footnotes of one document: one finding.
+    checked = check(
+        tmp_path,
+        sources=[source("late", date="5 April 2025")],
+        footnotes=[note("1", "late"), note("2", "late")],
+        claims=[claim("c", "1", "2")],
+    )
+    assert [shape(f) for f in checked.of("FC303")] == [
+        (
+            "FC303",
+            Level.error,
+            "late",
+            checked.line("late"),
+            "dated 5 April 2025, after 'rep' (March 2025), which cites it in footnote 1",
+        )
+    ]
+
+
+@pytest.mark.parametrize("written", ["1 March 2025", "31 March 2025", "March 2025", "2024"])
+def test_source_within_the_document_date_is_not_after_it(tmp_path: Path, written: str) -> None:
+    checked = cited(tmp_path, source("s", date=written))
+    assert checked.of("FC303") == []
+
+
+def test_undated_document_or_source_is_not_compared(tmp_path: Path) -> None:
+    document = {k: v for k, v in DOCUMENT.items() if k != "date"}
+    checked = cited(
+        tmp_path, source("s", date="5 April 2025"), source("t", date="n.d."), documents=[document]
+    )
+    assert checked.of("FC303") == []
+
+
+# --------------------------------------------------------------------------- FC304 / FC305
+
+
+def test_source_before_the_event(tmp_path: Path) -> None:
+    checked = one_claim(tmp_path, source("s", date="1 October 2022"), as_of="21 September 2023")
+    assert [shape(f) for f in checked.of("FC304", "FC305", "FC306")] == [
+        (
+            "FC304",
+            Level.warning,
+            "c",
+            checked.line("c"),
+            "source 's' (1 October 2022) appeared before the time the claim describes "
+            "(21 September 2023)",
+        )
+    ]
+
+
+def test_source_before_an_event_date_given_as_the_value(tmp_path: Path) -> None:
+    checked = one_claim(
+        tmp_path, source("s", date="1 October 2022"), property="end.date", value="31 October 2022"
+    )
+    assert [f.code for f in checked.of("FC304", "FC305")] == ["FC304"]
+
+
+def test_same_day_and_month_in_another_year(tmp_path: Path) -> None:
+    checked = one_claim(tmp_path, source("s", date="21 September 2022"), as_of="21 September 2023")
+    assert [shape(f) for f in checked.of("FC304", "FC305", "FC306")] == [
+        (
+            "FC305",
+            Level.warning,
+            "c",
+            checked.line("c"),
+            "source 's' is dated 21 September 2022, the day of the event (21 September 2023) "
+            "but in 2022",
+        )
+    ]
+
+
+def test_same_day_and_month_a_later_year_is_fc305_too(tmp_path: Path) -> None:
+    # The decree of 21 September 2022 cited to a source dated 21 September 2025.
+    checked = one_claim(
+        tmp_path,
+        source("s", date="21 September 2025"),
+        document={**DOCUMENT, "date": "2026"},
+        property="end.date",
+        value="21 September 2022",
+    )
+    assert [f.code for f in checked.of("FC304", "FC305", "FC306")] == ["FC305"]
+    assert checked.only("FC305").message == (
+        "source 's' is dated 21 September 2025, the day of the event (21 September 2022) "
+        "but in 2025"
+    )
+
+
+@pytest.mark.parametrize(
+    ("written", "as_of"),
+    [
+        pytest.param("1 October 2022", "21 September 2022", id="after-the-event"),
+        pytest.param("21 September 2022", "21 September 2022", id="the-day-itself"),
+        pytest.param("1 October 2022", "since November 2022", id="open-as-of"),
+        pytest.param("1 October 2022", "October 2022", id="within-the-month"),
+        pytest.param("September 2023", "21 September 2022", id="month-precision-source"),
+        pytest.param("n.d.", "21 September 2023", id="undated-source"),
+    ],
+)
+def test_source_dated_consistently_with_the_event(tmp_path: Path, written: str, as_of: str) -> None:
+    checked = one_claim(tmp_path, source("s", date=written), as_of=as_of)
+    assert checked.of("FC304", "FC305") == []
+
+
+def test_an_event_that_has_not_happened_has_no_date_to_compare(tmp_path: Path) -> None:
+    checked = one_claim(
+        tmp_path,
+        source("s", date="2016"),
+        property="end.date",
+        value="not yet",
+        as_of="21 September 2022",
+    )
+    assert checked.of("FC304", "FC305", "FC306") == []
+
+
+# --------------------------------------------------------------------------- FC306
+
+
+def test_event_far_from_its_only_source(tmp_path: Path) -> None:
+    checked = one_claim(tmp_path, source("s", date="1 October 2022"), as_of="2019")
+    assert [shape(f) for f in checked.of("FC304", "FC305", "FC306")] == [
+        (
+            "FC306",
+            Level.note,
+            "c",
+            checked.line("c"),
+            "describes 2019; its only independent source 's' is dated 1 October 2022, 3.2 years apart",
+        )
+    ]
+
+
+def test_event_far_from_its_only_independent_source(tmp_path: Path) -> None:
+    # Two records, one independent source (the second relays the first): still one source.
+    checked = one_claim(tmp_path, source("s"), source("relay", reports=["s"]), as_of="2019")
+    assert [f.code for f in checked.of("FC306")] == ["FC306"]
+
+
+def test_event_far_from_two_independent_sources_is_no_note(tmp_path: Path) -> None:
+    checked = one_claim(tmp_path, source("s"), source("t"), as_of="2019")
+    assert checked.of("FC306") == []
+
+
+def test_event_within_two_years_of_its_source_is_no_note(tmp_path: Path) -> None:
+    checked = one_claim(tmp_path, source("s", date="1 October 2022"), as_of="December 2020")
+    assert checked.of("FC306") == []
