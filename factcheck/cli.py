@@ -280,9 +280,9 @@ def show(
     force: ForceOption = False,
 ) -> None:
     """Show one claim with its footnotes, sources, and the claims it agrees or conflicts with."""
-    from factcheck.conflicts import relations
     from factcheck.output import write_output
     from factcheck.query import require_claim
+    from factcheck.relations import relations
     from factcheck.render import renderer
 
     corpus = _load(claims)
@@ -481,7 +481,7 @@ def export(
     force: ForceOption = False,
 ) -> None:
     """Write the whole report: conflicts, claims, citation findings, sources, footnotes."""
-    from factcheck.conflicts import Severity
+    from factcheck.conflict_report import Severity
     from factcheck.output import write_output
     from factcheck.query import check_filters
     from factcheck.render import renderer

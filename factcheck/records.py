@@ -16,7 +16,7 @@ from factcheck.options import SEVERITIES
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
 
 if TYPE_CHECKING:
-    from factcheck.conflicts import Conflict, Consistency, Report
+    from factcheck.conflict_report import Conflict, Consistency, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.report import FullReport

@@ -15,7 +15,8 @@ from pathlib import Path
 from factcheck import __version__
 from factcheck.citations import Finding, run_checks
 from factcheck.collector import paused_gc
-from factcheck.conflicts import Report, Severity, find_conflicts
+from factcheck.conflict_report import Report, Severity
+from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.model import Claim
 

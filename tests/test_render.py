@@ -11,10 +11,11 @@ from pathlib import Path
 import pytest
 
 from factcheck.citations import run_checks
-from factcheck.conflicts import find_conflicts, relations
+from factcheck.conflicts import find_conflicts
 from factcheck.corpus import load_corpus
 from factcheck.query import select_claims
 from factcheck.records import conflict_view
+from factcheck.relations import relations
 from factcheck.render import Format, Style, renderer
 from factcheck.render.text import markdown_cell, plain
 from factcheck.report import build_report

@@ -13,10 +13,10 @@ from factcheck.options import Format
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
     from factcheck.records import ConflictView
+    from factcheck.relations import Relations
     from factcheck.report import FullReport
     from factcheck.search import Results
 

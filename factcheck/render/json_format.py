@@ -19,9 +19,9 @@ from factcheck.render.data import (
 
 if TYPE_CHECKING:
     from factcheck.citations import Finding
-    from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
+    from factcheck.relations import Relations
     from factcheck.report import FullReport
     from factcheck.search import Results
 

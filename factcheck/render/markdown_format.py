@@ -23,9 +23,9 @@ from factcheck.render.text import markdown_cell as md
 
 if TYPE_CHECKING:
     from factcheck.citations import Check, Finding
-    from factcheck.conflicts import Relations
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
+    from factcheck.relations import Relations
     from factcheck.report import FullReport
     from factcheck.search import Results
 
