@@ -17,9 +17,10 @@ from factcheck.values import INF, NoValue, Quantity, Status, Time, Value
 
 if TYPE_CHECKING:
     from factcheck.checks import Finding
-    from factcheck.conflicts import Conflict, Consistency, Relations, Report
+    from factcheck.conflict_report import Conflict, Consistency, Report
     from factcheck.corpus import Corpus
     from factcheck.model import Claim
+    from factcheck.relations import Relations
 
 
 def value_data(value: Value) -> dict[str, Any]:

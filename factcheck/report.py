@@ -14,7 +14,8 @@ from pathlib import Path
 from factcheck import __version__
 from factcheck.citations import run_checks
 from factcheck.collector import paused_gc
-from factcheck.conflicts import Severity, find_conflicts
+from factcheck.conflict_report import Severity
+from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.records import ReportRecord, claim_data, conflict_view, source_data
 

@@ -225,7 +225,8 @@ def conflict_view(
         view.notes[:0] = found.notes
         return view
 
-    from factcheck.conflicts import Severity, find_conflicts
+    from factcheck.conflict_report import Severity
+    from factcheck.conflicts import find_conflicts
     from factcheck.corpus import load_corpus
     from factcheck.records import conflict_view as view_of
 

@@ -113,9 +113,9 @@ class Workspace:
 
     def claim(self, claim_id: str) -> ClaimDetail:
         """One claim with its footnotes, the claims that agree with it and its conflicts."""
-        from factcheck.conflicts import relations
         from factcheck.query import require_claim
         from factcheck.records import claim_detail
+        from factcheck.relations import relations
 
         corpus = self.corpus()
         require_claim(corpus, claim_id)
@@ -179,7 +179,7 @@ class Workspace:
     ) -> ReportRecord:
         """The whole report: conflicts, claims by subject, citation findings, sources and
         footnotes. References that lead nowhere become findings instead of errors."""
-        from factcheck.conflicts import Severity
+        from factcheck.conflict_report import Severity
         from factcheck.query import check_filters
         from factcheck.report import build_report
 

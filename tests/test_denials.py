@@ -1,7 +1,7 @@
 """Denials against the claims they rule out: the sweep and search in `_ruled_out` and `_used`
 against a plain all-pairs reference, examples through `find_conflicts`, and a large topic.
 
-The rule, as documented in `factcheck.conflicts`: a denial rules out a stated claim when
+The rule, as documented in `factcheck.denials`: a denial rules out a stated claim when
 their time windows overlap and either the claim's core figure lies within the denied span
 (`_denied_span`), or the claim's interval (lo, hi) is exactly the denial's.
 """
@@ -16,24 +16,19 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import orjson
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.conflicts import (
-    Conflict,
-    Report,
-    _denied_span,
-    _Item,
-    _items,
-    _ruled_out,
-    _used,
-    find_conflicts,
-)
+from factcheck.conflict_report import Conflict, Report, Severity
+from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus, load_corpus
+from factcheck.denials import _denied_span, _ruled_out, _used
+from factcheck.intervals import Item, items
 from factcheck.model import Claim, Property, Stance
 from factcheck.values import INF, NoValue, Quantity, Status, Time
-from tests.test_conflicts import PROPERTIES
+from tests.conflicts_helpers import PROPERTIES, conflicts_of, only
 
 T = TypeVar("T")
 
@@ -72,11 +67,11 @@ def denial_conflicts(report: Report) -> list[Conflict]:
 # --------------------------------------------------------------------------- the reference
 
 
-def overlaps(a: _Item, b: _Item) -> bool:
+def overlaps(a: Item, b: Item) -> bool:
     return a.t_lo <= b.t_hi and b.t_lo <= a.t_hi
 
 
-def rules_out(denial: _Item, item: _Item, prop: Property) -> bool:
+def rules_out(denial: Item, item: Item, prop: Property) -> bool:
     """One denial against one stated claim, straight from the documented rule."""
     if not overlaps(denial, item):
         return False
@@ -88,15 +83,15 @@ def rules_out(denial: _Item, item: _Item, prop: Property) -> bool:
     return span[0] <= item.core[0] and item.core[1] <= span[1]
 
 
-def expected_ruled_out(denials: list[_Item], items: list[_Item], prop: Property) -> set[str]:
+def expected_ruled_out(denials: list[Item], items: list[Item], prop: Property) -> set[str]:
     return {it.claim.id for it in items if any(rules_out(d, it, prop) for d in denials)}
 
 
-def expected_used(denials: list[_Item], matched: list[_Item], prop: Property) -> set[str]:
+def expected_used(denials: list[Item], matched: list[Item], prop: Property) -> set[str]:
     return {d.claim.id for d in denials if any(rules_out(d, it, prop) for it in matched)}
 
 
-def ids(items: list[_Item]) -> list[str]:
+def ids(items: list[Item]) -> list[str]:
     return [it.claim.id for it in items]
 
 
@@ -169,7 +164,7 @@ class Choices:
 
 def topic(
     tolerance: float, stated: list[int], denied: list[int]
-) -> tuple[Property, list[_Item], list[_Item]]:
+) -> tuple[Property, list[Item], list[Item]]:
     """A property and stated claims and denials with figures from a small pool (with
     infinities, and the edges of 'at most' spans) so that ties are common."""
     half = tolerance / 2
@@ -178,16 +173,16 @@ def topic(
         | {p * (1 - half) for p in (1.0, 10.0)}
         | {p * (1 + half) for p in (1.0, 10.0)}
     )
-    items: list[_Item] = []
+    items: list[Item] = []
     for n, packed in enumerate(stated):
         c = Choices(packed)
         lo, hi = c.interval(pool)
         t_lo, t_hi, timed = c.window()
         value = Quantity("1", 1.0, 1.0, 1.0, "exact")
         claim = placeholder(f"c{n}", Stance.asserts)
-        items.append(_Item(claim, value, lo, hi, t_lo, t_hi, timed, c.core(pool)))
+        items.append(Item(claim, value, lo, hi, t_lo, t_hi, timed, c.core(pool)))
 
-    denials: list[_Item] = []
+    denials: list[Item] = []
     for n, packed in enumerate(denied):
         c = Choices(packed)
         if items and c.pick([False, True]):
@@ -212,7 +207,7 @@ def topic(
             value = Quantity("x", lo, hi, point, kind)  # type: ignore[arg-type]
         t_lo, t_hi, timed = c.window()
         claim = placeholder(f"d{n}", Stance.denies)
-        denials.append(_Item(claim, value, lo, hi, t_lo, t_hi, timed, c.core(pool)))
+        denials.append(Item(claim, value, lo, hi, t_lo, t_hi, timed, c.core(pool)))
     return counting(tolerance), items, denials
 
 
@@ -296,8 +291,8 @@ def test_denial_conflicts_on_written_values_agree_with_all_pairs(
     assert len(found) == len(denial_conflicts(report)), "two denial conflicts on one topic"
     for prop_id, prop in corpus.properties.items():
         members = [c for c in corpus.claims.values() if c.property == prop_id]
-        stated = _items([c for c in members if c.stance is not Stance.denies], prop, corpus)
-        denials = _items([c for c in members if c.stance is Stance.denies], prop, corpus)
+        stated = items([c for c in members if c.stance is not Stance.denies], prop, corpus)
+        denials = items([c for c in members if c.stance is Stance.denies], prop, corpus)
         matched = sorted(expected_ruled_out(denials, stated, prop))
         if not matched:
             assert prop_id not in found
@@ -383,6 +378,93 @@ def test_a_denied_upper_bound_rules_out_that_figure_not_those_below(tmp_path: Pa
     [c] = denial_conflicts(find_conflicts(corpus))
     assert [side.claims for side in c.sides] == [("million", "up-to"), ("denial",)]
     assert "reported by" in c.reason
+
+
+def test_a_denial_contradicts_the_value_it_denies(tmp_path: Path) -> None:
+    report = conflicts_of(
+        tmp_path,
+        claim(
+            "reported",
+            "left.count",
+            "700,000",
+            as_of="6 October 2022",
+            claimant="Forbes",
+            stance="reports",
+        ),
+        claim(
+            "denied",
+            "left.count",
+            "700 000",
+            as_of="6 October 2022",
+            claimant="Kremlin",
+            stance="denies",
+        ),
+    )
+    c = only(report)
+    assert c.kind == "denial"
+    assert c.severity is Severity.high
+    assert c.distance == "700 000 vs denied"
+    assert [side.claims for side in c.sides] == [("reported",), ("denied",)]
+    assert c.reason == "Kremlin denies 700 000, which is reported by Forbes"
+
+
+@pytest.mark.parametrize(
+    "looser", ["more than 200,000", "up to one million", "hundreds of thousands"]
+)
+def test_a_denial_does_not_contradict_a_looser_claim(tmp_path: Path, looser: str) -> None:
+    # 'Not 700,000' and 'more than 200,000' can both hold (300,000, say): a denial contradicts
+    # only the claims whose whole interval it denies.
+    report = conflicts_of(
+        tmp_path,
+        claim("stated", "left.count", looser, stance="reports"),
+        claim("denied", "left.count", "700,000", stance="denies"),
+    )
+    assert report.conflicts == []
+
+
+def test_a_denial_of_the_same_open_ended_value_contradicts_it(tmp_path: Path) -> None:
+    # 'Up to one million' pins no figure down, but denying exactly that claim contradicts it.
+    report = conflicts_of(
+        tmp_path,
+        claim("stated", "left.count", "up to one million", claimant="Paper", stance="reports"),
+        claim("denied", "left.count", "up to 1 million", claimant="Spokesman", stance="denies"),
+    )
+    c = only(report)
+    assert c.kind == "denial"
+    assert c.reason == "Spokesman denies up to 1 million, which is reported by Paper"
+
+
+def test_a_denial_of_another_value_is_no_conflict(tmp_path: Path) -> None:
+    report = conflicts_of(
+        tmp_path,
+        claim("stated", "left.count", "261,000", as_of="6 October 2022"),
+        claim("denied", "left.count", "700,000", as_of="6 October 2022", stance="denies"),
+    )
+    assert report.conflicts == []
+
+
+def test_denying_a_lower_bound_contradicts_every_figure_above_it(tmp_path: Path) -> None:
+    # 'There is no second wave' denies 'at least two', which three waves contradict.
+    report = conflicts_of(
+        tmp_path,
+        claim("three", "left.count", "3", stance="reports", claimant="Office"),
+        claim("one", "left.count", "1", stance="reports", claimant="Other"),
+        claim("denial", "left.count", "at least 2", stance="denies", claimant="Spokesman"),
+    )
+    denials = [c for c in report.conflicts if c.kind == "denial"]
+    assert [c.sides[0].claims for c in denials] == [("three",)]
+
+
+@pytest.mark.parametrize("denied", ["up to one million", "hundreds of thousands"])
+def test_denying_an_open_value_does_not_contradict_a_figure_within_it(
+    tmp_path: Path, denied: str
+) -> None:
+    report = conflicts_of(
+        tmp_path,
+        claim("stated", "left.count", "300,000", stance="reports"),
+        claim("denial", "left.count", denied, stance="denies"),
+    )
+    assert report.conflicts == []
 
 
 # --------------------------------------------------------------------------- scale

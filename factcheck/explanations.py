@@ -1,0 +1,70 @@
+"""Why claims whose values differ were not reported, for `--explain`: they refer to
+different times, a growing quantity grew, or their values agree."""
+
+from __future__ import annotations
+
+import itertools
+
+from factcheck import reasons
+from factcheck.conflict_report import Consistency
+from factcheck.corpus import Corpus
+from factcheck.intervals import Item
+from factcheck.model import Property
+from factcheck.sweep import clusters
+from factcheck.values import NoValue
+
+
+def explain(
+    items: list[Item], marked_ids: set[str], prop: Property, corpus: Corpus, subject: str
+) -> list[Consistency]:
+    """Why claims whose values differ were not reported: time apart, or values that agree."""
+    notes: list[Consistency] = []
+    timed = sorted(
+        (it for it in items if it.timed and prop.kind != "date"),
+        key=lambda it: (it.t_lo, it.t_hi),
+    )
+    for early, late in itertools.pairwise(timed):
+        if early.hi >= late.lo and late.hi >= early.lo:
+            continue
+        if prop.growing and late.lo > early.hi and late.t_lo > early.t_hi:
+            why = "the later figure is larger, as this growing quantity may be"
+        elif not prop.growing and late.t_lo > early.t_hi:
+            why = "they refer to different times"
+        else:
+            continue
+        notes.append(
+            Consistency(
+                subject,
+                prop.id,
+                (early.claim.id, late.claim.id),
+                f"{early.value.written}{reasons.when(early, corpus)} and "
+                f"{late.value.written}{reasons.when(late, corpus)} differ, but {why}",
+            )
+        )
+    calm = [it for it in items if it.claim.id not in marked_ids]
+    for cluster in clusters(calm):
+        not_yet = [it for it in cluster if isinstance(it.value, NoValue)]
+        dated = [it for it in cluster if not isinstance(it.value, NoValue)]
+        if not_yet and dated:
+            first = not_yet[0]
+            notes.append(
+                Consistency(
+                    subject,
+                    prop.id,
+                    tuple(it.claim.id for it in cluster),
+                    f"{first.value.written}{reasons.when(first, corpus)} comes before "
+                    f"{', '.join(it.value.written for it in dated[:3])}: "
+                    "it had not happened yet at that time",
+                )
+            )
+        elif len(cluster) >= 2:
+            shown = ", ".join(it.value.written for it in cluster[:4])
+            notes.append(
+                Consistency(
+                    subject,
+                    prop.id,
+                    tuple(it.claim.id for it in cluster),
+                    f"values agree within the property's tolerance ({shown})",
+                )
+            )
+    return notes

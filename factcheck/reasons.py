@@ -1,0 +1,116 @@
+"""How far apart two conflicting claims are, and the words that say so: the distance and
+severity of a pair, who said a value and as of when, a side's summary and a conflict's reason.
+"""
+
+from __future__ import annotations
+
+from factcheck.conflict_report import Severity
+from factcheck.corpus import Corpus
+from factcheck.intervals import Item
+from factcheck.model import Property
+from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, counted, format_number
+
+
+def _point(value: Value) -> float | None:
+    if isinstance(value, Quantity):
+        if value.point is not None:
+            return value.point
+        if value.high != INF:
+            return (value.low + value.high) / 2
+        return value.low
+    if isinstance(value, Time) and value.low != -INF and value.high != INF:
+        return (value.low + value.high) / 2
+    return None
+
+
+def _grade(x: float, medium: float, high: float) -> Severity:
+    return Severity.high if x >= high else Severity.medium if x >= medium else Severity.low
+
+
+def distance(a: Item, b: Item, prop: Property) -> tuple[str, Severity, float]:
+    """How far apart two conflicting claims are: in words, as a severity, as a magnitude.
+
+    The measure follows the property's kind: a ratio for counts and amounts, percentage
+    points for shares, days for dates; differing statuses and 'has not happened' against a
+    date are as far apart as claims can be.
+    """
+    va, vb = a.value, b.value
+    if prop.kind == "status" or isinstance(va, NoValue) or isinstance(vb, NoValue):
+        return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high, INF
+    pa, pb = _point(va), _point(vb)
+    if pa is None or pb is None:
+        return "no overlap", Severity.medium, 0.0
+    gap = abs(pb - pa)
+    if prop.kind == "date":
+        days = round(gap)
+        return counted(days, "day"), _grade(days, 7, 30), gap
+    if prop.kind == "percentage":
+        return f"{format_number(round(gap, 1))} points", _grade(gap, 5, 20), gap
+    small, large = sorted((pa, pb))
+    if small <= 0:
+        return f"{format_number(gap)} apart", Severity.high, INF
+    ratio = large / small
+    return f"×{ratio:.1f}", _grade(ratio, 1.25, 2), ratio
+
+
+def pair_score(a: Item, b: Item, prop: Property) -> tuple[float, float]:
+    """Severity, then magnitude: a conflict one side of which gives no time is one step less
+    severe, since time may explain it."""
+    _, severity, magnitude = distance(a, b, prop)
+    if not a.timed or not b.timed:
+        severity = Severity(max(Severity.low, severity - 1))
+    return float(severity), magnitude
+
+
+def _status_word(value: Value) -> str:
+    if isinstance(value, Status):
+        return value.value
+    if isinstance(value, Time) and value.start and str(value.start.year) not in value.written:
+        return value.describe()
+    return value.written
+
+
+def who(item: Item) -> str:
+    return item.claim.claimant or item.claim.document
+
+
+def when(item: Item, corpus: Corpus) -> str:
+    when = corpus.as_of.get(item.claim.id)
+    return f" as of {when.written}" if when else ""
+
+
+def side_summary(cluster: list[Item], corpus: Corpus) -> str:
+    parts = [f"{it.value.written} ({who(it)}{when(it, corpus)})" for it in cluster[:3]]
+    more = f" and {len(cluster) - 3} more" if len(cluster) > 3 else ""
+    return "; ".join(parts) + more
+
+
+def reason(a: Item, b: Item, prop: Property, corpus: Corpus) -> str:
+    first = f"{a.value.written} ({who(a)}{when(a, corpus)})"
+    second = f"{b.value.written} ({who(b)}{when(b, corpus)})"
+    if prop.kind == "date":
+        not_yet = next((x for x in (a, b) if isinstance(x.value, NoValue)), None)
+        if not_yet is None:
+            return f"{first} and {second} give dates that do not overlap"
+        if not not_yet.timed:
+            return (
+                f"{first} and {second}: {who(not_yet)} says it has not happened and gives "
+                "no time, so it may contradict the date"
+            )
+        return (
+            f"{first} and {second}: {who(not_yet)} says it had not happened by a time "
+            "after that date"
+        )
+    if not a.timed or not b.timed:
+        untimed = list(dict.fromkeys(who(x) for x in (a, b) if not x.timed))
+        verb = "gives" if len(untimed) == 1 else "give"
+        return (
+            f"{first} and {second} cannot both hold; {' and '.join(untimed)} {verb} no as-of time, "
+            "so they may describe the same moment"
+        )
+    if prop.growing:
+        return (
+            f"{first} and {second} cannot both hold: the larger figure is not later, "
+            "and this quantity only grows"
+        )
+    return f"{first} and {second} cannot both hold at the same time"
