@@ -17,7 +17,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from factcheck.conflicts import find_conflicts
-    from factcheck.corpus import load_corpus
+    from factcheck.loading import load_corpus
 
 __all__ = ["__version__", "find_conflicts", "load_corpus"]
 
@@ -25,7 +25,7 @@ __all__ = ["__version__", "find_conflicts", "load_corpus"]
 def __getattr__(name: str) -> Any:
     # Imported on first use so that `factcheck --help` stays fast.
     if name == "load_corpus":
-        from factcheck.corpus import load_corpus
+        from factcheck.loading import load_corpus
 
         return load_corpus
     if name == "find_conflicts":

@@ -155,7 +155,7 @@ def _use_cache() -> bool:
 
 
 def _load(paths: list[Path] | None, *, strict: bool = True) -> Any:
-    from factcheck.corpus import load_corpus
+    from factcheck.loading import load_corpus
 
     corpus = load_corpus(paths, strict=strict, use_cache=_use_cache())
     _notes(corpus.notes)

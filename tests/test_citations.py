@@ -30,8 +30,9 @@ from factcheck.citations import (
     select,
 )
 from factcheck.cli import app
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import Corpus
 from factcheck.errors import InputError, UsageError
+from factcheck.loading import load_corpus
 
 TODAY = date(2026, 1, 1)
 

@@ -17,7 +17,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.conflicts import Conflict, Report, Severity, find_conflicts, relations
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import Corpus
+from factcheck.loading import load_corpus
 
 MINI = Path(__file__).parent / "data" / "mini"
 

@@ -30,7 +30,8 @@ from factcheck.conflicts import (
     _used,
     find_conflicts,
 )
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import Corpus
+from factcheck.loading import load_corpus
 from factcheck.model import Claim, Property, Stance
 from factcheck.values import INF, NoValue, Quantity, Status, Time
 from tests.test_conflicts import PROPERTIES

@@ -22,8 +22,8 @@ import yaml
 from typer.testing import CliRunner
 
 from factcheck.cli import app
-from factcheck.corpus import load_corpus
 from factcheck.errors import FactcheckError, UsageError
+from factcheck.loading import load_corpus
 from factcheck.search import Filters, Results, parse_query, search
 
 CORPUS = Path(__file__).parent / "data" / "search"
