@@ -117,7 +117,7 @@ print(time.perf_counter() - start)
 SCAN = """
 import sys, time
 from rapidfuzz import fuzz, process
-from factcheck.corpus import load_corpus
+from factcheck.loading import load_corpus
 texts = [c.text for c in load_corpus([sys.argv[1]]).claims.values()]
 start = time.perf_counter()
 for query in sys.argv[2:]:
@@ -127,7 +127,7 @@ print((time.perf_counter() - start) / (len(sys.argv) - 2))
 
 ALL_PAIRS = """
 import random, sys, time
-from factcheck.corpus import load_corpus
+from factcheck.loading import load_corpus
 corpus = load_corpus([sys.argv[1]])
 rng = random.Random(7)
 ids = sorted(corpus.claims)

@@ -21,7 +21,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from factcheck.conflicts import find_conflicts
-    from factcheck.corpus import load_corpus
+    from factcheck.loading import load_corpus
     from factcheck.workspace import Workspace
 
 __all__ = ["Workspace", "__version__", "find_conflicts", "load_corpus"]
@@ -34,7 +34,7 @@ def __getattr__(name: str) -> Any:
 
         return Workspace
     if name == "load_corpus":
-        from factcheck.corpus import load_corpus
+        from factcheck.loading import load_corpus
 
         return load_corpus
     if name == "find_conflicts":

@@ -51,7 +51,7 @@ def open_index(
         return conn
     if on_build:
         on_build(len(files))
-    from factcheck.corpus import load_corpus
+    from factcheck.loading import load_corpus
 
     corpus = load_corpus(targets, use_cache=use_cache)
     if use_cache and store.fingerprint_unchanged(files, key):

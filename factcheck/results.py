@@ -227,7 +227,7 @@ def conflict_view(
 
     from factcheck.conflict_report import Severity
     from factcheck.conflicts import find_conflicts
-    from factcheck.corpus import load_corpus
+    from factcheck.loading import load_corpus
     from factcheck.records import conflict_view as view_of
 
     corpus = load_corpus(found.targets, use_cache=use_cache)
@@ -289,7 +289,7 @@ def findings(
         if read is not None:
             return read[0], [*found.notes, *read[1]]
 
-    from factcheck.corpus import load_corpus
+    from factcheck.loading import load_corpus
 
     corpus = load_corpus(found.targets, strict=False, use_cache=use_cache)
     result = run_checks(corpus, today=today)

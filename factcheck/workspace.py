@@ -63,7 +63,7 @@ class Workspace:
         """The claims, loaded once per workspace. `strict=False` keeps references that lead
         nowhere for the citation checks instead of refusing the files."""
         if strict not in self._corpora:
-            from factcheck.corpus import load_corpus
+            from factcheck.loading import load_corpus
 
             corpus = load_corpus(self.paths, strict=strict, use_cache=self.use_cache)
             self._note(corpus.notes)

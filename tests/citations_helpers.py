@@ -16,7 +16,8 @@ from typer.testing import CliRunner
 from factcheck.checks import Finding, Level
 from factcheck.citations import run_checks
 from factcheck.cli import app
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import Corpus
+from factcheck.loading import load_corpus
 
 TODAY = date(2026, 1, 1)
 

@@ -11,7 +11,8 @@ import yaml
 
 from factcheck.conflict_report import Conflict, Report
 from factcheck.conflicts import find_conflicts
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import Corpus
+from factcheck.loading import load_corpus
 
 MINI = Path(__file__).parent / "data" / "mini"
 

@@ -290,7 +290,7 @@ def test_deep_nesting_message_does_not_depend_on_the_parsers_words(
     """A parser that gives up earlier, in words nobody has seen, changes nothing."""
     import yaml
 
-    from factcheck import corpus
+    from factcheck import parsing
 
     def refuses(text: str, file: str) -> object:
         raise yaml.MarkedYAMLError(problem="a brand new wording")
@@ -299,9 +299,9 @@ def test_deep_nesting_message_does_not_depend_on_the_parsers_words(
         try:
             return refuses(text, file)
         except yaml.MarkedYAMLError as exc:
-            raise corpus.FactcheckError(f"YAML error: {exc.problem}", file=file, line=1) from None
+            raise parsing.FactcheckError(f"YAML error: {exc.problem}", file=file, line=1) from None
 
-    monkeypatch.setattr(corpus, "_parse_yaml_unchecked", unchecked)
+    monkeypatch.setattr(parsing, "_parse_yaml_unchecked", unchecked)
     path = tmp_path / "deep.yaml"
     path.write_text(_nested_yaml_flow(60), encoding="utf-8")
     assert lines_starting(run_case(str(path)).stderr, "error: ") == [f"{path}:1: {NESTED}"]
@@ -350,6 +350,6 @@ def test_deep_nesting_message_does_not_depend_on_the_parsers_words(
 def test_validation_messages_are_factchecks_own(error: dict[str, object], message: str) -> None:
     """Built from pydantic's documented error types, not its message text: a release that
     rewords `msg` (here replaced by nonsense) changes nothing the user reads."""
-    from factcheck.corpus import _pydantic_message
+    from factcheck.validation_messages import pydantic_message
 
-    assert _pydantic_message({**error, "msg": "reworded by a new release"}) == message
+    assert pydantic_message({**error, "msg": "reworded by a new release"}) == message

@@ -10,11 +10,12 @@ import pytest
 from typer.testing import CliRunner
 
 import factcheck.cache
+import factcheck.reading
 import factcheck.store
 from factcheck.cli import app
-from factcheck.corpus import load_corpus
 from factcheck.errors import InputError
 from factcheck.files import cache_dir
+from factcheck.loading import load_corpus
 
 runner = CliRunner()
 
@@ -48,13 +49,13 @@ def test_the_cache_is_used_when_nothing_changed(
 ) -> None:
     load_corpus([claims])
     parsed: list[str] = []
-    original = factcheck.corpus._parse_yaml
+    original = factcheck.reading.parse_yaml
 
     def counting(text: str, file: str) -> object:
         parsed.append(file)
         return original(text, file)
 
-    monkeypatch.setattr(factcheck.corpus, "_parse_yaml", counting)
+    monkeypatch.setattr(factcheck.reading, "parse_yaml", counting)
     load_corpus([claims])
     assert parsed == []
     (claims / "report.yaml").write_text(

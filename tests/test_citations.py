@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from factcheck.checks import BY_CODE, Level
 from factcheck.citations import run_checks
-from factcheck.corpus import load_corpus
 from factcheck.errors import InputError
+from factcheck.loading import load_corpus
 from tests.citations_helpers import (
     DOCUMENT,
     TODAY,

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from factcheck.citations import run_checks
-from factcheck.corpus import load_corpus
+from factcheck.loading import load_corpus
 
 EXPECTED = Path(__file__).parent / "data" / "expected-check.txt"
 

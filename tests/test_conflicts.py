@@ -13,7 +13,8 @@ import yaml
 
 from factcheck.conflict_report import Report, Severity
 from factcheck.conflicts import find_conflicts
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import Corpus
+from factcheck.loading import load_corpus
 from tests.conflicts_helpers import (
     MINI,
     VOCABULARY,

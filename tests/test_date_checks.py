@@ -11,7 +11,7 @@ import pytest
 
 from factcheck.checks import Level
 from factcheck.citations import run_checks
-from factcheck.corpus import load_corpus
+from factcheck.loading import load_corpus
 from tests.citations_helpers import (
     DOCUMENT,
     check,

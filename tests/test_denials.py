@@ -23,9 +23,10 @@ from hypothesis import strategies as st
 
 from factcheck.conflict_report import Conflict, Report, Severity
 from factcheck.conflicts import find_conflicts
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import Corpus
 from factcheck.denials import _denied_span, _ruled_out, _used
 from factcheck.intervals import Item, items
+from factcheck.loading import load_corpus
 from factcheck.model import Claim, Property, Stance
 from factcheck.values import INF, NoValue, Quantity, Status, Time
 from tests.conflicts_helpers import PROPERTIES, conflicts_of, only

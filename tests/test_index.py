@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from factcheck.corpus import load_corpus
 from factcheck.errors import FactcheckError
+from factcheck.loading import load_corpus
 from factcheck.search import search
 from tests.search_helpers import CORPUS, WIDE, cache, claim, index_files, run, write_claims
 

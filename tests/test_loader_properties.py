@@ -9,8 +9,9 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from factcheck.corpus import Corpus, load_corpus
+from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError, ValueParseError
+from factcheck.loading import load_corpus
 from factcheck.quantities import parse_quantity
 from factcheck.times import parse_time
 from factcheck.values import NoValue, Quantity, Time

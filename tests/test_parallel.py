@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import corpus as corpus_module
-from factcheck.corpus import load_corpus
+from factcheck import reading
 from factcheck.errors import InputError
 from factcheck.files import bundled_claims
+from factcheck.loading import load_corpus
 
 BROKEN = Path(__file__).parent / "data" / "broken"
 
@@ -26,15 +26,15 @@ def test_workers_read_the_bundled_data_set_as_this_process_does(
     monkeypatch: pytest.MonkeyPatch, use_cache: bool
 ) -> None:
     here = snapshot([bundled_claims()], use_cache=False)
-    monkeypatch.setattr(corpus_module, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(reading, "PARALLEL_BYTES", 0)
     received: list[Path] = []
-    original = corpus_module._received
+    original = reading._received
 
     def spy(path: Path, sent: tuple[object, ...]) -> object:
         received.append(path)
         return original(path, sent)
 
-    monkeypatch.setattr(corpus_module, "_received", spy)
+    monkeypatch.setattr(reading, "_received", spy)
     assert snapshot([bundled_claims()], use_cache=use_cache) == here
     assert len(received) == 3  # every file came from a worker
     # What the workers stored in the cache reads back the same.
@@ -62,7 +62,7 @@ def test_workers_report_the_same_problems(
         shutil.copy(source, folder / source.name)
     shutil.copy(bundled_claims() / "vocabulary.yaml", folder / "zz-vocabulary.yaml")
     expected = problems([folder])
-    monkeypatch.setattr(corpus_module, "PARALLEL_BYTES", 0)
+    monkeypatch.setattr(reading, "PARALLEL_BYTES", 0)
     assert problems([folder]) == expected
     assert expected
 
@@ -77,6 +77,6 @@ def test_no_worker_is_spawned_when_the_main_module_is_no_file(
 
     monkeypatch.setattr(sys, "platform", "darwin")
     monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))
-    assert corpus_module._worker_context() is None
-    monkeypatch.setattr(corpus_module, "PARALLEL_BYTES", 0)
+    assert reading._worker_context() is None
+    monkeypatch.setattr(reading, "PARALLEL_BYTES", 0)
     assert load_corpus([bundled_claims()], use_cache=False).claims  # parsed here instead

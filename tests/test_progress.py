@@ -11,7 +11,7 @@ from factcheck import progress
 from factcheck.citations import run_checks
 from factcheck.cli import _Bars
 from factcheck.conflicts import find_conflicts
-from factcheck.corpus import load_corpus
+from factcheck.loading import load_corpus
 
 
 @pytest.fixture

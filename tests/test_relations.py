@@ -3,7 +3,7 @@ conflicts it takes part in."""
 
 from __future__ import annotations
 
-from factcheck.corpus import load_corpus
+from factcheck.loading import load_corpus
 from factcheck.relations import relations
 from tests.conflicts_helpers import MINI
 

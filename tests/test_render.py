@@ -12,7 +12,7 @@ import pytest
 
 from factcheck.citations import run_checks
 from factcheck.conflicts import find_conflicts
-from factcheck.corpus import load_corpus
+from factcheck.loading import load_corpus
 from factcheck.records import conflict_view
 from factcheck.render import Format, Style, renderer
 from factcheck.render.text import markdown_cell, plain

@@ -14,13 +14,13 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-import factcheck.corpus
+import factcheck.loading
 import factcheck.store
 from factcheck import results
 from factcheck.cli import app
-from factcheck.corpus import load_corpus
 from factcheck.errors import UsageError
 from factcheck.files import cache_dir
+from factcheck.loading import load_corpus
 from factcheck.records import ConflictView
 from factcheck.results import Query
 
@@ -154,12 +154,12 @@ def _refuse(*args: object, **kwargs: object) -> None:
 @contextmanager
 def no_loading() -> Iterator[None]:
     """Any claim loaded inside fails the test: what runs there must be a cache hit."""
-    original = factcheck.corpus.load_corpus
-    factcheck.corpus.load_corpus = _refuse  # type: ignore[assignment]
+    original = factcheck.loading.load_corpus
+    factcheck.loading.load_corpus = _refuse  # type: ignore[assignment]
     try:
         yield
     finally:
-        factcheck.corpus.load_corpus = original
+        factcheck.loading.load_corpus = original
 
 
 def queries(subjects: list[str], properties: list[str]) -> list[Query]:
@@ -247,7 +247,7 @@ def test_a_cache_folder_with_uri_characters_is_still_hit(
 ) -> None:
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / name))
     want = cached([corpus])
-    monkeypatch.setattr(factcheck.corpus, "load_corpus", _refuse)
+    monkeypatch.setattr(factcheck.loading, "load_corpus", _refuse)
     assert cached([corpus]) == want
 
 

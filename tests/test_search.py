@@ -7,8 +7,8 @@ from datetime import date
 
 import pytest
 
-from factcheck.corpus import load_corpus
 from factcheck.errors import UsageError
+from factcheck.loading import load_corpus
 from factcheck.search import Filters
 from tests.search_helpers import CORPUS, WIDE, find, found, ids
 

@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 import factcheck
-import factcheck.corpus
+import factcheck.loading
 from factcheck.cli import app
 from factcheck.errors import FactcheckError, UsageError
 from factcheck.render import Format, Style, renderer
@@ -71,7 +71,7 @@ def test_a_second_workspace_reads_conflicts_from_the_store(
     def refuse(*args: object, **kwargs: object) -> None:
         raise AssertionError("claims were loaded on a store hit")
 
-    monkeypatch.setattr(factcheck.corpus, "load_corpus", refuse)
+    monkeypatch.setattr(factcheck.loading, "load_corpus", refuse)
     again = Workspace([mini]).conflicts()
     assert again.conflicts == first.conflicts and again.total == first.total
     with pytest.raises(AssertionError, match="loaded"):

@@ -1,0 +1,221 @@
+"""Building the corpus from read claim files: records by id, references and values resolved.
+
+`Builder` adds each file's records (an id defined twice is a problem, or with
+`strict=False` a dangling record), then checks every reference and parses every value and
+date, each problem naming the file, line and field. `parse_value` reads a claim's value
+as its property's kind calls for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from factcheck.corpus import Corpus, Dangling, DanglingKind, Location
+from factcheck.errors import Problem, ValueParseError, did_you_mean
+from factcheck.model import Claim, Property
+from factcheck.quantities import parse_quantity
+from factcheck.reading import File
+from factcheck.statuses import parse_status
+from factcheck.times import parse_time
+from factcheck.values import NoValue, Time, Value
+
+
+def _registry_key(section: str, record: Any, key: str) -> Any:
+    return (record.document, record.label) if section == "footnotes" else key
+
+
+_KEYS: dict[str, Callable[[Any], str]] = {
+    "subjects": lambda r: r.id,
+    "properties": lambda r: r.id,
+    "documents": lambda r: r.id,
+    "sources": lambda r: r.id,
+    "footnotes": lambda r: f"{r.document}#{r.label}",
+    "claims": lambda r: r.id,
+}
+
+
+class Builder:
+    def __init__(self, *, strict: bool = True) -> None:
+        self.corpus = Corpus()
+        self.strict = strict
+        self.problems: list[Problem] = []
+        self.files: dict[str, File] = {}
+        self.index: dict[tuple[str, str], tuple[str, int]] = {}
+
+    def problem(
+        self, message: str, section: str, key: str, field: str, dangling: DanglingKind | None = None
+    ) -> None:
+        """A problem with a record, at the line of the field when the file shows it.
+
+        A `dangling` reference is kept for the citation checks when loading leniently.
+        """
+        file, i = self.index[(section, key)]
+        steps = [int(x) if x.isdigit() else x for x in re.split(r"[.\[\]]+", field) if x]
+        line = self.files[file].line((section, i, *steps))
+        found = Problem(message, file, line, f"{section}[{i}].{field}")
+        if dangling is not None and not self.strict:
+            self.corpus.dangling.append(Dangling(dangling, section, key, found))
+        else:
+            self.problems.append(found)
+
+    def add(self, read: File) -> None:
+        c = self.corpus
+        self.files[read.path] = read
+        registries: dict[str, dict[Any, Any]] = {
+            "subjects": c.subjects,
+            "properties": c.properties,
+            "documents": c.documents,
+            "sources": c.sources,
+            "footnotes": c.footnotes,
+            "claims": c.claims,
+        }
+        for section, key_of in _KEYS.items():
+            registry = registries[section]
+            for i, record in enumerate(getattr(read.content, section)):
+                key = key_of(record)
+                loc = Location(read.path, read.item_lines.get((section, i)))
+                if (section, key) in self.index:
+                    first_file, first_i = self.index[(section, key)]
+                    first = Location(first_file, self.files[first_file].line((section, first_i)))
+                    found = Problem(
+                        f"duplicate id '{key}'; first defined at {first}",
+                        read.path,
+                        read.line((section, i)),
+                        f"{section}[{i}].{'label' if section == 'footnotes' else 'id'}",
+                    )
+                    if self.strict:
+                        self.problems.append(found)
+                    else:
+                        c.dangling.append(Dangling("duplicate", section, key, found))
+                    continue
+                registry[_registry_key(section, record, key)] = record
+                c.locations[(section, key)] = loc
+                self.index[(section, key)] = (read.path, i)
+
+    def resolve(self, *, references: bool) -> None:
+        """Parse every value and date; with `references`, also check every reference.
+
+        References are left unchecked when a file could not be read, since what it failed
+        to declare would show up as a flood of unknown ids.
+        """
+        c = self.corpus
+        for doc_id, doc in c.documents.items():
+            if doc.date:
+                try:
+                    when = parse_time(doc.date, reference=True)
+                except ValueParseError as exc:
+                    self.problem(exc.problem.message, "documents", doc_id, "date")
+                else:
+                    if isinstance(when, Time):
+                        c.document_dates[doc_id] = when
+        if references:
+            self._resolve_references()
+        for claim in c.claims.values():
+            self._resolve_claim(claim, references=references)
+
+    def _resolve_references(self) -> None:
+        c = self.corpus
+        for (doc, label), note in c.footnotes.items():
+            key = f"{doc}#{label}"
+            if doc not in c.documents:
+                self.problem(
+                    f"unknown document '{doc}'{did_you_mean(doc, c.documents)}",
+                    "footnotes",
+                    key,
+                    "document",
+                    "document",
+                )
+            for j, citation in enumerate(note.cites):
+                if citation.source not in c.sources:
+                    self.problem(
+                        f"unknown source '{citation.source}'"
+                        + did_you_mean(citation.source, c.sources),
+                        "footnotes",
+                        key,
+                        f"cites[{j}].source",
+                        "source",
+                    )
+        for sid, source in c.sources.items():
+            for other in source.reports:
+                if other not in c.sources:
+                    self.problem(
+                        f"unknown source '{other}'{did_you_mean(other, c.sources)}",
+                        "sources",
+                        sid,
+                        "reports",
+                        "source",
+                    )
+
+    def _resolve_claim(self, claim: Claim, *, references: bool) -> None:
+        c = self.corpus
+        if references:
+            for field_name, registry, kind in (
+                ("subject", c.subjects, "undeclared subject"),
+                ("property", c.properties, "undeclared property"),
+                ("document", c.documents, "unknown document"),
+            ):
+                ref = getattr(claim, field_name)
+                if ref not in registry:
+                    self.problem(
+                        f"{kind} '{ref}'{did_you_mean(ref, registry)}",
+                        "claims",
+                        claim.id,
+                        field_name,
+                    )
+            for label in claim.footnotes:
+                if (claim.document, label) not in c.footnotes:
+                    labels = [lab for (d, lab) in c.footnotes if d == claim.document]
+                    self.problem(
+                        f"footnote '{label}' is not defined in document "
+                        f"'{claim.document}'{did_you_mean(label, labels)}",
+                        "claims",
+                        claim.id,
+                        "footnotes",
+                        "footnote",
+                    )
+            for sid in claim.sources:
+                if sid not in c.sources:
+                    self.problem(
+                        f"unknown source '{sid}'{did_you_mean(sid, c.sources)}",
+                        "claims",
+                        claim.id,
+                        "sources",
+                        "source",
+                    )
+        prop = c.properties.get(claim.property)
+        if prop is None:
+            return
+        try:
+            c.values[claim.id] = parse_value(claim.value, prop, claim.assume_year)
+        except ValueParseError as exc:
+            self.problem(exc.problem.message, "claims", claim.id, "value")
+        if claim.as_of is not None:
+            try:
+                when = parse_time(claim.as_of, year=claim.assume_year, reference=True)
+            except ValueParseError as exc:
+                self.problem(exc.problem.message, "claims", claim.id, "as_of")
+            else:
+                if isinstance(when, NoValue):
+                    self.problem(f"'{claim.as_of}' is not a time", "claims", claim.id, "as_of")
+                else:
+                    c.as_of[claim.id] = when
+
+
+def parse_value(words: str, prop: Property, year: int | None = None) -> Value:
+    """Read a claim's value with the parser its property's kind calls for."""
+    if prop.kind == "date":
+        return parse_time(words, year=year, not_happened=tuple(prop.not_happened))
+    if prop.kind == "status":
+        return parse_status(words, prop.statuses)
+    quantity = parse_quantity(words)
+    if prop.kind == "percentage" and not quantity.percent:
+        return replace(quantity, percent=True)
+    if quantity.percent and prop.kind != "percentage":
+        raise ValueParseError(
+            f"'{words}' is a percentage, but '{prop.id}' is a {prop.kind}; declare a "
+            "percentage property for shares"
+        )
+    return quantity

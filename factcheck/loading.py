@@ -1,0 +1,73 @@
+"""Loading claim files into one validated corpus.
+
+`load_corpus` is the only way in: it finds the files, parses YAML or JSON, validates every
+record, resolves every reference and parses every value. Every problem of every file is
+collected and raised together as `InputError`, each naming file, line and field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from contextlib import closing
+from pathlib import Path
+
+from factcheck import progress
+from factcheck.builder import Builder
+from factcheck.collector import paused_gc
+from factcheck.corpus import Corpus
+from factcheck.errors import FactcheckError, InputError
+from factcheck.files import default_paths, find_claim_files
+from factcheck.reading import cached, parse_all
+
+
+def load_corpus(
+    paths: Sequence[Path | str] | None = None, *, strict: bool = True, use_cache: bool = True
+) -> Corpus:
+    """Load, validate and resolve claim files; raise `InputError` listing every problem.
+
+    With no paths, reads `$FACTCHECK_CLAIMS` or the bundled data set. With `strict=False`,
+    references that lead nowhere and ids defined twice are kept in `Corpus.dangling`
+    instead of failing the load, for the citation checks to report. References between
+    files are checked only when every file could be read, so that one broken file does not
+    bury its own error under follow-on errors about what it failed to declare.
+    `use_cache` reads unchanged files from the cache of parsed files (see `cache`).
+    """
+    with paused_gc():
+        return _load(paths, strict=strict, use_cache=use_cache)
+
+
+def _load(paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool) -> Corpus:
+    targets = [Path(p) for p in paths] if paths else default_paths()
+    files, notes = find_claim_files(targets)
+    if not files:
+        raise FactcheckError(
+            "no claim files (.yaml, .yml, .json) found in " + ", ".join(str(p) for p in targets)
+        )
+    builder = Builder(strict=strict)
+    builder.corpus.notes.extend(notes)
+    unreadable = 0
+    hits = {path: cached(path) for path in files} if use_cache else {}
+    # Closed at once, not when collected: worker processes end with the reading, never
+    # later inside whatever code happens to run a garbage collection.
+    with closing(
+        parse_all([p for p in files if hits.get(p) is None], use_cache=use_cache)
+    ) as parsed:
+        for done, path in enumerate(files):
+            progress.tell("reading claim files", done, len(files))
+            read = hits.get(path) or next(parsed)
+            if isinstance(read, list):
+                builder.problems.extend(read)
+                unreadable += 1
+                continue
+            if read is None:
+                builder.corpus.notes.append(
+                    f"skipped {path}: YAML/JSON without any claim-file section"
+                )
+                continue
+            builder.corpus.files.append(str(path))
+            builder.add(read)
+    progress.tell("reading claim files", len(files), len(files))
+    builder.resolve(references=not unreadable)
+    if builder.problems:
+        raise InputError(sorted(builder.problems, key=lambda p: (p.file or "", p.line or 0)))
+    return builder.corpus

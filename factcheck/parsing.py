@@ -1,0 +1,226 @@
+"""Parsing claim-file text: YAML and JSON into plain data, and lines from the node tree.
+
+YAML is read safely, keeping dates and numbers as written; a key written twice, an alias
+bomb, a control character or a syntax error is refused in factcheck's own words, naming
+the line. The node tree gives the line of a top-level key, of every record and of any
+field, for locations and error messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+import yaml
+
+from factcheck.errors import FactcheckError
+from factcheck.nesting import MAX_NESTING, refuse_deep_nesting
+
+#: An alias may expand a file to at most this many times its written nodes.
+MAX_ALIAS_EXPANSION = 20
+
+
+class _Loader(yaml.CSafeLoader):
+    """Safe YAML that keeps dates as the words written (`2022-09-21` stays a string)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+_PLAIN_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
+
+
+def _construct_number(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> int | str:
+    """Numbers stay as written (`700.000`, `1_000`, `1:20`): only a plain integer is an int.
+
+    The format keeps words as written, and YAML 1.1 would read `700.000` as 700.0 and
+    `1:20` as 80 before any check could see them.
+    """
+    text = str(node.value)
+    return int(text) if _PLAIN_INT.fullmatch(text) else text
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_number)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_number)
+
+MAX_QUOTED = 60
+
+
+def _quote_line(text: str, line: int) -> str:
+    """The offending line, shortened, for a syntax error message."""
+    lines = text.splitlines()
+    if not 0 <= line < len(lines) or not lines[line].strip():
+        return ""
+    shown = lines[line].strip()
+    return f": {shown[:MAX_QUOTED] + '…' if len(shown) > MAX_QUOTED else shown!r}"
+
+
+@dataclass
+class _Parsed:
+    data: Any
+    root: yaml.Node | None
+
+
+def _check_duplicates(node: yaml.MappingNode, file: str) -> None:
+    """Refuse a key written twice in one mapping: YAML would silently keep the last."""
+    seen: dict[str, int] = {}
+    for k, _ in node.value:
+        name = str(k.value)
+        if name in seen:
+            raise FactcheckError(
+                f"key '{name}' appears twice in one mapping (first at line "
+                f"{seen[name]}); only one would be kept",
+                file=file,
+                line=k.start_mark.line + 1,
+            )
+        seen[name] = k.start_mark.line + 1
+
+
+def _check_aliases(root: yaml.Node, file: str) -> None:
+    """Refuse alias bombs: nodes as they would expand, against nodes as written."""
+    expanded: dict[int, int] = {}
+
+    def size(node: yaml.Node) -> int:
+        key = id(node)
+        if key in expanded:
+            return expanded[key]
+        expanded[key] = 1
+        total = 1
+        if isinstance(node, yaml.SequenceNode):
+            total += sum(size(n) for n in node.value)
+        elif isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        expanded[key] = total
+        return total
+
+    total = size(root)
+    if total > MAX_ALIAS_EXPANSION * len(expanded) + 1000:
+        raise FactcheckError(
+            f"YAML aliases would expand this file to {total:,} nodes from {len(expanded):,}; "
+            "refusing it (write the records out instead of repeating anchors)",
+            file=file,
+        )
+
+
+class _CheckedLoader(_Loader):
+    """`_Loader` that refuses repeated keys as it builds each mapping."""
+
+    file = ""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        _check_duplicates(node, self.file)
+        return super().construct_mapping(node, deep=deep)
+
+
+def parse_yaml(text: str, file: str) -> _Parsed:
+    try:
+        return _parse_yaml_unchecked(text, file)
+    except FactcheckError as exc:
+        refuse_deep_nesting(text, file, is_json=False, failed_at=exc.problem.line)
+        raise
+
+
+def _parse_yaml_unchecked(text: str, file: str) -> _Parsed:
+    loader = _CheckedLoader(text)
+    loader.file = file
+    try:
+        root = loader.get_single_node()
+        if root is None:
+            return _Parsed(None, None)
+        if "*" in text:  # an alias is written `*name`; without one, nothing can expand
+            _check_aliases(root, file)
+        return _Parsed(loader.construct_document(root), root)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f", column {mark.column + 1}" if mark else ""
+        if isinstance(exc, yaml.constructor.ConstructorError):
+            kind, quoted = "YAML error", ""
+        else:
+            kind, quoted = "YAML syntax error", _quote_line(text, mark.line) if mark else ""
+        raise FactcheckError(
+            f"{kind}{where}: {exc.problem}{quoted}",
+            file=file,
+            line=mark.line + 1 if mark else None,
+        ) from None
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        column = exc.position - (before.rfind("\n") + 1) + 1
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character)
+        raise FactcheckError(
+            f"YAML error, column {column}: control character U+{code:04X} is not allowed; "
+            "delete it",
+            file=file,
+            line=line,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise FactcheckError(f"YAML error: {exc}", file=file) from None
+    except RecursionError:
+        raise FactcheckError(
+            f"nested too deeply (over {MAX_NESTING} levels) to be a claim file", file=file
+        ) from None
+    finally:
+        loader.dispose()
+
+
+def parse_json(text: str, file: str) -> _Parsed:
+    try:
+        return _Parsed(orjson.loads(text), None)
+    except orjson.JSONDecodeError as exc:
+        refuse_deep_nesting(text, file, is_json=True)
+        raise FactcheckError(
+            f"JSON syntax error, column {exc.colno}: {exc.msg}{_quote_line(text, exc.lineno - 1)}",
+            file=file,
+            line=exc.lineno,
+        ) from None
+
+
+def node_at(root: yaml.Node | None, path: Iterable[int | str]) -> yaml.Node | None:
+    """The deepest node along a path of keys and indexes (the last one that exists)."""
+    node = root
+    for step in path:
+        child: yaml.Node | None = None
+        if isinstance(node, yaml.MappingNode):
+            child = next((v for k, v in node.value if str(k.value) == str(step)), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
+            child = node.value[step] if step < len(node.value) else None
+        if child is None:
+            break
+        node = child
+    return node
+
+
+def compose_for_lines(text: str) -> yaml.Node | None:
+    """Nodes with line numbers, for JSON files (read by orjson, which keeps none)."""
+    try:
+        return yaml.compose(text, Loader=yaml.CSafeLoader)
+    except (yaml.YAMLError, RecursionError):
+        return None
+
+
+def key_line(root: yaml.Node | None, text: str, is_json: bool, key: str) -> int | None:
+    """The line where a top-level key is written."""
+    if root is None and is_json:
+        root = compose_for_lines(text)
+    if isinstance(root, yaml.MappingNode):
+        for k, _ in root.value:
+            if str(k.value) == key:
+                return int(k.start_mark.line) + 1
+    return None
+
+
+def item_lines(root: yaml.Node | None) -> dict[tuple[str, int], int]:
+    """The line of every record: computed once, so the node tree need not be kept."""
+    lines: dict[tuple[str, int], int] = {}
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if isinstance(value, yaml.SequenceNode):
+                for i, item in enumerate(value.value):
+                    lines[(str(key.value), i)] = item.start_mark.line + 1
+    return lines

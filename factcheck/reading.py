@@ -1,0 +1,221 @@
+"""Reading claim files: each file checked, parsed and validated, from the cache when unchanged.
+
+A file too large, not UTF-8, empty or of another kind is refused or skipped here; a file
+parsed without error is stored in the cache of parsed files (see `cache`). When there is
+much to parse, one worker process per core parses while this one reads back what they send.
+"""
+
+from __future__ import annotations
+
+import functools
+import multiprocessing
+import os
+import sys
+from collections.abc import Generator
+from contextlib import suppress
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from rapidfuzz import process
+
+from factcheck import cache
+from factcheck.collector import paused_gc
+from factcheck.errors import FactcheckError, InputError, Problem
+from factcheck.model import SECTIONS, ClaimFile
+from factcheck.nesting import refuse_deep_nesting
+from factcheck.parsing import (
+    compose_for_lines,
+    item_lines,
+    key_line,
+    node_at,
+    parse_json,
+    parse_yaml,
+)
+from factcheck.validation_messages import field_path, pydantic_message
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+
+
+@dataclass
+class File:
+    """One claim file as read: its records, each record's line, and (for error messages
+    only) the lines of fields, found by reading the file again."""
+
+    path: str
+    content: ClaimFile
+    item_lines: dict[tuple[str, int], int]
+    is_json: bool
+    _root: yaml.Node | None = None
+
+    def line(self, path: tuple[int | str, ...]) -> int | None:
+        if len(path) == 2 and path in self.item_lines:
+            return self.item_lines[(str(path[0]), int(path[1]))]
+        if self._root is None:
+            text = Path(self.path).read_bytes().decode("utf-8-sig", "replace")
+            self._root = compose_for_lines(text)
+        node = node_at(self._root, path)
+        return node.start_mark.line + 1 if node is not None else None
+
+
+def _read_file(path: Path, *, store: bool = False) -> File | None:
+    """One claim file, validated; None when it is YAML or JSON of some other kind.
+
+    With `store`, a file parsed without error is stored in the cache (`cached` looks
+    entries up, before any file is parsed).
+    """
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise FactcheckError(
+                f"file is {size:,} bytes, over the limit of "
+                f"{MAX_FILE_BYTES:,}; split it into several files",
+                file=file,
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise FactcheckError(f"cannot read: {exc.strerror}", file=file) from None
+    is_json = path.suffix.lower() == ".json"
+    key = cache.file_key(path, raw) if store else None
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise FactcheckError("UTF-16 text; save the file as UTF-8", file=file)
+    if b"\x00" in raw:
+        raise FactcheckError("binary file (it holds NUL bytes), not a claim file", file=file)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FactcheckError(
+            f"not UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", file=file, line=line
+        ) from None
+    if not text.strip():
+        raise FactcheckError(
+            "empty file; a claim file holds claims, sources, footnotes, "
+            "documents, subjects or properties",
+            file=file,
+        )
+    parsed = parse_json(text, file) if is_json else parse_yaml(text, file)
+    data = parsed.data
+    if not isinstance(data, dict):
+        kind = type(data).__name__ if data is not None else "nothing"
+        raise FactcheckError(
+            f"expected a mapping of {', '.join(SECTIONS)}; found {kind}", file=file, line=1
+        )
+    if not any(key in SECTIONS for key in data):
+        near = [(k, process.extractOne(str(k), SECTIONS, score_cutoff=75)) for k in data]
+        typos = [(k, m[0]) for k, m in near if m]
+        if typos:
+            key, section = typos[0]
+            raise FactcheckError(
+                f"unknown section; did you mean '{section}'?",
+                file=file,
+                line=key_line(parsed.root, text, is_json, str(key)),
+                field=str(key),
+            )
+        return None
+    try:
+        content = ClaimFile.model_validate(data)
+    except ValidationError as exc:
+        refuse_deep_nesting(text, file, is_json=is_json, root=parsed.root)
+        where = File(file, ClaimFile(), item_lines(parsed.root), is_json, parsed.root)
+        raise InputError(
+            [
+                Problem(pydantic_message(err), file, where.line(err["loc"]), field_path(err["loc"]))
+                for err in exc.errors()
+            ]
+        ) from None
+    read = File(file, content, item_lines(parsed.root), is_json)
+    if key is not None:
+        cache.store(path, key, content, read.item_lines)
+    return read
+
+
+def cached(path: Path) -> File | None:
+    """A claim file from the cache, when its entry matches the file exactly."""
+    try:
+        raw = path.read_bytes()
+        hit = cache.load(path, cache.file_key(path, raw))
+    except OSError:
+        return None  # parsing it will say what is wrong
+    if hit is None:
+        return None
+    return File(str(path), hit[0], hit[1], path.suffix.lower() == ".json")
+
+
+#: Above this many bytes to parse, files are parsed by one process per core.
+PARALLEL_BYTES = 8 * 1024 * 1024
+
+_Outcome = File | None | list[Problem]
+
+
+def parse_all(files: list[Path], *, use_cache: bool) -> Generator[_Outcome, None, None]:
+    """Each file parsed, in order: its records, None (not a claim file), or its problems.
+
+    Parsing YAML is CPU-bound Python, so when there is much of it, one process per core
+    parses (and stores in the cache) while this one reads back what they send.
+    """
+    size = 0
+    for path in files:
+        with suppress(OSError):
+            size += path.stat().st_size
+    cores = os.cpu_count() or 1
+    if size > PARALLEL_BYTES and cores > 1 and len(files) > 1:
+        context = _worker_context()
+        try:
+            pool = context.Pool(min(cores, len(files))) if context else None
+        except OSError:
+            pool = None
+        if pool is not None:
+            with pool:
+                work = functools.partial(_parse_elsewhere, use_cache=use_cache)
+                for path, sent in zip(files, pool.imap(work, map(str, files)), strict=True):
+                    yield _received(path, sent)
+            return
+    for path in files:
+        try:
+            yield _read_file(path, store=use_cache)
+        except FactcheckError as exc:
+            yield exc.problems
+
+
+def _worker_context() -> Any:
+    """How to start worker processes, or None to parse here.
+
+    On Linux, forking: nothing is imported again and the workers start at once. Elsewhere,
+    spawning, which imports the main module again in each worker; when that is no file
+    (a script piped to Python, an interactive session), a worker could not start, so
+    files are parsed here instead.
+    """
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if path is None or not os.path.isfile(path):
+        return None
+    return multiprocessing.get_context("spawn")
+
+
+def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:
+    """In a worker process: one file parsed, as plain data that pickles quickly."""
+    try:
+        with paused_gc():
+            read = _read_file(Path(file), store=use_cache)
+    except FactcheckError as exc:
+        return ("problems", exc.problems)
+    if read is None:
+        return ("none",)
+    body = read.content.model_dump_json(exclude_defaults=True).encode()
+    return ("records", body, read.item_lines)
+
+
+def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
+    if sent[0] == "problems":
+        problems: list[Problem] = sent[1]
+        return problems
+    if sent[0] == "none":
+        return None
+    content = ClaimFile.model_validate_json(sent[1])
+    return File(str(path), content, sent[2], path.suffix.lower() == ".json")
