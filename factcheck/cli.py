@@ -8,20 +8,32 @@ Only Typer and Rich are imported at start-up; the rest loads inside the command 
 from __future__ import annotations
 
 import functools
-import os
 import sys
-import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
-from rich.console import Console
 
 from factcheck import __version__
+from factcheck.cli_options import (
+    ClaimantOption,
+    ClaimsOption,
+    DocumentOption,
+    ForceOption,
+    FormatOption,
+    MinSeverityOption,
+    OutputOption,
+    PropertyOption,
+    SubjectOption,
+    TodayOption,
+    limit_option,
+    parse_bound,
+    parse_today,
+)
+from factcheck.cli_output import Bars, notes, stderr, style
 from factcheck.errors import FactcheckError
 from factcheck.options import Format, LevelName, SeverityName, SortOrder, StanceName
-from factcheck.render import Style
 
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
@@ -39,82 +51,7 @@ app = typer.Typer(
     context_settings={"help_option_names": ["-h", "--help"]},
 )
 
-ClaimsOption = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--claims",
-        "-c",
-        help="Claim files or folders (repeatable). Default: "
-        "$FACTCHECK_CLAIMS, else the bundled data set.",
-        show_default=False,
-    ),
-]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
-OutputOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        help="Write to this file (atomically) instead of stdout; '-' is stdout.",
-        show_default=False,
-    ),
-]
-ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
-SubjectOption = Annotated[str | None, typer.Option("--subject", "-s", help="Only this subject id.")]
-PropertyOption = Annotated[
-    str | None, typer.Option("--property", "-p", help="Only this property id.")
-]
-
-ClaimantOption = Annotated[
-    str | None,
-    typer.Option("--claimant", help="Only claims whose claimant contains this text."),
-]
-DocumentOption = Annotated[
-    str | None, typer.Option("--document", "-d", help="Only this document id.")
-]
-
-MinSeverityOption = Annotated[
-    SeverityName,
-    typer.Option(
-        "--min-severity", case_sensitive=False, help="Only conflicts at least this severe."
-    ),
-]
-
-
-def _limit_option(what: str, in_a_table: int) -> Any:
-    return typer.Option(
-        "--limit",
-        min=0,
-        metavar="N",
-        help=f"Show the N {what}; 0 shows all. "
-        f"Default: {in_a_table} in a table, all in other formats.",
-    )
-
-
-TodayOption = Annotated[
-    str | None,
-    typer.Option(
-        "--today",
-        metavar="YYYY-MM-DD",
-        help="The date citation checks judge future dates against (default: today).",
-    ),
-]
-
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _stderr() -> Console:
-    # Messages never wrap: one problem stays one greppable `file:line: field: message` line.
-    return Console(stderr=True, highlight=False, soft_wrap=True)
-
-
-def _style() -> Style:
-    color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    try:
-        width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
-    except (ValueError, OSError):
-        width = 120
-    return Style(color=color, width=max(60, width))
 
 
 def handles_errors(func: F) -> F:
@@ -132,7 +69,7 @@ def handles_errors(func: F) -> F:
 
             from factcheck.render.text import plain
 
-            err = _stderr()
+            err = stderr()
             for problem in exc.problems:
                 err.print(Text(f"error: {plain(str(problem))}", style="red"))
             if len(exc.problems) > 1:
@@ -141,7 +78,7 @@ def handles_errors(func: F) -> F:
                 )
             raise typer.Exit(EXIT_BAD_INPUT) from None
         finally:
-            _notes(kept.notes)
+            notes(kept.notes)
 
     return wrapper  # type: ignore[return-value]
 
@@ -158,18 +95,6 @@ def _workspace(paths: list[Path] | None) -> Any:
     from factcheck.workspace import Workspace
 
     return Workspace(paths, use_cache=_use_cache())
-
-
-def _notes(notes: list[str]) -> None:
-    """What the loader noticed (files skipped), dimmed on stderr."""
-    if notes:
-        from rich.text import Text
-
-        from factcheck.render.text import plain
-
-        err = _stderr()
-        for note in notes:
-            err.print(Text(f"note: {plain(note)}", style="dim"))
 
 
 def _version(value: bool) -> None:
@@ -215,7 +140,7 @@ def conflicts(
         bool,
         typer.Option("--fail-on-conflict", help="Exit 1 when any conflict is found (for scripts)."),
     ] = False,
-    limit: Annotated[int | None, _limit_option("most severe conflicts", 20)] = None,
+    limit: Annotated[int | None, limit_option("most severe conflicts", 20)] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -237,8 +162,8 @@ def conflicts(
         limit=module.LIMIT if limit is None else (limit or None),
         explain=explain,
     )
-    _notes(ws.notes)
-    write_output(module.conflicts(view, _style()), output, force=force)
+    notes(ws.notes)
+    write_output(module.conflicts(view, style()), output, force=force)
     if fail_on_conflict and view.total:
         raise typer.Exit(EXIT_FINDINGS)
 
@@ -261,8 +186,8 @@ def list_claims(
 
     ws = _workspace(claims)
     found = ws.claims(subject=subject, property=property, claimant=claimant, document=document)
-    _notes(ws.notes)
-    write_output(renderer(format).claims(found, _style()), output, force=force)
+    notes(ws.notes)
+    write_output(renderer(format).claims(found, style()), output, force=force)
 
 
 @app.command()
@@ -280,8 +205,8 @@ def show(
 
     ws = _workspace(claims)
     detail = ws.claim(claim_id)
-    _notes(ws.notes)
-    write_output(renderer(format).claim(detail, _style()), output, force=force)
+    notes(ws.notes)
+    write_output(renderer(format).claim(detail, style()), output, force=force)
 
 
 @app.command()
@@ -304,7 +229,7 @@ def check(
         bool, typer.Option("--strict", help="Exit 1 when any error is found (for CI).")
     ] = False,
     today: TodayOption = None,
-    limit: Annotated[int | None, _limit_option("most serious findings", 50)] = None,
+    limit: Annotated[int | None, limit_option("most serious findings", 50)] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -322,26 +247,13 @@ def check(
         )
         return
     ws = _workspace(claims)
-    found = ws.check(today=_parse_today(today), codes=code or (), min_level=level)
-    _notes(ws.notes)
+    found = ws.check(today=parse_today(today), codes=code or (), min_level=level)
+    notes(ws.notes)
     module = renderer(format)
     shown = module.FINDINGS_LIMIT if limit is None else (limit or None)
-    write_output(module.findings(found, _style(), shown), output, force=force)
+    write_output(module.findings(found, style(), shown), output, force=force)
     if strict and any(f.level is Level.error for f in found):
         raise typer.Exit(EXIT_FINDINGS)
-
-
-def _parse_today(words: str | None) -> Any:
-    from datetime import date
-
-    from factcheck.errors import UsageError
-
-    if words is None:
-        return None
-    try:
-        return date.fromisoformat(words)
-    except ValueError:
-        raise UsageError(f"--today must be a date like 2026-11-21, not '{words}'") from None
 
 
 @app.command()
@@ -416,10 +328,10 @@ def search(
         publisher=publisher,
         document=document,
         stance=stance.value if stance else None,
-        since=_bound(since, "--since", low=True),
-        until=_bound(until, "--until", low=False),
+        since=parse_bound(since, "--since", low=True),
+        until=parse_bound(until, "--until", low=False),
     )
-    err = _stderr()
+    err = stderr()
     results = _workspace(claims).search(
         query,
         fields=fields or (),
@@ -429,23 +341,7 @@ def search(
         limit=limit,
         on_build=lambda n: err.print(f"building the search index of {n} claim files…", style="dim"),
     )
-    write_output(renderer(format).search(results, _style()), output, force=force)
-
-
-def _bound(words: str | None, option: str, *, low: bool) -> float | None:
-    from factcheck.errors import UsageError, ValueParseError
-    from factcheck.times import parse_time
-    from factcheck.values import Time
-
-    if words is None:
-        return None
-    try:
-        when = parse_time(words, reference=True)
-    except ValueParseError as exc:
-        raise UsageError(f"{option}: {exc.problem.message}") from None
-    if not isinstance(when, Time):
-        raise UsageError(f"{option}: '{words}' is not a date")
-    return when.low if low else when.high
+    write_output(renderer(format).search(results, style()), output, force=force)
 
 
 @app.command()
@@ -468,10 +364,10 @@ def export(
 
     ws = _workspace(claims)
     report = ws.report(
-        subject=subject, property=property, min_severity=min_severity, today=_parse_today(today)
+        subject=subject, property=property, min_severity=min_severity, today=parse_today(today)
     )
-    _notes(ws.notes)
-    write_output(renderer(format).report(report, _style()), output, force=force)
+    notes(ws.notes)
+    write_output(renderer(format).report(report, style()), output, force=force)
 
 
 @app.command()
@@ -517,53 +413,16 @@ def cache_clear() -> None:
 
     folder, count, failed = clear()
     typer.echo(f"removed {counted(count, 'cached file')} from {plain(str(folder))}")
-    err = _stderr()
+    err = stderr()
     for line in failed:
         err.print(f"note: could not remove {plain(line)}", style="dim", markup=False)
-
-
-class _Bars:
-    """Rich progress bars on stderr for steps that have run over a second, on a terminal
-    only; they vanish when the command ends."""
-
-    DELAY = 1.0
-
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
-        self.clock = clock
-        self.started: dict[str, float] = {}
-        self.tasks: dict[str, Any] = {}
-        self.bars: Any = None
-
-    def __call__(self, step: str, done: int, total: int) -> None:
-        now = self.clock()
-        if now - self.started.setdefault(step, now) < self.DELAY and step not in self.tasks:
-            return
-        if self.bars is None:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
-
-            self.bars = Progress(
-                "[progress.description]{task.description}",
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=_stderr(),
-                transient=True,
-            )
-            self.bars.start()
-        if step not in self.tasks:
-            self.tasks[step] = self.bars.add_task(step, total=total)
-        self.bars.update(self.tasks[step], completed=done, total=total)
-
-    def close(self) -> None:
-        if self.bars is not None:
-            self.bars.stop()
 
 
 def main() -> None:
     """Entry point of the `factcheck` console script."""
     from factcheck import progress
 
-    bars = _Bars() if sys.stderr.isatty() else None
+    bars = Bars() if sys.stderr.isatty() else None
     progress.listen(bars)
     try:
         app()

@@ -70,17 +70,21 @@ def _modules(names: set[str]) -> set[str]:
 
 def test_the_package_was_read() -> None:
     assert {"factcheck.cli", "factcheck.store", "factcheck.render.table_format"} <= KNOWN
+    assert {"factcheck.cli_options", "factcheck.cli_output"} <= CLI
 
 
-@pytest.mark.parametrize("module", sorted(KNOWN))
+#: The command line: the commands, the options they share, and what they show on stderr.
+CLI = {m for m in KNOWN if m == "factcheck.cli" or m.startswith("factcheck.cli_")}
+
+
+@pytest.mark.parametrize("module", sorted(KNOWN - CLI - {"factcheck.__main__"}))
 def test_only_the_entry_points_import_the_cli(module: str) -> None:
-    if module not in ("factcheck.cli", "factcheck.__main__"):
-        assert "factcheck.cli" not in _modules(IMPORTS[module])
+    assert not _modules(IMPORTS[module]) & CLI, f"{module} imports the command line"
 
 
 @pytest.mark.parametrize("module", sorted(m for m in KNOWN if not m.startswith("factcheck.render")))
 def test_no_layer_below_the_renderers_imports_one(module: str) -> None:
-    if module == "factcheck.cli":
+    if module in CLI:
         return
     upward = {m for m in _modules(IMPORTS[module]) if m.startswith("factcheck.render")}
     assert not upward, f"{module} imports {sorted(upward)}"

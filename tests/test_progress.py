@@ -9,7 +9,7 @@ import pytest
 
 from factcheck import progress
 from factcheck.citations import run_checks
-from factcheck.cli import _Bars
+from factcheck.cli_output import Bars
 from factcheck.conflicts import find_conflicts
 from factcheck.loading import load_corpus
 
@@ -46,7 +46,7 @@ def test_bars_appear_only_for_a_step_that_lasts() -> None:
     # The bars' own clock, not the process's: a frozen time.monotonic would also freeze
     # every wait with a time-out (multiprocessing's pool shutdown spins on it forever).
     clock = [100.0]
-    bars = _Bars(clock=lambda: clock[0])
+    bars = Bars(clock=lambda: clock[0])
     bars("quick step", 0, 10)
     clock[0] += 0.5
     bars("quick step", 10, 10)

@@ -1,0 +1,101 @@
+"""The options the commands share, declared once; and the reading of option values that are
+dates."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from factcheck.options import Format, SeverityName
+
+ClaimsOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--claims",
+        "-c",
+        help="Claim files or folders (repeatable). Default: "
+        "$FACTCHECK_CLAIMS, else the bundled data set.",
+        show_default=False,
+    ),
+]
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to this file (atomically) instead of stdout; '-' is stdout.",
+        show_default=False,
+    ),
+]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
+SubjectOption = Annotated[str | None, typer.Option("--subject", "-s", help="Only this subject id.")]
+PropertyOption = Annotated[
+    str | None, typer.Option("--property", "-p", help="Only this property id.")
+]
+
+ClaimantOption = Annotated[
+    str | None,
+    typer.Option("--claimant", help="Only claims whose claimant contains this text."),
+]
+DocumentOption = Annotated[
+    str | None, typer.Option("--document", "-d", help="Only this document id.")
+]
+
+MinSeverityOption = Annotated[
+    SeverityName,
+    typer.Option(
+        "--min-severity", case_sensitive=False, help="Only conflicts at least this severe."
+    ),
+]
+
+
+def limit_option(what: str, in_a_table: int) -> Any:
+    return typer.Option(
+        "--limit",
+        min=0,
+        metavar="N",
+        help=f"Show the N {what}; 0 shows all. "
+        f"Default: {in_a_table} in a table, all in other formats.",
+    )
+
+
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="YYYY-MM-DD",
+        help="The date citation checks judge future dates against (default: today).",
+    ),
+]
+
+
+def parse_today(words: str | None) -> Any:
+    from datetime import date
+
+    from factcheck.errors import UsageError
+
+    if words is None:
+        return None
+    try:
+        return date.fromisoformat(words)
+    except ValueError:
+        raise UsageError(f"--today must be a date like 2026-11-21, not '{words}'") from None
+
+
+def parse_bound(words: str | None, option: str, *, low: bool) -> float | None:
+    from factcheck.errors import UsageError, ValueParseError
+    from factcheck.times import parse_time
+    from factcheck.values import Time
+
+    if words is None:
+        return None
+    try:
+        when = parse_time(words, reference=True)
+    except ValueParseError as exc:
+        raise UsageError(f"{option}: {exc.problem.message}") from None
+    if not isinstance(when, Time):
+        raise UsageError(f"{option}: '{words}' is not a date")
+    return when.low if low else when.high
