@@ -26,10 +26,10 @@ def _entry(path: Path) -> str:
     return f"file-{name}.json"
 
 
-def file_key(path: Path, raw: bytes) -> str:
-    """What an entry must match: the file's path and content (and, in the store, the
-    version)."""
-    return f"{os.path.abspath(path)}\0{kept.file_digest(path, raw)}"
+def file_key(path: Path, digest: str) -> str:
+    """What an entry must match: the file's path and content digest (and, in the store,
+    the version)."""
+    return f"{os.path.abspath(path)}\0{digest}"
 
 
 def load(path: Path, key: str) -> tuple[ClaimFile, dict[tuple[str, int], int]] | None:

@@ -68,6 +68,8 @@ class Corpus:
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     dangling: list[Dangling] = field(default_factory=list)
+    #: The SHA-256 of each claim file's content as read, by absolute path.
+    digests: dict[str, str] = field(default_factory=dict, repr=False)
     #: Data derived from the corpus by analyses, computed once (see `sources`).
     derived: dict[str, Any] = field(default_factory=dict, repr=False)
 

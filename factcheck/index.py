@@ -37,7 +37,8 @@ def open_index(
     use_cache: bool = True,
     on_build: Callable[[int], None] | None = None,
 ) -> sqlite3.Connection:
-    """A read-only connection to a current index of these claim files, building it if needed.
+    """A connection to a current index of these claim files: the kept one (read-only), or
+    one built in memory now, and kept for the next search.
 
     `on_build` is told the number of files when a build starts (for a progress message).
     Bad claim files raise the loader's `FactcheckError`, and no index is kept.
@@ -45,7 +46,9 @@ def open_index(
     targets = [Path(p) for p in paths] if paths else default_paths()
     files, _ = find_claim_files(targets)
     kept = store.current()
-    key = store.fingerprint(files)
+    use_cache = use_cache and kept.enabled
+    digests = store.digests(files) if use_cache else {}
+    key = store.fingerprint(digests)
     name = store.entry_name("search", targets)
     if use_cache and (conn := kept.open_db(name, TABLES, key)) is not None:
         return conn
@@ -53,13 +56,12 @@ def open_index(
         on_build(len(files))
     from factcheck.loading import load_corpus
 
-    corpus = load_corpus(targets, use_cache=use_cache)
-    if use_cache and store.fingerprint_unchanged(files, key):
-        kept.write_db(name, key, lambda conn: _write(conn, corpus))
-        if (conn := kept.open_db(name, TABLES, key)) is not None:
-            return conn
+    corpus = load_corpus(targets, use_cache=use_cache, digests=digests)
     conn = sqlite3.connect(":memory:")
     _write(conn, corpus)
+    conn.commit()  # a backup waits for open transactions
+    if use_cache and store.same_content(digests, corpus.digests):
+        kept.write_db(name, key, conn.backup)
     return conn
 
 

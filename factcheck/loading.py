@@ -7,7 +7,8 @@ collected and raised together as `InputError`, each naming file, line and field.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import os
+from collections.abc import Mapping, Sequence
 from contextlib import closing
 from pathlib import Path
 
@@ -21,7 +22,11 @@ from factcheck.reading import cached, parse_all
 
 
 def load_corpus(
-    paths: Sequence[Path | str] | None = None, *, strict: bool = True, use_cache: bool = True
+    paths: Sequence[Path | str] | None = None,
+    *,
+    strict: bool = True,
+    use_cache: bool = True,
+    digests: Mapping[str, str] | None = None,
 ) -> Corpus:
     """Load, validate and resolve claim files; raise `InputError` listing every problem.
 
@@ -30,13 +35,17 @@ def load_corpus(
     instead of failing the load, for the citation checks to report. References between
     files are checked only when every file could be read, so that one broken file does not
     bury its own error under follow-on errors about what it failed to declare.
-    `use_cache` reads unchanged files from the cache of parsed files (see `cache`).
+    `use_cache` reads unchanged files from the cache of parsed files (see `cache`), looked
+    up by `digests` (absolute path → content SHA-256, from `store.digests`) when the command
+    has hashed the files already, so that no file is read and hashed twice.
     """
     with paused_gc():
-        return _load(paths, strict=strict, use_cache=use_cache)
+        return _load(paths, strict=strict, use_cache=use_cache, known=digests or {})
 
 
-def _load(paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool) -> Corpus:
+def _load(
+    paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool, known: Mapping[str, str]
+) -> Corpus:
     targets = [Path(p) for p in paths] if paths else default_paths()
     files, notes = find_claim_files(targets)
     if not files:
@@ -46,7 +55,11 @@ def _load(paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool) 
     builder = Builder(strict=strict)
     builder.corpus.notes.extend(notes)
     unreadable = 0
-    hits = {path: cached(path) for path in files} if use_cache else {}
+    hits = (
+        {path: cached(path, known.get(os.path.abspath(path))) for path in files}
+        if use_cache
+        else {}
+    )
     # Closed at once, not when collected: worker processes end with the reading, never
     # later inside whatever code happens to run a garbage collection.
     with closing(
@@ -65,6 +78,7 @@ def _load(paths: Sequence[Path | str] | None, *, strict: bool, use_cache: bool) 
                 )
                 continue
             builder.corpus.files.append(str(path))
+            builder.corpus.digests[os.path.abspath(path)] = read.digest
             builder.add(read)
     progress.tell("reading claim files", len(files), len(files))
     builder.resolve(references=not unreadable)

@@ -34,6 +34,7 @@ from factcheck.parsing import (
     parse_json,
     parse_yaml,
 )
+from factcheck.store import file_digest
 from factcheck.validation_messages import field_path, pydantic_message
 
 MAX_FILE_BYTES = 256 * 1024 * 1024
@@ -49,6 +50,8 @@ class File:
     item_lines: dict[tuple[str, int], int]
     is_json: bool
     _root: yaml.Node | None = None
+    #: The SHA-256 of the content the records were read from.
+    digest: str = ""
 
     def line(self, path: tuple[int | str, ...]) -> int | None:
         if len(path) == 2 and path in self.item_lines:
@@ -79,7 +82,7 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
     except OSError as exc:
         raise FactcheckError(f"cannot read: {exc.strerror}", file=file) from None
     is_json = path.suffix.lower() == ".json"
-    key = cache.file_key(path, raw) if store else None
+    digest = file_digest(path, raw)
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise FactcheckError("UTF-16 text; save the file as UTF-8", file=file)
     if b"\x00" in raw:
@@ -127,22 +130,23 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
                 for err in exc.errors()
             ]
         ) from None
-    read = File(file, content, item_lines(parsed.root), is_json)
-    if key is not None:
-        cache.store(path, key, content, read.item_lines)
+    read = File(file, content, item_lines(parsed.root), is_json, digest=digest)
+    if store:
+        cache.store(path, cache.file_key(path, digest), content, read.item_lines)
     return read
 
 
-def cached(path: Path) -> File | None:
-    """A claim file from the cache, when its entry matches the file exactly."""
+def cached(path: Path, digest: str | None = None) -> File | None:
+    """A claim file from the cache, when its entry matches the file's content: `digest`
+    when this command has hashed the file already, else the file is read and hashed."""
     try:
-        raw = path.read_bytes()
-        hit = cache.load(path, cache.file_key(path, raw))
+        digest = digest or file_digest(path)
     except OSError:
         return None  # parsing it will say what is wrong
+    hit = cache.load(path, cache.file_key(path, digest))
     if hit is None:
         return None
-    return File(str(path), hit[0], hit[1], path.suffix.lower() == ".json")
+    return File(str(path), hit[0], hit[1], path.suffix.lower() == ".json", digest=digest)
 
 
 #: Above this many bytes to parse, files are parsed by one process per core.
@@ -208,7 +212,7 @@ def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:
     if read is None:
         return ("none",)
     body = read.content.model_dump_json(exclude_defaults=True).encode()
-    return ("records", body, read.item_lines)
+    return ("records", body, read.item_lines, read.digest)
 
 
 def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
@@ -218,4 +222,4 @@ def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
     if sent[0] == "none":
         return None
     content = ClaimFile.model_validate_json(sent[1])
-    return File(str(path), content, sent[2], path.suffix.lower() == ".json")
+    return File(str(path), content, sent[2], path.suffix.lower() == ".json", digest=sent[3])

@@ -8,6 +8,7 @@ a fingerprint of the data. It holds no clock: the same claim files give the same
 from __future__ import annotations
 
 import hashlib
+import os
 from datetime import date
 from pathlib import Path
 
@@ -18,11 +19,15 @@ from factcheck.conflict_report import Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.records import ReportRecord, claim_data, conflict_view, source_data
+from factcheck.store import file_digest
 
 
 def fingerprint(corpus: Corpus) -> str:
-    """A short hash of the claim files' contents, the same wherever the files lie."""
-    digests = sorted(hashlib.sha256(Path(f).read_bytes()).hexdigest() for f in corpus.files)
+    """A short hash of the claim files' contents, the same wherever the files lie (from the
+    digests taken when the files were read)."""
+    digests = sorted(
+        corpus.digests.get(os.path.abspath(f)) or file_digest(Path(f)) for f in corpus.files
+    )
     return hashlib.sha256("\n".join(digests).encode()).hexdigest()[:16]
 
 

@@ -40,12 +40,18 @@ _FINDING_TABLES = {"info": "table", "findings": "table"}
 
 @dataclass(frozen=True)
 class Scan:
-    """The claim files of one command: listed and fingerprinted once."""
+    """The claim files of one command: listed, read and hashed once."""
 
     targets: list[Path]
     files: list[Path]
     notes: list[str]
+    digests: dict[str, str]  # empty when the store is not used
     key: str | None  # None when the store is not used
+
+    def built_from(self, corpus: Corpus) -> bool:
+        """Whether the corpus was read from the content the key stands for (no file was
+        edited between the scan and the reading), so that its results may be kept."""
+        return kept.same_content(self.digests, corpus.digests)
 
 
 def scan(paths: Sequence[Path | str] | None, use_cache: bool) -> Scan:
@@ -55,8 +61,10 @@ def scan(paths: Sequence[Path | str] | None, use_cache: bool) -> Scan:
     `FactcheckError` naming it."""
     targets = [Path(p) for p in paths] if paths else default_paths()
     files, notes = find_claim_files(targets)
-    key = kept.fingerprint(files) if use_cache and kept.current().enabled else None
-    return Scan(targets, files, notes, key)
+    if not (use_cache and kept.current().enabled):
+        return Scan(targets, files, notes, {}, None)
+    digests = kept.digests(files)
+    return Scan(targets, files, notes, digests, kept.fingerprint(digests))
 
 
 @dataclass(frozen=True)
@@ -230,9 +238,9 @@ def conflict_view(
     from factcheck.loading import load_corpus
     from factcheck.records import conflict_view as view_of
 
-    corpus = load_corpus(found.targets, use_cache=use_cache)
+    corpus = load_corpus(found.targets, use_cache=use_cache, digests=found.digests)
     _check(query, list(corpus.subjects), list(corpus.properties))
-    if found.key is not None and kept.fingerprint_unchanged(found.files, found.key):
+    if found.key is not None and found.built_from(corpus):
         _write(name, found.key, corpus, found.notes)
     report = find_conflicts(
         corpus,
@@ -291,9 +299,9 @@ def findings(
 
     from factcheck.loading import load_corpus
 
-    corpus = load_corpus(found.targets, strict=False, use_cache=use_cache)
+    corpus = load_corpus(found.targets, strict=False, use_cache=use_cache, digests=found.digests)
     result = run_checks(corpus, today=today)
-    if found.key is not None and kept.fingerprint_unchanged(found.files, found.key):
+    if found.key is not None and found.built_from(corpus):
         notes = [n for n in corpus.notes if n not in found.notes]
 
         def build(conn: sqlite3.Connection) -> None:

@@ -24,7 +24,7 @@ import hashlib
 import os
 import sqlite3
 import tempfile
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -124,25 +124,33 @@ def file_digest(path: Path, raw: bytes | None = None) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def fingerprint(files: Sequence[Path]) -> str:
-    """What every entry made from these claim files must match: their content and paths,
-    and factcheck's version. Raises `FactcheckError` naming a file that cannot be read."""
-    digest = hashlib.sha256(f"{LAYOUT} {__version__}".encode())
-    for path in sorted(files, key=os.path.abspath):
+def digests(files: Sequence[Path]) -> dict[str, str]:
+    """Each file's content digest by absolute path: every claim file is read and hashed
+    once per command, here; the loader looks parsed files up by these digests. Raises
+    `FactcheckError` naming a file that cannot be read."""
+    found = {}
+    for path in files:
         try:
-            content = file_digest(path)
+            found[os.path.abspath(path)] = file_digest(path)
         except OSError as exc:
             raise FactcheckError(f"cannot read: {exc.strerror}", file=str(path)) from None
-        digest.update(f"{os.path.abspath(path)}\0{content}\n".encode())
+    return found
+
+
+def fingerprint(content: Mapping[str, str]) -> str:
+    """What every entry made from a set of claim files must match: their paths and content
+    digests (`digests`), and factcheck's version."""
+    digest = hashlib.sha256(f"{LAYOUT} {__version__}".encode())
+    for path in sorted(content):
+        digest.update(f"{path}\0{content[path]}\n".encode())
     return digest.hexdigest()
 
 
-def fingerprint_unchanged(files: Sequence[Path], key: str) -> bool:
-    """Whether the files still hold what `key` was computed from (not edited meanwhile)."""
-    try:
-        return fingerprint(files) == key
-    except FactcheckError:
-        return False
+def same_content(hashed: Mapping[str, str], read: Mapping[str, str]) -> bool:
+    """Whether the files were read (`read`, by the loader) with the content hashed before
+    (`hashed`): no file edited in between, so what was made from them may be kept under
+    the fingerprint of `hashed`."""
+    return all(read.get(path, digest) == digest for path, digest in hashed.items())
 
 
 # --------------------------------------------------------------------------- the store
@@ -259,11 +267,12 @@ class Store:
 
         def write(tmp: str) -> None:
             with contextlib.closing(sqlite3.connect(tmp)) as conn:
+                # After the build, which may replace the whole database (a backup does).
+                build(conn)
                 conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
                 conn.executemany(
                     "INSERT INTO meta VALUES (?, ?)", [("layout", str(LAYOUT)), ("key", key)]
                 )
-                build(conn)
                 conn.commit()
 
         self._write(name, write)

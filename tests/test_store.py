@@ -242,3 +242,79 @@ def test_kept_shapes_are_the_reports_shapes() -> None:
     assert set(CLAIM) == set(ClaimOut.model_fields)
     assert set(SOURCE) == set(SourceOut.model_fields)
     assert set(CONFLICT) == set(ConflictOut.model_fields) - {"claims"}
+
+
+# --------------------------------------------------------------------------- hashed once
+
+
+@pytest.fixture
+def hashed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many times each claim file's content is hashed, by file name."""
+    import factcheck.reading
+    import factcheck.report
+
+    counts: dict[str, int] = {}
+    real = store.file_digest
+
+    def counting(path: Path, raw: bytes | None = None) -> str:
+        counts[Path(path).name] = counts.get(Path(path).name, 0) + 1
+        return real(path, raw)
+
+    for module in (store, factcheck.reading, factcheck.report):
+        monkeypatch.setattr(module, "file_digest", counting)
+    return counts
+
+
+@pytest.mark.parametrize(
+    ("steps", "per_file"),
+    [
+        # Nothing kept: hashed by the scan, then the bytes parsed are hashed as parsed.
+        ((["conflicts"],), 2),
+        # Parsed files kept, results not: the scan's digests find the parsed files.
+        ((["conflicts"], ["check"]), 1),
+        # Results kept: only the scan.
+        ((["conflicts"], ["conflicts"]), 1),
+        # Export: the loader's lookup and the parse; the report's fingerprint reuses them.
+        ((["export", "-f", "json"],), 2),
+        ((["export", "-f", "json"], ["export", "-f", "json"]), 1),
+        # The search index: as conflicts.
+        ((["search", "Kazakhstan"],), 2),
+        ((["conflicts"], ["search", "Kazakhstan"]), 1),
+    ],
+)
+def test_each_claim_file_is_hashed_once_per_command_and_once_more_if_parsed(
+    claims: Path, hashed: dict[str, int], steps: tuple[list[str], ...], per_file: int
+) -> None:
+    for args in steps:
+        hashed.clear()
+        code, _, _ = run(*args, "-c", str(claims))
+        assert code == 0, args
+    names = sorted(p.name for p in claims.iterdir() if p.suffix in (".yaml", ".json"))
+    assert hashed == dict.fromkeys(names, per_file)
+
+
+def test_a_file_edited_while_read_keeps_no_results(
+    claims: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan hashes one content, the loader parses another: nothing is kept under the
+    scan's key, and the next run sees the edit."""
+    import factcheck.results
+
+    victim = sorted(claims.glob("*.yaml"))[-1]
+    real_digests = store.digests
+
+    def then_edit(files: list[Path]) -> dict[str, str]:
+        found = real_digests(files)
+        if not edited:
+            edited.append(victim)
+            with victim.open("a", encoding="utf-8") as out:
+                out.write("# edited while factcheck was reading\n")
+        return found
+
+    edited: list[Path] = []
+    monkeypatch.setattr(factcheck.results.kept, "digests", then_edit)
+    run("conflicts", "-c", str(claims), "-f", "json", "--limit", "0")
+    assert edited
+    assert not list(cache_dir().glob("conflicts-*"))
+    run("conflicts", "-c", str(claims))
+    assert len(list(cache_dir().glob("conflicts-*"))) == 1
