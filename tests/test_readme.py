@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from factcheck.checks import CHECKS
@@ -29,3 +31,16 @@ def test_checks_doc_lists_every_code_as_the_code_defines_it() -> None:
     assert CHECKS_DOC.read_text(encoding="utf-8") == check_codes(CHECKS), (
         "docs/checks.md is out of date; run `python tests/readme.py`"
     )
+
+
+def test_every_module_is_placed_in_the_readme() -> None:
+    """The README's table of where things live names every module of the package."""
+    from pathlib import Path
+
+    text = README.read_text(encoding="utf-8").split("### Where things live", 1)[1]
+    table = text.split("\n\n###", 1)[0]
+    named = set(re.findall(r"`([a-z_]+)`", table))
+    package = Path(__file__).parent.parent / "factcheck"
+    modules = {p.stem for p in package.glob("*.py") if not p.stem.startswith("__")}
+    assert modules - named == set(), "add these modules to the README's table"
+    assert "render/" in table
