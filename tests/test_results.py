@@ -1,4 +1,5 @@
-"""The results cache of `conflicts`: a kept entry shows what loading the claims would show."""
+"""The results cache of `conflicts`: a kept entry shows what loading the claims would show,
+and nothing stale, damaged or unknown is served."""
 
 from __future__ import annotations
 
@@ -6,186 +7,38 @@ import json
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 import factcheck.loading
 import factcheck.store
 from factcheck import results
-from factcheck.cli import app
 from factcheck.errors import UsageError
-from factcheck.files import cache_dir
 from factcheck.loading import load_corpus
-from factcheck.records import ConflictView
 from factcheck.results import Query
-
-runner = CliRunner()
-
-# --------------------------------------------------------------------------- a small corpus
-
-#: Topics s00..s23 hold two claims each: high (timed, ×10), medium (untimed, ×10) or low
-#: (untimed, ×1.5) in turn; s24 (in big.json) holds 15 claims a side; `quiet` agrees.
-SUBJECTS = [f"s{i:02d}" for i in range(25)] + ["quiet"]
-BASE_CONFLICTS = 24 + 1 + 3  # the size topics, big.json, a date, a status and a denial
-
-
-def _claim(cid: str, subject: str, prop: str, value: str, **extra: Any) -> dict[str, Any]:
-    return {
-        "id": cid,
-        "document": "rep",
-        "text": f"Claim {cid} says {value}.",
-        "subject": subject,
-        "property": prop,
-        "value": value,
-        "claimant": f"Claimant {cid}",
-        "footnotes": ["1"],
-        **extra,
-    }
-
-
-def _dump(path: Path, data: dict[str, Any]) -> None:
-    path.write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
-
-
-def write_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True)
-    _dump(
-        folder / "vocabulary.json",
-        {
-            "subjects": [{"id": s, "name": f"Topic {s}"} for s in SUBJECTS],
-            "properties": [
-                {
-                    "id": "size",
-                    "name": "Size",
-                    "definition": "How many",
-                    "kind": "count",
-                    "unit": "people",
-                    "tolerance": 0.05,
-                },
-                {"id": "day", "name": "Day", "definition": "When", "kind": "date", "tolerance": 1},
-                {
-                    "id": "state",
-                    "name": "State",
-                    "definition": "Whether it goes on",
-                    "kind": "status",
-                    "statuses": {"ended": ["completed"], "in-force": ["ongoing"]},
-                },
-                {"id": "unused", "name": "Unused", "definition": "Never claimed", "kind": "count"},
-            ],
-        },
-    )
-    claims = []
-    for i in range(24):
-        s = f"s{i:02d}"
-        timed = {"as_of": "1 May 2024"} if i % 3 == 0 else {}
-        other = "150" if i % 3 == 2 else "1000"
-        claims += [
-            _claim(f"{s}a", s, "size", "100", **timed),
-            _claim(f"{s}b", s, "size", other, **timed),
-        ]
-    claims += [
-        _claim("day-a", "s00", "day", "1 May 2024"),
-        _claim("day-b", "s00", "day", "20 June 2024"),
-        _claim("state-a", "s01", "state", "ongoing", as_of="1 May 2024"),
-        _claim("state-b", "s01", "state", "completed", as_of="1 May 2024"),
-        _claim("denied", "s02", "size", "100", stance="denies"),
-        _claim("scoped", "s03", "size", "5000", scope={"region": "North"}),
-        _claim("old", "s04", "size", "99999", rank="deprecated", rank_reason="superseded"),
-        _claim("quiet-a", "quiet", "size", "100"),
-        _claim("quiet-b", "quiet", "size", "101"),
-    ]
-    header = {
-        "documents": [{"id": "rep", "title": "A report", "publisher": "Agency", "date": "2025"}],
-        "sources": [{"id": "src", "publisher": "Wire", "title": "News", "date": "1 May 2024"}],
-        "footnotes": [{"document": "rep", "label": "1", "cites": [{"source": "src"}]}],
-    }
-    _dump(folder / "report.json", {**header, "claims": claims})
-    big = [_claim(f"big-a{j}", "s24", "size", "100", as_of="1 May 2024") for j in range(15)]
-    big += [_claim(f"big-b{j}", "s24", "size", "1000", as_of="1 May 2024") for j in range(15)]
-    _dump(folder / "big.json", {"claims": big})
-    return folder
+from tests.results_helpers import (
+    BASE_CONFLICTS,
+    SUBJECTS,
+    assert_cache_agrees,
+    cached,
+    claim,
+    dump,
+    entries,
+    fresh,
+    no_loading,
+    refuse,
+    replace_text,
+    run,
+    subjects_of,
+    write_corpus,
+)
 
 
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     return write_corpus(tmp_path / "claims")
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def fields(view: ConflictView) -> dict[str, Any]:
-    return {
-        "conflicts": view.conflicts,
-        "total": view.total,
-        "severities": view.severities,
-        "compared": view.compared,
-        "notes": view.notes,
-        "consistent": view.consistent,
-    }
-
-
-def fresh(paths: list[Path] | None, query: Query = Query()) -> dict[str, Any]:
-    return fields(results.conflict_view(paths, query, use_cache=False))
-
-
-def cached(paths: list[Path] | None, query: Query = Query()) -> dict[str, Any]:
-    return fields(results.conflict_view(paths, query))
-
-
-def entries() -> list[Path]:
-    folder = cache_dir()
-    return sorted(folder.glob("conflicts-*.sqlite")) if folder.is_dir() else []
-
-
-def subjects_of(view: dict[str, Any]) -> list[str]:
-    return [c["subject"] for c in view["conflicts"]]
-
-
-def _refuse(*args: object, **kwargs: object) -> None:
-    raise AssertionError("the claims were loaded")
-
-
-@contextmanager
-def no_loading() -> Iterator[None]:
-    """Any claim loaded inside fails the test: what runs there must be a cache hit."""
-    original = factcheck.loading.load_corpus
-    factcheck.loading.load_corpus = _refuse  # type: ignore[assignment]
-    try:
-        yield
-    finally:
-        factcheck.loading.load_corpus = original
-
-
-def queries(subjects: list[str], properties: list[str]) -> list[Query]:
-    found = [
-        Query(min_severity=sev, per_side=per_side, limit=limit)
-        for sev in ("low", "medium", "high")
-        for per_side in (None, 12)
-        for limit in (None, 1, 3)
-    ]
-    found += [Query(subject=s) for s in subjects]
-    found += [Query(property=p, limit=3, per_side=12) for p in properties]
-    found += [Query(subject=s, property=p) for s in subjects[:4] for p in properties[:4]]
-    found += [Query(subject=s, min_severity="high", limit=1) for s in subjects[:6]]
-    return found
-
-
-def assert_cache_agrees(
-    paths: list[Path] | None, subjects: list[str], properties: list[str]
-) -> None:
-    asked = queries(subjects, properties)
-    expected = [fresh(paths, q) for q in asked]
-    for per_side in (None, 12):  # fill both entries, then show every query from them
-        results.conflict_view(paths, Query(per_side=per_side))
-    with no_loading():
-        for query, want in zip(asked, expected, strict=True):
-            assert cached(paths, query) == want, query
 
 
 # --------------------------------------------------------------------------- 1. cached = fresh
@@ -247,17 +100,11 @@ def test_a_cache_folder_with_uri_characters_is_still_hit(
 ) -> None:
     monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path / name))
     want = cached([corpus])
-    monkeypatch.setattr(factcheck.loading, "load_corpus", _refuse)
+    monkeypatch.setattr(factcheck.loading, "load_corpus", refuse)
     assert cached([corpus]) == want
 
 
 # --------------------------------------------------------------------------- 2. staleness
-
-
-def _replace(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert text.count(old) == 1
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_an_edited_file_is_seen(corpus: Path) -> None:
@@ -266,7 +113,7 @@ def test_an_edited_file_is_seen(corpus: Path) -> None:
     data = json.loads(report.read_text(encoding="utf-8"))
     (claim,) = (c for c in data["claims"] if c["id"] == "s06b")
     claim["value"] = "100"
-    _dump(report, data)
+    dump(report, data)
     after = cached([corpus])
     assert "s06" not in subjects_of(after)
     assert after["total"] == BASE_CONFLICTS - 1
@@ -278,7 +125,7 @@ def test_a_same_size_edit_with_the_old_mtime_is_seen(corpus: Path) -> None:
     assert "quiet" not in subjects_of(cached([corpus]))
     report = corpus / "report.json"
     st = report.stat()
-    _replace(report, '"value": "101"', '"value": "901"')
+    replace_text(report, '"value": "101"', '"value": "901"')
     os.utime(report, ns=(st.st_atime_ns, st.st_mtime_ns))
     assert report.stat().st_size == st.st_size
     assert report.stat().st_mtime_ns == st.st_mtime_ns
@@ -289,7 +136,7 @@ def test_a_same_size_edit_with_the_old_mtime_is_seen(corpus: Path) -> None:
 
 def test_an_added_file_is_seen(corpus: Path) -> None:
     assert "quiet" not in subjects_of(cached([corpus]))
-    _dump(corpus / "extra.json", {"claims": [_claim("loud", "quiet", "size", "5000")]})
+    dump(corpus / "extra.json", {"claims": [claim("loud", "quiet", "size", "5000")]})
     after = cached([corpus])
     assert "quiet" in subjects_of(after)
     assert after["compared"] == fresh([corpus])["compared"] == 24 * 2 + 30 + 9 + 1
@@ -312,7 +159,7 @@ def test_a_new_subject_is_accepted_after_the_vocabulary_grows(corpus: Path) -> N
     vocabulary = corpus / "vocabulary.json"
     data = json.loads(vocabulary.read_text(encoding="utf-8"))
     data["subjects"].append({"id": "brand-new", "name": "New"})
-    _dump(vocabulary, data)
+    dump(vocabulary, data)
     view = results.conflict_view([corpus], Query(subject="brand-new"))
     assert (view.total, view.compared) == (0, 0)
 
@@ -473,11 +320,6 @@ def test_an_unknown_filter_is_refused_on_a_miss_and_on_a_hit(
         results.conflict_view([corpus], query, use_cache=False)
 
 
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
-
-
 @pytest.mark.parametrize(
     ("option", "value", "message"),
     [
@@ -495,152 +337,3 @@ def test_the_command_refuses_an_unknown_filter_on_a_miss_and_on_a_hit(
         assert re.search(message, err), err
         assert run("conflicts", "-c", str(corpus))[0] == 0
         assert len(entries()) == 1
-
-
-# --------------------------------------------------------------------------- 5. the command
-
-
-HEAD = re.compile(r"^(HIGH|MEDIUM|LOW) ", re.MULTILINE)
-
-
-def summary(out: str) -> str:
-    """The last line of a table, `N conflicts (...) among M claims...`, unwrapped."""
-    lines = out.rstrip().splitlines()
-    (start,) = [i for i, line in enumerate(lines) if re.match(r"\d+ conflicts? \(", line)]
-    return " ".join(lines[start:])
-
-
-def test_the_table_shows_twenty_and_says_how_many_more(corpus: Path) -> None:
-    first = run("conflicts", "-c", str(corpus))
-    second = run("conflicts", "-c", str(corpus))
-    assert first == second
-    code, out, _ = second
-    assert code == 0
-    assert len(HEAD.findall(out)) == 20
-    assert summary(out) == (
-        f"{BASE_CONFLICTS} conflicts (12 high, 8 medium, 8 low) among 87 claims; showing the "
-        f"20 most severe, {BASE_CONFLICTS - 20} more with --limit 0 or in another --format"
-    )
-
-
-def test_limit_zero_shows_all_and_limit_n_shows_n(corpus: Path) -> None:
-    for _ in range(2):
-        code, out, _ = run("conflicts", "-c", str(corpus), "--limit", "0")
-        assert code == 0
-        assert len(HEAD.findall(out)) == BASE_CONFLICTS
-        assert summary(out) == (
-            f"{BASE_CONFLICTS} conflicts (12 high, 8 medium, 8 low) among 87 claims"
-        )
-        assert "more with --limit 0" not in out
-        code, out, _ = run("conflicts", "-c", str(corpus), "--limit", "3")
-        assert len(HEAD.findall(out)) == 3
-        assert summary(out).endswith(
-            f"; showing the 3 most severe, {BASE_CONFLICTS - 3} more with "
-            "--limit 0 or in another --format"
-        )
-
-
-def test_other_formats_show_all_and_match_the_library(corpus: Path) -> None:
-    for _ in range(2):
-        code, out, _ = run("conflicts", "-c", str(corpus), "-f", "json")
-        assert code == 0
-        data = json.loads(out)
-        assert len(data) == BASE_CONFLICTS
-        assert data == fresh([corpus])["conflicts"]
-
-
-def test_fail_on_conflict_exits_1_on_a_hit_too(corpus: Path) -> None:
-    assert run("conflicts", "-c", str(corpus), "--fail-on-conflict")[0] == 1
-    with no_loading():
-        code, out, err = run("conflicts", "-c", str(corpus), "--fail-on-conflict")
-        assert code == 1, err
-        assert len(HEAD.findall(out)) == 20
-        code, out, err = run("conflicts", "-c", str(corpus), "-s", "quiet", "--fail-on-conflict")
-        assert code == 0, err
-        assert out.rstrip().endswith("0 conflicts (none) among 2 claims")
-        code, _, _ = run("conflicts", "-c", str(corpus), "-s", "s02", "--fail-on-conflict")
-        assert code == 1
-
-
-def test_no_cache_writes_no_results_entry(corpus: Path) -> None:
-    code, out, _ = run("--no-cache", "conflicts", "-c", str(corpus))
-    assert code == 0
-    assert entries() == []
-    assert run("--no-cache", "conflicts", "-c", str(corpus), "-f", "json")[0] == 0
-    assert entries() == []
-    assert run("conflicts", "-c", str(corpus)) == (0, out, "")
-    assert len(entries()) == 1
-    assert run("--no-cache", "conflicts", "-c", str(corpus)) == (0, out, "")
-
-
-def test_explain_after_a_hit(corpus: Path) -> None:
-    code, plain, _ = run("conflicts", "-c", str(corpus), "-f", "json")
-    assert code == 0
-    assert run("conflicts", "-c", str(corpus), "-f", "json")[1] == plain
-    code, out, err = run("conflicts", "-c", str(corpus), "-f", "json", "--explain")
-    assert code == 0, err
-    data = json.loads(out)
-    assert data["conflicts"] == json.loads(plain)
-    reasons = {tuple(n["claims"]): n["reason"] for n in data["consistent"]}
-    assert reasons[("old",)] == "deprecated: superseded"
-    assert any("region=North" in r for r in reasons.values())
-    code, out, _ = run("conflicts", "-c", str(corpus), "--explain", "-s", "quiet")
-    assert code == 0
-    assert "quiet-a" in out or "Claimant quiet-a" in out
-    # --explain keeps nothing: the entry stays the one the plain run wrote
-    assert len(entries()) == 1
-
-
-def test_the_command_sees_an_edit_after_a_hit(corpus: Path) -> None:
-    code, out, _ = run("conflicts", "-c", str(corpus), "-s", "quiet", "--fail-on-conflict")
-    assert code == 0
-    report = corpus / "report.json"
-    st = report.stat()
-    _replace(report, '"value": "101"', '"value": "901"')
-    os.utime(report, ns=(st.st_atime_ns, st.st_mtime_ns))
-    code, out, _ = run("conflicts", "-c", str(corpus), "-s", "quiet", "--fail-on-conflict")
-    assert code == 1
-    assert "×9.0" in out
-
-
-# --------------------------------------------------------------------------- 6. no cache folder
-
-
-def test_an_unwritable_cache_folder_still_gives_the_conflicts(
-    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("a regular file", encoding="utf-8")
-    monkeypatch.setenv("FACTCHECK_CACHE", str(blocker))
-    want = fresh([corpus])
-    for _ in range(2):
-        assert cached([corpus]) == want
-        assert cached([corpus], Query(subject="s24", per_side=12, limit=1)) == fresh(
-            [corpus], Query(subject="s24", per_side=12, limit=1)
-        )
-        code, out, err = run("conflicts", "-c", str(corpus), "-f", "json")
-        assert code == 0, err
-        assert json.loads(out) == want["conflicts"]
-        code, out, _ = run("conflicts", "-c", str(corpus), "--fail-on-conflict")
-        assert code == 1
-        assert len(HEAD.findall(out)) == 20
-    assert blocker.read_text(encoding="utf-8") == "a regular file"
-    with pytest.raises(UsageError, match="did you mean 'size'"):
-        results.conflict_view([corpus], Query(property="sise"))
-
-
-def test_the_bundled_data_set_through_an_unwritable_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    want = run("conflicts", "-f", "json")
-    blocker = tmp_path / "file"
-    blocker.write_bytes(b"")
-    monkeypatch.setenv("FACTCHECK_CACHE", str(blocker / "below"))
-    code, out, err = run("conflicts", "-f", "json")
-    assert (code, out) == want[:2]
-    # The store cannot be used: the command works without it and says so once.
-    assert err == (
-        f"note: the cache folder {blocker / 'below'} cannot be used (Not a directory); "
-        "working without it\n"
-    )
-    assert want[0] == 0 and len(json.loads(want[1])) == fresh(None)["total"]
