@@ -30,6 +30,7 @@ from factcheck.files import default_paths, find_claim_files
 
 if TYPE_CHECKING:
     from factcheck.checks import Finding
+    from factcheck.conflict_report import Report
     from factcheck.corpus import Corpus
     from factcheck.records import ConflictView
 
@@ -155,13 +156,12 @@ def _read(conn: sqlite3.Connection, query: Query) -> ConflictView:
     return ConflictView(shown, sum(severities.values()), severities, compared, None, notes)
 
 
-def _write(name: str, key: str, corpus: Corpus, found_notes: list[str]) -> None:
-    """Keep every conflict of the corpus with every claim of every side, and the loader's
-    notes other than `found_notes` (those of finding the files, said afresh each run)."""
-    from factcheck.conflicts import find_conflicts
+def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: list[str]) -> None:
+    """Keep every conflict of the corpus (`report`, unfiltered) with every claim of every
+    side, and the loader's notes other than `found_notes` (those of finding the files, said
+    afresh each run)."""
     from factcheck.records import claim_data
 
-    report = find_conflicts(corpus)
     compared: dict[tuple[str, str], int] = {}
     for claim in corpus.claims.values():
         topic = (claim.subject, claim.property)
@@ -240,14 +240,21 @@ def conflict_view(
 
     corpus = load_corpus(found.targets, use_cache=use_cache, digests=found.digests)
     _check(query, list(corpus.subjects), list(corpus.properties))
+    everything = None
     if found.key is not None and found.built_from(corpus):
-        _write(name, found.key, corpus, found.notes)
-    report = find_conflicts(
-        corpus,
-        subject=query.subject,
-        property=query.property,
-        min_severity=Severity[query.min_severity],
-        explain=explain,
+        everything = find_conflicts(corpus)
+        _write(name, found.key, corpus, everything, found.notes)
+    unfiltered = query.subject is None and query.property is None and query.min_severity == "low"
+    report = (
+        everything
+        if everything is not None and unfiltered and not explain
+        else find_conflicts(
+            corpus,
+            subject=query.subject,
+            property=query.property,
+            min_severity=Severity[query.min_severity],
+            explain=explain,
+        )
     )
     return view_of(corpus, report, query.per_side, query.limit, explain)
 

@@ -27,7 +27,7 @@ RANK_AMONG = 5000
 _BY_DATE = "c.t_lo IS NULL, c.t_lo DESC"
 
 
-@dataclass
+@dataclass(frozen=True)
 class Results:
     """The hits, and what a user needs when there are none."""
 

@@ -26,6 +26,7 @@ from tests.results_helpers import (
     claim,
     dump,
     entries,
+    fields,
     fresh,
     no_loading,
     refuse,
@@ -337,3 +338,26 @@ def test_the_command_refuses_an_unknown_filter_on_a_miss_and_on_a_hit(
         assert re.search(message, err), err
         assert run("conflicts", "-c", str(corpus))[0] == 0
         assert len(entries()) == 1
+
+
+def test_a_miss_finds_the_conflicts_once(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The conflicts kept and the conflicts shown come from one search when the query
+    filters nothing; a filtered query searches its topics again."""
+    import factcheck.conflicts
+
+    calls: list[dict[str, Any]] = []
+    real = factcheck.conflicts.find_conflicts
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(kwargs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(factcheck.conflicts, "find_conflicts", counted)
+    view = results.conflict_view([corpus], Query(per_side=12, limit=20))
+    assert len(calls) == 1 and len(entries()) == 1
+    assert fields(view) == fresh([corpus], Query(per_side=12, limit=20))
+    for entry in entries():
+        entry.unlink()
+    calls.clear()
+    results.conflict_view([corpus], Query(subject="s24"))
+    assert [c.get("subject") for c in calls] == [None, "s24"]
