@@ -335,7 +335,7 @@ def _finding_row(pos: int, f: Finding) -> tuple[Any, ...]:
 def _kept_findings(
     name: str, key: str, wanted: list[str], rank: int
 ) -> tuple[list[Finding], list[str]] | None:
-    from factcheck.checks import CHECKS, Finding, Level
+    from factcheck.checks import BY_CODE, Finding, Level
 
     with kept.current().read_db(name, _FINDING_TABLES, key) as conn:
         if conn is None:
@@ -347,7 +347,7 @@ def _kept_findings(
                 f"WHERE {where} ORDER BY pos",
                 [rank, *wanted],
             ).fetchall()
-            if not all(shapes.conforms(list(r), shapes.FINDING) and r[0] in CHECKS for r in rows):
+            if not all(shapes.conforms(r, shapes.FINDING) and r[0] in BY_CODE for r in rows):
                 return None
             notes = _strings(_info(conn)["notes"])
         except (sqlite3.Error, ValueError, KeyError, TypeError):

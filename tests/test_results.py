@@ -16,6 +16,7 @@ import factcheck.loading
 import factcheck.store
 from factcheck import results
 from factcheck.errors import UsageError
+from factcheck.files import cache_dir
 from factcheck.loading import load_corpus
 from factcheck.results import Query
 from tests.results_helpers import (
@@ -361,3 +362,38 @@ def test_a_miss_finds_the_conflicts_once(corpus: Path, monkeypatch: pytest.Monke
     calls.clear()
     results.conflict_view([corpus], Query(subject="s24"))
     assert [c.get("subject") for c in calls] == [None, "s24"]
+
+
+def test_repeated_citation_findings_load_no_claim(corpus: Path) -> None:
+    """Kept findings are served as they were found, filtered when read."""
+    from datetime import date
+
+    today = date(2026, 1, 1)
+    first, _ = results.findings([corpus], today=today)
+    assert first and len(list(cache_dir().glob("findings-*.sqlite"))) == 1
+    with no_loading():
+        again, _ = results.findings([corpus], today=today)
+        warnings, _ = results.findings([corpus], today=today, min_level="warning")
+    assert again == first
+    assert warnings == [f for f in first if f.level.rank >= 2]
+
+
+@pytest.mark.parametrize(
+    "forgery",
+    [
+        "UPDATE findings SET level = 'fatal'",
+        "UPDATE findings SET line = 'x'",
+        "UPDATE findings SET code = 'FC999'",
+        "UPDATE findings SET message = NULL",
+    ],
+)
+def test_a_forged_finding_is_a_miss(corpus: Path, forgery: str) -> None:
+    from datetime import date
+
+    today = date(2026, 1, 1)
+    first, _ = results.findings([corpus], today=today)
+    (db,) = cache_dir().glob("findings-*.sqlite")
+    with sqlite3.connect(db) as conn:
+        conn.execute(forgery)
+    again, _ = results.findings([corpus], today=today)
+    assert again == first
