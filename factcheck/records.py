@@ -8,8 +8,9 @@ and claims per side chosen, only when shown (see `factcheck.render.data`).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from factcheck.files import kept_place
 from factcheck.options import SEVERITIES
@@ -101,16 +102,22 @@ def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
 
 
 def conflict_data(
-    corpus: Corpus, conflict: Conflict, per_side: int | None = None
+    corpus: Corpus, conflict: Conflict, per_side: int | None = None, *, lazy: bool = False
 ) -> dict[str, Any]:
     """A conflict with each side's claims: all of them, or the first `per_side` and a count
-    of the others under `more` (a side of a large topic can hold thousands)."""
+    of the others under `more` (a side of a large topic can hold thousands). `lazy` makes
+    each side's claim records only when they are read (see `ClaimRecords`)."""
     sides: list[dict[str, Any]] = []
     for side in conflict.sides:
         shown = side.claims if per_side is None else side.claims[:per_side]
+        members = [corpus.claims[cid] for cid in shown]
         data: dict[str, Any] = {
             "summary": side.summary,
-            "claims": [claim_data(corpus, corpus.claims[cid]) for cid in shown],
+            "claims": (
+                ClaimRecords(corpus, members)
+                if lazy
+                else [claim_data(corpus, claim) for claim in members]
+            ),
         }
         if per_side is not None:
             data["more"] = len(side.claims) - len(shown)
@@ -126,7 +133,11 @@ def conflict_data(
         "distance": conflict.distance,
         "reason": conflict.reason,
         "sides": sides,
-        "claims": [claim for side in sides for claim in side["claims"]],
+        "claims": (
+            ClaimRecords(corpus, [corpus.claims[cid] for cid in conflict.claim_ids])
+            if lazy
+            else [claim for side in sides for claim in side["claims"]]
+        ),
     }
 
 
@@ -153,6 +164,8 @@ def conflict_view(
     per_side: int | None,
     limit: int | None = None,
     explain: bool = False,
+    *,
+    lazy: bool = False,
 ) -> ConflictView:
     """The view of a report: conflict data with `per_side` claims a side (None for all),
     the first `limit` conflicts (None for all)."""
@@ -161,7 +174,7 @@ def conflict_view(
     for c in report.conflicts:
         severities[str(c.severity)] += 1
     return ConflictView(
-        [conflict_data(corpus, c, per_side) for c in shown],
+        [conflict_data(corpus, c, per_side, lazy=lazy) for c in shown],
         len(report.conflicts),
         severities,
         report.compared,
@@ -200,6 +213,29 @@ def claim_detail(corpus: Corpus, rel: Relations) -> ClaimDetail:
     )
 
 
+class ClaimRecords(Sequence[dict[str, Any]]):
+    """Claim records made one at a time as they are read, never all held at once: a report
+    on a million claims shows them without a million records beside the claims."""
+
+    def __init__(self, corpus: Corpus, claims: Sequence[Claim]) -> None:
+        self._corpus = corpus
+        self._claims = claims
+
+    def __len__(self) -> int:
+        return len(self._claims)
+
+    @overload
+    def __getitem__(self, index: int) -> dict[str, Any]: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[dict[str, Any]]: ...
+
+    def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
+        if isinstance(index, slice):
+            return [claim_data(self._corpus, c) for c in self._claims[index]]
+        return claim_data(self._corpus, self._claims[index])
+
+
 #: Version of the JSON report's layout (`factcheck schema --report` describes it).
 REPORT_SCHEMA_VERSION = 1
 
@@ -216,7 +252,7 @@ class ReportRecord:
     fingerprint: str
     counts: dict[str, int]
     conflicts: ConflictView
-    claims: tuple[dict[str, Any], ...]
+    claims: Sequence[dict[str, Any]]
     subject_names: dict[str, str]
     findings: tuple[Finding, ...]
     sources: tuple[dict[str, Any], ...]

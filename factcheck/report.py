@@ -18,7 +18,7 @@ from factcheck.collector import paused_gc
 from factcheck.conflict_report import Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
-from factcheck.records import ReportRecord, claim_data, conflict_view, source_data
+from factcheck.records import ClaimRecords, ReportRecord, conflict_view, source_data
 from factcheck.store import file_digest
 
 
@@ -71,8 +71,9 @@ def build_report(
         version=__version__,
         fingerprint=fingerprint(corpus),
         counts=counts,
-        conflicts=conflict_view(corpus, conflicts, None),
-        claims=tuple(claim_data(corpus, c) for c in claims),
+        # Claim records made as they are shown: a report may hold a million claims.
+        conflicts=conflict_view(corpus, conflicts, None, lazy=True),
+        claims=ClaimRecords(corpus, claims),
         subject_names={sid: s.name for sid, s in corpus.subjects.items()},
         findings=tuple(findings),
         sources=tuple(source_data(corpus, sid) for sid in sorted(corpus.sources)),
