@@ -35,7 +35,12 @@ if TYPE_CHECKING:
     from factcheck.records import ConflictView
 
 _RANK = {"low": 1, "medium": 2, "high": 3}
-_CONFLICT_TABLES = {"info": "table", "conflicts": "table", "side_claims": "table"}
+_CONFLICT_TABLES = {
+    "info": "table",
+    "conflicts": "table",
+    "claims": "table",
+    "side_claims": "table",
+}
 _FINDING_TABLES = {"info": "table", "findings": "table"}
 
 
@@ -132,8 +137,8 @@ def _read(conn: sqlite3.Connection, query: Query) -> ConflictView:
             claims = [
                 orjson.loads(blob)
                 for (blob,) in conn.execute(
-                    "SELECT data FROM side_claims WHERE conflict = ? AND side = ? "
-                    "ORDER BY pos LIMIT ?",
+                    "SELECT c.data FROM side_claims s JOIN claims c ON c.id = s.claim "
+                    "WHERE s.conflict = ? AND s.side = ? ORDER BY s.pos LIMIT ?",
                     [pos, number, per_side],
                 )
             ]
@@ -181,10 +186,13 @@ def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: lis
             "CREATE TABLE conflicts (pos INTEGER PRIMARY KEY, subject TEXT, property TEXT, "
             "severity INTEGER, data BLOB)"
         )
+        # A claim on several sides (of several conflicts) is kept once.
+        conn.execute("CREATE TABLE claims (id TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID")
         conn.execute(
-            "CREATE TABLE side_claims (conflict INTEGER, side INTEGER, pos INTEGER, data BLOB, "
+            "CREATE TABLE side_claims (conflict INTEGER, side INTEGER, pos INTEGER, claim TEXT, "
             "PRIMARY KEY (conflict, side, pos)) WITHOUT ROWID"
         )
+        kept_claims: set[str] = set()
         for pos, c in enumerate(report.conflicts):
             head = {
                 "subject": c.subject,
@@ -205,10 +213,16 @@ def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: lis
             conn.executemany(
                 "INSERT INTO side_claims VALUES (?, ?, ?, ?)",
                 (
-                    (pos, number, i, orjson.dumps(claim_data(corpus, corpus.claims[cid])))
+                    (pos, number, i, cid)
                     for number, side in enumerate(c.sides)
                     for i, cid in enumerate(side.claims)
                 ),
+            )
+            new = list(dict.fromkeys(cid for cid in c.claim_ids if cid not in kept_claims))
+            kept_claims.update(new)
+            conn.executemany(
+                "INSERT INTO claims VALUES (?, ?)",
+                ((cid, orjson.dumps(claim_data(corpus, corpus.claims[cid]))) for cid in new),
             )
 
     kept.current().write_db(name, key, build)

@@ -397,3 +397,13 @@ def test_a_forged_finding_is_a_miss(corpus: Path, forgery: str) -> None:
         conn.execute(forgery)
     again, _ = results.findings([corpus], today=today)
     assert again == first
+
+
+def test_a_claim_on_several_sides_is_kept_once(corpus: Path) -> None:
+    cached([corpus])
+    (db,) = entries()
+    with sqlite3.connect(db) as conn:
+        kept = [cid for (cid,) in conn.execute("SELECT id FROM claims")]
+        on_sides = [cid for (cid,) in conn.execute("SELECT claim FROM side_claims")]
+    assert sorted(kept) == sorted(set(on_sides))
+    assert len(on_sides) >= len(kept) > 0
