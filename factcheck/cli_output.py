@@ -20,12 +20,21 @@ def stderr() -> Console:
 
 
 def style() -> Style:
+    """Colour on a terminal without NO_COLOR; the width of $COLUMNS, else of the terminal
+    (a shell's COLUMNS is seldom exported), else 120 for a file or a pipe."""
     color = sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    return Style(color=color, width=max(60, _width()))
+
+
+def _width() -> int:
     try:
-        width = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
-    except (ValueError, OSError):
-        width = 120
-    return Style(color=color, width=max(60, width))
+        return int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.stdout.fileno()).columns
+    except (OSError, ValueError, AttributeError):
+        return 120
 
 
 def notes(notes: list[str]) -> None:

@@ -253,3 +253,36 @@ def test_conflicts_limit_keeps_the_most_severe() -> None:
     assert json.loads(few) == json.loads(every)[:2]
     _, table, _ = run("conflicts", "--limit", "2")
     assert f"showing the 2 most severe, {len(json.loads(every)) - 2:,} more" in table
+
+
+class _Terminal:
+    """Standard output on a terminal of some width (not a real one)."""
+
+    def fileno(self) -> int:
+        return 1
+
+    def isatty(self) -> bool:
+        return True
+
+
+def test_tables_fit_the_terminal_when_columns_is_not_exported(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import os
+    import sys
+
+    from factcheck.cli_output import style
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    monkeypatch.setattr(sys, "stdout", _Terminal())
+    monkeypatch.setattr(os, "get_terminal_size", lambda fd=1: os.terminal_size((80, 24)))
+    assert style().width == 80
+    monkeypatch.setenv("COLUMNS", "200")
+    assert style().width == 200
+
+
+def test_a_pipe_gets_120_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    from factcheck.cli_output import style
+
+    monkeypatch.delenv("COLUMNS", raising=False)
+    assert style().width == 120  # pytest's captured stdout is no terminal
