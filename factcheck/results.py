@@ -137,7 +137,7 @@ def _read(conn: sqlite3.Connection, query: Query) -> ConflictView:
             claims = [
                 orjson.loads(blob)
                 for (blob,) in conn.execute(
-                    "SELECT c.data FROM side_claims s JOIN claims c ON c.id = s.claim "
+                    "SELECT c.data FROM side_claims s JOIN claims c ON c.n = s.claim "
                     "WHERE s.conflict = ? AND s.side = ? ORDER BY s.pos LIMIT ?",
                     [pos, number, per_side],
                 )
@@ -187,12 +187,12 @@ def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: lis
             "severity INTEGER, data BLOB)"
         )
         # A claim on several sides (of several conflicts) is kept once.
-        conn.execute("CREATE TABLE claims (id TEXT PRIMARY KEY, data BLOB) WITHOUT ROWID")
+        conn.execute("CREATE TABLE claims (n INTEGER PRIMARY KEY, data BLOB)")
         conn.execute(
-            "CREATE TABLE side_claims (conflict INTEGER, side INTEGER, pos INTEGER, claim TEXT, "
-            "PRIMARY KEY (conflict, side, pos)) WITHOUT ROWID"
+            "CREATE TABLE side_claims (conflict INTEGER, side INTEGER, pos INTEGER, "
+            "claim INTEGER, PRIMARY KEY (conflict, side, pos)) WITHOUT ROWID"
         )
-        kept_claims: set[str] = set()
+        numbers: dict[str, int] = {}
         for pos, c in enumerate(report.conflicts):
             head = {
                 "subject": c.subject,
@@ -210,19 +210,24 @@ def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: lis
                 "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?)",
                 (pos, c.subject, c.property, int(c.severity), orjson.dumps(head)),
             )
+            new = [cid for cid in dict.fromkeys(c.claim_ids) if cid not in numbers]
+            conn.executemany(
+                "INSERT INTO claims VALUES (?, ?)",
+                (
+                    (
+                        numbers.setdefault(cid, len(numbers)),
+                        orjson.dumps(claim_data(corpus, corpus.claims[cid])),
+                    )
+                    for cid in new
+                ),
+            )
             conn.executemany(
                 "INSERT INTO side_claims VALUES (?, ?, ?, ?)",
                 (
-                    (pos, number, i, cid)
+                    (pos, number, i, numbers[cid])
                     for number, side in enumerate(c.sides)
                     for i, cid in enumerate(side.claims)
                 ),
-            )
-            new = list(dict.fromkeys(cid for cid in c.claim_ids if cid not in kept_claims))
-            kept_claims.update(new)
-            conn.executemany(
-                "INSERT INTO claims VALUES (?, ?)",
-                ((cid, orjson.dumps(claim_data(corpus, corpus.claims[cid]))) for cid in new),
             )
 
     kept.current().write_db(name, key, build)

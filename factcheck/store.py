@@ -267,6 +267,9 @@ class Store:
 
         def write(tmp: str) -> None:
             with contextlib.closing(sqlite3.connect(tmp)) as conn:
+                # A temporary file, moved into place whole or swept: no journal needed.
+                conn.execute("PRAGMA journal_mode = OFF")
+                conn.execute("PRAGMA synchronous = OFF")
                 # After the build, which may replace the whole database (a backup does).
                 build(conn)
                 conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")

@@ -403,7 +403,7 @@ def test_a_claim_on_several_sides_is_kept_once(corpus: Path) -> None:
     cached([corpus])
     (db,) = entries()
     with sqlite3.connect(db) as conn:
-        kept = [cid for (cid,) in conn.execute("SELECT id FROM claims")]
-        on_sides = [cid for (cid,) in conn.execute("SELECT claim FROM side_claims")]
+        kept = [n for (n,) in conn.execute("SELECT n FROM claims")]
+        on_sides = [n for (n,) in conn.execute("SELECT claim FROM side_claims")]
     assert sorted(kept) == sorted(set(on_sides))
     assert len(on_sides) >= len(kept) > 0
