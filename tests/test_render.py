@@ -140,3 +140,13 @@ def test_markdown_cell_escapes() -> None:
     assert markdown_cell("<b>") == "\\<b\\>"
     assert markdown_cell("-x") == "\\-x"
     assert markdown_cell("*x* & [y](z)") == "\\*x\\* &amp; \\[y\\]\\(z\\)"
+
+
+def test_a_source_without_publisher_is_named_by_its_author() -> None:
+    from factcheck.render.data import source_line, source_name
+
+    source = {"publisher": None, "author": "Ward, C.", "title": "The War", "date": "1931"}
+    assert source_name(source) == "Ward, C."
+    assert source_line(source) == "Ward, C., The War, 1931"
+    assert source_name({**source, "publisher": "Macmillan"}) == "Macmillan"
+    assert source_name({**source, "author": None}) == "?"

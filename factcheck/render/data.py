@@ -21,9 +21,14 @@ if TYPE_CHECKING:
     from factcheck.search_hits import Hit
 
 
+def source_name(source: dict[str, Any]) -> str:
+    """Who a source is by: its publisher, else its author ('?' when neither is given)."""
+    return str(source["publisher"] or source["author"] or "?")
+
+
 def source_line(source: dict[str, Any]) -> str:
     """A source as one citation line: publisher, title, date (n.d. when undated)."""
-    parts = [source["publisher"] or "?", source["title"] or "", source["date"] or "n.d."]
+    parts = [source_name(source), source["title"] or "", source["date"] or "n.d."]
     return ", ".join(p for p in parts if p)
 
 

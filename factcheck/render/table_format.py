@@ -24,6 +24,7 @@ from factcheck.render.data import (
     results_lines,
     shown,
     source_line,
+    source_name,
 )
 from factcheck.render.text import plain
 from factcheck.values import counted
@@ -70,7 +71,7 @@ def _render(style: Style, items: Iterable[RenderableType]) -> str:
 
 
 def _sources(c: dict[str, Any]) -> str:
-    return "; ".join(f"{s['publisher'] or '?'} ({s['date'] or 'n.d.'})" for s in c["sources"])
+    return "; ".join(f"{source_name(s)} ({s['date'] or 'n.d.'})" for s in c["sources"])
 
 
 def conflicts(view: ConflictView, style: Style) -> str:
