@@ -13,7 +13,7 @@ from typing import Any
 
 # A shape is: a type (str, int, ...); a tuple of allowed words; a list holding one shape (a
 # list of such); a dict holding exact keys → shapes (a record); `{str: shape}` (a mapping);
-# `Optional(shape)`; or `Row(shape, ...)` (a table row: one shape per column).
+# or `Optional(shape)`.
 
 
 class Optional:
@@ -23,21 +23,8 @@ class Optional:
         self.shape = shape
 
 
-class Row:
-    """A table row: as many values as shapes, each of its shape."""
-
-    def __init__(self, *shapes: Any) -> None:
-        self.shapes = shapes
-
-
 def conforms(value: Any, shape: Any) -> bool:
     """Whether `value` has `shape`."""
-    if isinstance(shape, Row):
-        return (
-            isinstance(value, list | tuple)
-            and len(value) == len(shape.shapes)
-            and all(conforms(v, s) for v, s in zip(value, shape.shapes, strict=True))
-        )
     if isinstance(shape, Optional):
         return value is None or conforms(value, shape.shape)
     if isinstance(shape, tuple):
@@ -58,7 +45,6 @@ def conforms(value: Any, shape: Any) -> bool:
 
 
 SEVERITIES = ("high", "medium", "low")
-LEVELS = ("error", "warning", "note")
 
 SOURCE = {
     "id": str,
@@ -107,6 +93,3 @@ CONFLICT = {
     "reason": str,
     "sides": [{"summary": str, "count": int}],
 }
-
-#: A kept finding: code, level, file, line, record, message.
-FINDING = Row(str, LEVELS, Optional(str), Optional(int), str, str)
