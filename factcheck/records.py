@@ -74,6 +74,7 @@ def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
 
     loc = corpus.where("claims", claim.id)
     doc = corpus.documents.get(claim.document)
+    sources = corpus.sources_of(claim)
     return {
         "id": claim.id,
         "text": claim.text,
@@ -94,8 +95,8 @@ def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
             doc.publisher if doc and doc.publisher else claim.document, claim.footnotes
         ),
         "footnotes": list(claim.footnotes),
-        "sources": [source_data(corpus, s.id) for s in corpus.sources_of(claim)],
-        "independent_sources": independent_sources(corpus, claim),
+        "sources": [source_data(corpus, s.id) for s in sources],
+        "independent_sources": independent_sources(corpus, claim, sources),
         # Absolute: kept results must read right from any folder (see `shown_place`).
         "location": kept_place(loc.file, loc.line) if loc else None,
     }

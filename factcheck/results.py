@@ -35,12 +35,7 @@ if TYPE_CHECKING:
     from factcheck.records import ConflictView
 
 _RANK = {"low": 1, "medium": 2, "high": 3}
-_CONFLICT_TABLES = {
-    "info": "table",
-    "conflicts": "table",
-    "claims": "table",
-    "side_claims": "table",
-}
+_CONFLICT_TABLES = {"info": "table", "conflicts": "table", "claims": "table"}
 _FINDING_TABLES = {"info": "table", "findings": "table"}
 
 
@@ -124,29 +119,24 @@ def _read(conn: sqlite3.Connection, query: Query) -> ConflictView:
     )
     limit = -1 if query.limit is None else query.limit
     rows = conn.execute(
-        f"SELECT pos, data FROM conflicts WHERE {where} ORDER BY pos LIMIT ?", [*args, limit]
+        f"SELECT data FROM conflicts WHERE {where} ORDER BY pos LIMIT ?", [*args, limit]
     ).fetchall()
     shown = []
     per_side = -1 if query.per_side is None else query.per_side
-    for pos, data in rows:
+    for (data,) in rows:
         conflict = orjson.loads(data)
         if not shapes.conforms(conflict, shapes.CONFLICT):
             raise ValueError("a kept conflict is not of the expected shape")
         sides = []
-        for number, side in enumerate(conflict["sides"]):
-            claims = [
-                orjson.loads(blob)
-                for (blob,) in conn.execute(
-                    "SELECT c.data FROM side_claims s JOIN claims c ON c.n = s.claim "
-                    "WHERE s.conflict = ? AND s.side = ? ORDER BY s.pos LIMIT ?",
-                    [pos, number, per_side],
-                )
-            ]
+        for side in conflict["sides"]:
+            members = side["claims"] if per_side < 0 else side["claims"][:per_side]
+            found = _claims_numbered(conn, members)
+            claims = [orjson.loads(found[n]) for n in members]
             if not all(shapes.conforms(c, shapes.CLAIM) for c in claims):
                 raise ValueError("a kept claim is not of the expected shape")
             entry: dict[str, Any] = {"summary": side["summary"], "claims": claims}
             if query.per_side is not None:
-                entry["more"] = side["count"] - len(claims)
+                entry["more"] = len(side["claims"]) - len(claims)
             sides.append(entry)
         conflict["sides"] = sides
         conflict["claims"] = [c for side in sides for c in side["claims"]]
@@ -186,30 +176,10 @@ def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: lis
             "CREATE TABLE conflicts (pos INTEGER PRIMARY KEY, subject TEXT, property TEXT, "
             "severity INTEGER, data BLOB)"
         )
-        # A claim on several sides (of several conflicts) is kept once.
+        # A claim on several sides (of several conflicts) is kept once; sides hold numbers.
         conn.execute("CREATE TABLE claims (n INTEGER PRIMARY KEY, data BLOB)")
-        conn.execute(
-            "CREATE TABLE side_claims (conflict INTEGER, side INTEGER, pos INTEGER, "
-            "claim INTEGER, PRIMARY KEY (conflict, side, pos)) WITHOUT ROWID"
-        )
         numbers: dict[str, int] = {}
         for pos, c in enumerate(report.conflicts):
-            head = {
-                "subject": c.subject,
-                "subject_name": corpus.subjects[c.subject].name,
-                "property": c.property,
-                "property_name": corpus.properties[c.property].name,
-                "scope": dict(c.scope),
-                "kind": c.kind,
-                "severity": str(c.severity),
-                "distance": c.distance,
-                "reason": c.reason,
-                "sides": [{"summary": s.summary, "count": len(s.claims)} for s in c.sides],
-            }
-            conn.execute(
-                "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?)",
-                (pos, c.subject, c.property, int(c.severity), orjson.dumps(head)),
-            )
             new = [cid for cid in dict.fromkeys(c.claim_ids) if cid not in numbers]
             conn.executemany(
                 "INSERT INTO claims VALUES (?, ?)",
@@ -221,13 +191,24 @@ def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: lis
                     for cid in new
                 ),
             )
-            conn.executemany(
-                "INSERT INTO side_claims VALUES (?, ?, ?, ?)",
-                (
-                    (pos, number, i, numbers[cid])
-                    for number, side in enumerate(c.sides)
-                    for i, cid in enumerate(side.claims)
-                ),
+            head = {
+                "subject": c.subject,
+                "subject_name": corpus.subjects[c.subject].name,
+                "property": c.property,
+                "property_name": corpus.properties[c.property].name,
+                "scope": dict(c.scope),
+                "kind": c.kind,
+                "severity": str(c.severity),
+                "distance": c.distance,
+                "reason": c.reason,
+                "sides": [
+                    {"summary": s.summary, "claims": [numbers[cid] for cid in s.claims]}
+                    for s in c.sides
+                ],
+            }
+            conn.execute(
+                "INSERT INTO conflicts VALUES (?, ?, ?, ?, ?)",
+                (pos, c.subject, c.property, int(c.severity), orjson.dumps(head)),
             )
 
     kept.current().write_db(name, key, build)
@@ -276,6 +257,24 @@ def conflict_view(
         )
     )
     return view_of(corpus, report, query.per_side, query.limit, explain)
+
+
+#: Claim numbers asked for in one query (SQLite's limit on parameters is 32,766 at most).
+CLAIMS_PER_QUERY = 5000
+
+
+def _claims_numbered(conn: sqlite3.Connection, numbers: list[int]) -> dict[int, bytes]:
+    """The kept claim records with these numbers, asked for in batches (SQLite takes a few
+    thousand parameters a query; a side may hold tens of thousands of claims)."""
+    found: dict[int, bytes] = {}
+    for start in range(0, len(numbers), CLAIMS_PER_QUERY):
+        batch = numbers[start : start + CLAIMS_PER_QUERY]
+        found.update(
+            conn.execute(
+                f"SELECT n, data FROM claims WHERE n IN ({', '.join('?' * len(batch))})", batch
+            )
+        )
+    return found
 
 
 def _kept_view(name: str, key: str, query: Query) -> ConflictView | None:

@@ -91,5 +91,6 @@ CONFLICT = {
     "severity": SEVERITIES,
     "distance": str,
     "reason": str,
-    "sides": [{"summary": str, "count": int}],
+    # Each side: its summary and the numbers of its claims in the entry's claims table.
+    "sides": [{"summary": str, "claims": [int]}],
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 
 from factcheck.corpus import Corpus
@@ -178,11 +179,15 @@ def source_groups(corpus: Corpus) -> dict[str, str]:
     return groups
 
 
-def independent_sources(corpus: Corpus, claim: Claim) -> int:
+def independent_sources(
+    corpus: Corpus, claim: Claim, sources: Sequence[Source] | None = None
+) -> int:
     """How many independent sources a claim rests on (footnotes citing one source count
-    once; a source that relays another is not independent of it)."""
+    once; a source that relays another is not independent of it). `sources`: the claim's
+    sources, when the caller has them already."""
     groups = source_groups(corpus)
-    return len({groups[s.id] for s in corpus.sources_of(claim) if s.id in groups})
+    found = corpus.sources_of(claim) if sources is None else sources
+    return len({groups[s.id] for s in found if s.id in groups})
 
 
 def is_self(corpus: Corpus, claim: Claim, source: Source) -> bool:

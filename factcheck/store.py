@@ -33,7 +33,7 @@ from factcheck.errors import FactcheckError, UsageError
 from factcheck.files import cache_dir
 
 #: Bumped when the layout of any entry changes; entries of another layout are misses.
-LAYOUT = 4
+LAYOUT = 5
 #: SQLite steps a check of a kept entry may take before it is given up as a miss.
 MAX_CHECK_STEPS = 2_000_000
 

@@ -404,6 +404,28 @@ def test_a_claim_on_several_sides_is_kept_once(corpus: Path) -> None:
     (db,) = entries()
     with sqlite3.connect(db) as conn:
         kept = [n for (n,) in conn.execute("SELECT n FROM claims")]
-        on_sides = [n for (n,) in conn.execute("SELECT claim FROM side_claims")]
+        on_sides = [
+            n
+            for (data,) in conn.execute("SELECT data FROM conflicts")
+            for side in json.loads(data)["sides"]
+            for n in side["claims"]
+        ]
     assert sorted(kept) == sorted(set(on_sides))
     assert len(on_sides) >= len(kept) > 0
+
+
+def test_a_side_larger_than_a_query_may_ask_for_is_read_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Claims of a side are asked for in batches (here of 5,000): a side of 12,000 claims is
+    served whole and in order."""
+    assert results.CLAIMS_PER_QUERY <= 5000
+    claims = [claim(f"c{i}", "s00", "size", "100") for i in range(12_000)]
+    claims.append(claim("odd", "s00", "size", "900"))
+    folder = write_corpus(tmp_path / "claims")
+    dump(folder / "huge.json", {"claims": claims})
+    want = fresh([folder], Query(subject="s00"))
+    assert max(len(s["claims"]) for c in want["conflicts"] for s in c["sides"]) >= 12_000
+    assert cached([folder], Query(subject="s00")) == want
+    with no_loading():
+        assert cached([folder], Query(subject="s00")) == want
