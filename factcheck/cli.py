@@ -11,7 +11,7 @@ import functools
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 
@@ -34,6 +34,9 @@ from factcheck.cli_options import (
 from factcheck.cli_output import Bars, notes, stderr, style
 from factcheck.errors import FactcheckError
 from factcheck.options import Format, LevelName, SeverityName, SortOrder, StanceName
+
+if TYPE_CHECKING:
+    from factcheck.workspace import Workspace
 
 EXIT_FINDINGS = 1
 EXIT_BAD_INPUT = 2
@@ -91,7 +94,7 @@ def _use_cache() -> bool:
     return _settings["use_cache"]
 
 
-def _workspace(paths: list[Path] | None) -> Any:
+def _workspace(paths: list[Path] | None) -> Workspace:
     from factcheck.workspace import Workspace
 
     return Workspace(paths, use_cache=_use_cache())

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from factcheck import progress, store
 from factcheck.collector import paused_gc
-from factcheck.files import default_paths, find_claim_files, kept_place
+from factcheck.files import kept_place
 from factcheck.terms import fold, index_terms, term, transliterated, words
 
 if TYPE_CHECKING:
@@ -43,25 +43,21 @@ def open_index(
     `on_build` is told the number of files when a build starts (for a progress message).
     Bad claim files raise the loader's `FactcheckError`, and no index is kept.
     """
-    targets = [Path(p) for p in paths] if paths else default_paths()
-    files, _ = find_claim_files(targets)
+    found = store.scan(paths, use_cache)
     kept = store.current()
-    use_cache = use_cache and kept.enabled
-    digests = store.digests(files) if use_cache else {}
-    key = store.fingerprint(digests)
-    name = store.entry_name("search", targets)
-    if use_cache and (conn := kept.open_db(name, TABLES, key)) is not None:
+    name = store.entry_name("search", found.targets)
+    if found.key is not None and (conn := kept.open_db(name, TABLES, found.key)) is not None:
         return conn
     if on_build:
-        on_build(len(files))
+        on_build(len(found.files))
     from factcheck.loading import load_corpus
 
-    corpus = load_corpus(targets, use_cache=use_cache, digests=digests)
+    corpus = load_corpus(found.targets, use_cache=use_cache, digests=found.digests)
     conn = sqlite3.connect(":memory:")
     _write(conn, corpus)
     conn.commit()  # a backup waits for open transactions
-    if use_cache and store.same_content(digests, corpus.digests):
-        kept.write_db(name, key, conn.backup)
+    if found.key is not None and found.built_from(corpus):
+        kept.write_db(name, found.key, conn.backup)
     return conn
 
 

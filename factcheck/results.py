@@ -26,7 +26,6 @@ import orjson
 from factcheck import shapes
 from factcheck import store as kept
 from factcheck.collector import paused_gc
-from factcheck.files import default_paths, find_claim_files
 
 if TYPE_CHECKING:
     from factcheck.checks import Finding
@@ -37,35 +36,6 @@ if TYPE_CHECKING:
 _RANK = {"low": 1, "medium": 2, "high": 3}
 _CONFLICT_TABLES = {"info": "table", "conflicts": "table", "claims": "table"}
 _FINDING_TABLES = {"info": "table", "findings": "table"}
-
-
-@dataclass(frozen=True)
-class Scan:
-    """The claim files of one command: listed, read and hashed once."""
-
-    targets: list[Path]
-    files: list[Path]
-    notes: list[str]
-    digests: dict[str, str]  # empty when the store is not used
-    key: str | None  # None when the store is not used
-
-    def built_from(self, corpus: Corpus) -> bool:
-        """Whether the corpus was read from the content the key stands for (no file was
-        edited between the scan and the reading), so that its results may be kept."""
-        return kept.same_content(self.digests, corpus.digests)
-
-
-def scan(paths: Sequence[Path | str] | None, use_cache: bool) -> Scan:
-    """The claim paths asked for, the claim files found, the notes of finding them (files
-    skipped; said afresh on every run, since such files are not part of the key), and their
-    fingerprint (content and paths) when the store is used. A file that cannot be read is a
-    `FactcheckError` naming it."""
-    targets = [Path(p) for p in paths] if paths else default_paths()
-    files, notes = find_claim_files(targets)
-    if not (use_cache and kept.current().enabled):
-        return Scan(targets, files, notes, {}, None)
-    digests = kept.digests(files)
-    return Scan(targets, files, notes, digests, kept.fingerprint(digests))
 
 
 @dataclass(frozen=True)
@@ -227,7 +197,7 @@ def conflict_view(
     A filter naming no declared subject or property is refused (`UsageError`). `explain`
     always loads the claims, since what is consistent is not kept.
     """
-    found = scan(paths, use_cache and not explain)
+    found = kept.scan(paths, use_cache and not explain)
     name = kept.entry_name("conflicts", found.targets)
     if found.key is not None and (view := _kept_view(name, found.key, query)) is not None:
         view.notes[:0] = found.notes
@@ -314,7 +284,7 @@ def findings(
 
     wanted = sorted({explain(c).code for c in codes})
     level = Level(min_level)
-    found = scan(paths, use_cache)
+    found = kept.scan(paths, use_cache)
     name = kept.entry_name("findings", found.targets)
     if found.key is not None:
         key = f"{found.key} {today.isoformat()}"

@@ -27,10 +27,14 @@ import tempfile
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
-from factcheck.files import cache_dir
+from factcheck.files import cache_dir, default_paths, find_claim_files
+
+if TYPE_CHECKING:
+    from factcheck.corpus import Corpus
 
 #: Bumped when the layout of any entry changes; entries of another layout are misses.
 LAYOUT = 5
@@ -151,6 +155,35 @@ def same_content(hashed: Mapping[str, str], read: Mapping[str, str]) -> bool:
     (`hashed`): no file edited in between, so what was made from them may be kept under
     the fingerprint of `hashed`."""
     return all(read.get(path, digest) == digest for path, digest in hashed.items())
+
+
+@dataclass(frozen=True)
+class Scan:
+    """The claim files of one command: listed, read and hashed once."""
+
+    targets: list[Path]
+    files: list[Path]
+    notes: list[str]
+    digests: dict[str, str]  # empty when the store is not used
+    key: str | None  # None when the store is not used
+
+    def built_from(self, corpus: Corpus) -> bool:
+        """Whether the corpus was read from the content the key stands for (no file was
+        edited between the scan and the reading), so that its results may be kept."""
+        return same_content(self.digests, corpus.digests)
+
+
+def scan(paths: Sequence[Path | str] | None, use_cache: bool) -> Scan:
+    """The claim paths asked for, the claim files found, the notes of finding them (files
+    skipped; said afresh on every run, since such files are not part of the key), and their
+    fingerprint (content and paths) when the store is used. A file that cannot be read is a
+    `FactcheckError` naming it."""
+    targets = [Path(p) for p in paths] if paths else default_paths()
+    files, notes = find_claim_files(targets)
+    if not (use_cache and current().enabled):
+        return Scan(targets, files, notes, {}, None)
+    content = digests(files)
+    return Scan(targets, files, notes, content, fingerprint(content))
 
 
 # --------------------------------------------------------------------------- the store
