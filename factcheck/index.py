@@ -53,11 +53,15 @@ def open_index(
     from factcheck.loading import load_corpus
 
     corpus = load_corpus(found.targets, use_cache=use_cache, digests=found.digests)
+    if found.key is not None and found.built_from(corpus):
+        # Built in the store's own file and searched through the connection that built it:
+        # one copy of the index, never read back.
+        built = kept.build_db(name, found.key, lambda conn: _write(conn, corpus))
+        if built is not None:
+            return built
     conn = sqlite3.connect(":memory:")
     _write(conn, corpus)
-    conn.commit()  # a backup waits for open transactions
-    if found.key is not None and found.built_from(corpus):
-        kept.write_db(name, found.key, conn.backup)
+    conn.commit()
     return conn
 
 

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from factcheck.checks import Finding
     from factcheck.conflict_report import Conflict, Consistency, Report
     from factcheck.corpus import Corpus
-    from factcheck.model import Claim
+    from factcheck.model import Claim, Source
     from factcheck.relations import Relations
 
 
@@ -50,8 +50,7 @@ def value_data(value: Value) -> dict[str, Any]:
     return {"kind": "status", "status": value.value, "interval": value.describe()}
 
 
-def source_data(corpus: Corpus, source_id: str) -> dict[str, Any]:
-    source = corpus.sources[source_id]
+def source_data(source: Source) -> dict[str, Any]:
     return {
         "id": source.id,
         "publisher": source.publisher,
@@ -69,56 +68,98 @@ def _cited_in(document: str, footnotes: list[str]) -> str:
 
 
 def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
-    """Everything a reader needs to weigh one claim."""
-    from factcheck.sources import independent_sources
+    """Everything a reader needs to weigh one claim (for many claims, use one `ClaimMaker`)."""
+    return ClaimMaker(corpus)(claim)
 
-    loc = corpus.where("claims", claim.id)
-    doc = corpus.documents.get(claim.document)
-    sources = corpus.sources_of(claim)
-    return {
-        "id": claim.id,
-        "text": claim.text,
-        "subject": claim.subject,
-        "property": claim.property,
-        "value": claim.value,
-        "parsed": value_data(corpus.values[claim.id]),
-        "claimant": claim.claimant,
-        "stance": claim.stance.value,
-        "as_of": claim.as_of,
-        "scope": dict(claim.scope),
-        "method": claim.method,
-        "rank": claim.rank.value,
-        "rank_reason": claim.rank_reason,
-        "document": claim.document,
-        "document_title": doc.title if doc else None,
-        "cited_in": _cited_in(
-            doc.publisher if doc and doc.publisher else claim.document, claim.footnotes
-        ),
-        "footnotes": list(claim.footnotes),
-        "sources": [source_data(corpus, s.id) for s in sources],
-        "independent_sources": independent_sources(corpus, claim, sources),
+
+class ClaimMaker:
+    """Makes the records of one corpus's claims, each source's, document's and file's part
+    once: a conflict's sides can hold most of a corpus, and these parts repeat from claim
+    to claim. Records share those parts, so they are read, never changed."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        from factcheck.sources import source_groups
+
+        self._corpus = corpus
+        self._groups = source_groups(corpus)
+        self._sources: dict[str, dict[str, Any]] = {}
+        self._documents: dict[str, tuple[str | None, str]] = {}
+        self._files: dict[str, str] = {}
+
+    def _source(self, source: Source) -> dict[str, Any]:
+        data = self._sources.get(source.id)
+        if data is None:
+            data = self._sources[source.id] = source_data(source)
+        return data
+
+    def _document(self, name: str) -> tuple[str | None, str]:
+        """A document's title, and the name a reader finds it under."""
+        found = self._documents.get(name)
+        if found is None:
+            doc = self._corpus.documents.get(name)
+            found = self._documents[name] = (
+                doc.title if doc else None,
+                doc.publisher if doc and doc.publisher else name,
+            )
+        return found
+
+    def _place(self, claim_id: str) -> str | None:
         # Absolute: kept results must read right from any folder (see `shown_place`).
-        "location": kept_place(loc.file, loc.line) if loc else None,
-    }
+        loc = self._corpus.where("claims", claim_id)
+        if loc is None:
+            return None
+        path = self._files.get(loc.file)
+        if path is None:
+            path = self._files[loc.file] = kept_place(loc.file, None)
+        return path if loc.line is None else f"{path}:{loc.line}"
+
+    def __call__(self, claim: Claim) -> dict[str, Any]:
+        sources = self._corpus.sources_of(claim)
+        title, cited = self._document(claim.document)
+        return {
+            "id": claim.id,
+            "text": claim.text,
+            "subject": claim.subject,
+            "property": claim.property,
+            "value": claim.value,
+            "parsed": value_data(self._corpus.values[claim.id]),
+            "claimant": claim.claimant,
+            "stance": claim.stance.value,
+            "as_of": claim.as_of,
+            "scope": dict(claim.scope),
+            "method": claim.method,
+            "rank": claim.rank.value,
+            "rank_reason": claim.rank_reason,
+            "document": claim.document,
+            "document_title": title,
+            "cited_in": _cited_in(cited, claim.footnotes),
+            "footnotes": list(claim.footnotes),
+            "sources": [self._source(s) for s in sources],
+            "independent_sources": len({self._groups[s.id] for s in sources}),
+            "location": self._place(claim.id),
+        }
 
 
 def conflict_data(
-    corpus: Corpus, conflict: Conflict, per_side: int | None = None, *, lazy: bool = False
+    corpus: Corpus,
+    conflict: Conflict,
+    per_side: int | None = None,
+    *,
+    lazy: bool = False,
+    make: ClaimMaker | None = None,
 ) -> dict[str, Any]:
     """A conflict with each side's claims: all of them, or the first `per_side` and a count
     of the others under `more` (a side of a large topic can hold thousands). `lazy` makes
-    each side's claim records only when they are read (see `ClaimRecords`)."""
+    each side's claim records only when they are read (see `ClaimRecords`); `make`, the
+    maker to share between conflicts."""
+    make = make or ClaimMaker(corpus)
     sides: list[dict[str, Any]] = []
     for side in conflict.sides:
         shown = side.claims if per_side is None else side.claims[:per_side]
         members = [corpus.claims[cid] for cid in shown]
         data: dict[str, Any] = {
             "summary": side.summary,
-            "claims": (
-                ClaimRecords(corpus, members)
-                if lazy
-                else [claim_data(corpus, claim) for claim in members]
-            ),
+            "claims": (ClaimRecords(make, members) if lazy else [make(claim) for claim in members]),
         }
         if per_side is not None:
             data["more"] = len(side.claims) - len(shown)
@@ -135,7 +176,7 @@ def conflict_data(
         "reason": conflict.reason,
         "sides": sides,
         "claims": (
-            ClaimRecords(corpus, [corpus.claims[cid] for cid in conflict.claim_ids])
+            ClaimRecords(make, [corpus.claims[cid] for cid in conflict.claim_ids])
             if lazy
             else [claim for side in sides for claim in side["claims"]]
         ),
@@ -171,11 +212,12 @@ def conflict_view(
     """The view of a report: conflict data with `per_side` claims a side (None for all),
     the first `limit` conflicts (None for all)."""
     shown = report.conflicts if limit is None else report.conflicts[:limit]
+    make = ClaimMaker(corpus)
     severities = {s: 0 for s in SEVERITIES}
     for c in report.conflicts:
         severities[str(c.severity)] += 1
     return ConflictView(
-        [conflict_data(corpus, c, per_side, lazy=lazy) for c in shown],
+        [conflict_data(corpus, c, per_side, lazy=lazy, make=make) for c in shown],
         len(report.conflicts),
         severities,
         report.compared,
@@ -206,11 +248,12 @@ class ClaimDetail:
 
 def claim_detail(corpus: Corpus, rel: Relations) -> ClaimDetail:
     claim = corpus.claims[rel.claim]
+    make = ClaimMaker(corpus)
     return ClaimDetail(
-        claim_data(corpus, claim),
+        make(claim),
         tuple((note.label, note.text) for note in corpus.footnotes_of(claim)),
         tuple((cid, corpus.claims[cid].value) for cid in rel.agrees),
-        tuple(conflict_data(corpus, c) for c in rel.conflicts),
+        tuple(conflict_data(corpus, c, make=make) for c in rel.conflicts),
     )
 
 
@@ -218,8 +261,8 @@ class ClaimRecords(Sequence[dict[str, Any]]):
     """Claim records made one at a time as they are read, never all held at once: a report
     on a million claims shows them without a million records beside the claims."""
 
-    def __init__(self, corpus: Corpus, claims: Sequence[Claim]) -> None:
-        self._corpus = corpus
+    def __init__(self, make: ClaimMaker, claims: Sequence[Claim]) -> None:
+        self._make = make
         self._claims = claims
 
     def __len__(self) -> int:
@@ -233,8 +276,8 @@ class ClaimRecords(Sequence[dict[str, Any]]):
 
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
-            return [claim_data(self._corpus, c) for c in self._claims[index]]
-        return claim_data(self._corpus, self._claims[index])
+            return [self._make(c) for c in self._claims[index]]
+        return self._make(self._claims[index])
 
 
 #: Version of the JSON report's layout (`factcheck schema --report` describes it).

@@ -18,7 +18,7 @@ from factcheck.collector import paused_gc
 from factcheck.conflict_report import Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
-from factcheck.records import ClaimRecords, ReportRecord, conflict_view, source_data
+from factcheck.records import ClaimMaker, ClaimRecords, ReportRecord, conflict_view, source_data
 from factcheck.store import file_digest
 
 
@@ -73,10 +73,10 @@ def build_report(
         counts=counts,
         # Claim records made as they are shown: a report may hold a million claims.
         conflicts=conflict_view(corpus, conflicts, None, lazy=True),
-        claims=ClaimRecords(corpus, claims),
+        claims=ClaimRecords(ClaimMaker(corpus), claims),
         subject_names={sid: s.name for sid, s in corpus.subjects.items()},
         findings=tuple(findings),
-        sources=tuple(source_data(corpus, sid) for sid in sorted(corpus.sources)),
+        sources=tuple(source_data(corpus.sources[sid]) for sid in sorted(corpus.sources)),
         footnotes=tuple(
             {
                 "document": doc,

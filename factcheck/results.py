@@ -5,7 +5,9 @@ million claims takes minutes even from parsed files kept in the store. Yet the r
 depend on nothing but the claim files' content and factcheck's version (and, for citation
 findings, the day they are judged on), so they are kept, as plain data, one entry per kind
 of result and set of claim paths, whatever the output format: every claim of every side is
-kept, and how many a format shows is chosen when reading. Places are kept as absolute
+named, with the records of as many claims a side as the query that wrote the entry shows
+(all, for JSON and CSV); how many a format shows is chosen when reading, and a query that
+shows more than an entry keeps is a miss that rewrites it. Places are kept as absolute
 paths; they are made relative for the reader only when shown. Filters and limits are
 applied when reading, so one entry serves every query. Deleting the store changes nothing
 but speed; an entry that is odd in any way is a miss (see `factcheck.store`).
@@ -69,13 +71,19 @@ def _strings(value: Any) -> list[str]:
 # --------------------------------------------------------------------------- conflicts
 
 
-def _read(conn: sqlite3.Connection, query: Query) -> ConflictView:
-    """The view a query asks for, from a kept entry; `ValueError` when anything in it is odd."""
+def _read(conn: sqlite3.Connection, query: Query) -> ConflictView | None:
+    """The view a query asks for, from a kept entry (None if the entry keeps too few claims
+    a side); `ValueError` when anything in it is odd."""
     from factcheck.options import SEVERITIES
     from factcheck.records import ConflictView
 
     info = _info(conn)
     _check(query, _strings(info["subjects"]), _strings(info["properties"]))
+    kept_per_side = info["per_side"]
+    if kept_per_side is not None and not (isinstance(kept_per_side, int) and kept_per_side >= 0):
+        raise ValueError("a kept count of claims a side is not a count")
+    if kept_per_side is not None and (query.per_side is None or query.per_side > kept_per_side):
+        return None  # the entry keeps fewer claim records a side than the query shows
     where = "severity >= ?"
     args: list[Any] = [_RANK[query.min_severity]]
     for column in ("subject", "property"):
@@ -121,11 +129,21 @@ def _read(conn: sqlite3.Connection, query: Query) -> ConflictView:
     return ConflictView(shown, sum(severities.values()), severities, compared, None, notes)
 
 
-def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: list[str]) -> None:
+@paused_gc()
+def _write(
+    name: str,
+    key: str,
+    corpus: Corpus,
+    report: Report,
+    found_notes: list[str],
+    per_side: int | None,
+) -> None:
     """Keep every conflict of the corpus (`report`, unfiltered) with every claim of every
-    side, and the loader's notes other than `found_notes` (those of finding the files, said
-    afresh each run)."""
-    from factcheck.records import claim_data
+    side, the records of the first `per_side` claims of each side (None: of all), and the
+    loader's notes other than `found_notes` (those of finding the files, said afresh each
+    run). Writing a record costs more than finding the conflicts it is in, and a large
+    corpus has tens of thousands of claims on sides, of which a table shows a dozen a side."""
+    from factcheck.records import ClaimMaker
 
     compared: dict[tuple[str, str], int] = {}
     for claim in corpus.claims.values():
@@ -140,6 +158,7 @@ def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: lis
                 "properties": sorted(corpus.properties),
                 "notes": [n for n in corpus.notes if n not in found_notes],
                 "compared": [[s, p, n] for (s, p), n in sorted(compared.items())],
+                "per_side": per_side,
             },
         )
         conn.execute(
@@ -149,17 +168,17 @@ def _write(name: str, key: str, corpus: Corpus, report: Report, found_notes: lis
         # A claim on several sides (of several conflicts) is kept once; sides hold numbers.
         conn.execute("CREATE TABLE claims (n INTEGER PRIMARY KEY, data BLOB)")
         numbers: dict[str, int] = {}
+        make = ClaimMaker(corpus)
+        recorded: set[str] = set()
         for pos, c in enumerate(report.conflicts):
-            new = [cid for cid in dict.fromkeys(c.claim_ids) if cid not in numbers]
+            for cid in c.claim_ids:
+                numbers.setdefault(cid, len(numbers))
+            shown = (s.claims if per_side is None else s.claims[:per_side] for s in c.sides)
+            new = [cid for side in shown for cid in side if cid not in recorded]
+            recorded.update(new)
             conn.executemany(
                 "INSERT INTO claims VALUES (?, ?)",
-                (
-                    (
-                        numbers.setdefault(cid, len(numbers)),
-                        orjson.dumps(claim_data(corpus, corpus.claims[cid])),
-                    )
-                    for cid in new
-                ),
+                ((numbers[cid], orjson.dumps(make(corpus.claims[cid]))) for cid in new),
             )
             head = {
                 "subject": c.subject,
@@ -213,7 +232,7 @@ def conflict_view(
     everything = None
     if found.key is not None and found.built_from(corpus):
         everything = find_conflicts(corpus)
-        _write(name, found.key, corpus, everything, found.notes)
+        _write(name, found.key, corpus, everything, found.notes, query.per_side)
     unfiltered = query.subject is None and query.property is None and query.min_severity == "low"
     report = (
         everything

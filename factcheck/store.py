@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from factcheck.corpus import Corpus
 
 #: Bumped when the layout of any entry changes; entries of another layout are misses.
-LAYOUT = 5
+LAYOUT = 6
 #: SQLite steps a check of a kept entry may take before it is given up as a miss.
 MAX_CHECK_STEPS = 2_000_000
 
@@ -297,25 +297,40 @@ class Store:
     def write_db(self, name: str, key: str, build: Callable[[sqlite3.Connection], None]) -> None:
         """Make the entry `name` for `key`: `build` fills a new database, which is then moved
         into place whole. A folder that cannot be written means no entry, and one note."""
+        conn = self.build_db(name, key, build)
+        if conn is not None:
+            conn.close()
+
+    def build_db(
+        self, name: str, key: str, build: Callable[[sqlite3.Connection], None]
+    ) -> sqlite3.Connection | None:
+        """As `write_db`, and the connection that built the entry is handed on, open, for the
+        caller to use (nothing is read back); None when no entry could be made."""
+        built: list[sqlite3.Connection] = []
 
         def write(tmp: str) -> None:
-            with contextlib.closing(sqlite3.connect(tmp)) as conn:
-                # A temporary file, moved into place whole or swept: no journal needed.
-                conn.execute("PRAGMA journal_mode = OFF")
-                conn.execute("PRAGMA synchronous = OFF")
-                # After the build, which may replace the whole database (a backup does).
-                build(conn)
-                conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
-                conn.executemany(
-                    "INSERT INTO meta VALUES (?, ?)", [("layout", str(LAYOUT)), ("key", key)]
-                )
-                conn.commit()
+            conn = sqlite3.connect(tmp)
+            built.append(conn)
+            # A temporary file, moved into place whole or swept: no journal needed.
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            build(conn)
+            conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)")
+            conn.executemany(
+                "INSERT INTO meta VALUES (?, ?)", [("layout", str(LAYOUT)), ("key", key)]
+            )
+            conn.commit()
 
-        self._write(name, write)
+        if self._write(name, write):
+            return built[0]
+        for conn in built:
+            conn.close()
+        return None
 
-    def _write(self, name: str, write: Callable[[str], None]) -> None:
+    def _write(self, name: str, write: Callable[[str], None]) -> bool:
+        """Whether the entry was made."""
         if not self.enabled:
-            return
+            return False
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
             if not self._swept:
@@ -324,6 +339,8 @@ class Store:
             atomic_write(self.path(name), write, mode=0o600)
         except (OSError, sqlite3.Error) as exc:
             self._unusable(exc)
+            return False
+        return True
 
     # --- clearing
 

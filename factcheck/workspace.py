@@ -102,14 +102,15 @@ class Workspace:
         """The claims matching every filter given (`claimant` matches a part of the name,
         ignoring case), each as a record (`factcheck.records.claim_data`)."""
         from factcheck.query import check_filters, select_claims
-        from factcheck.records import claim_data
+        from factcheck.records import ClaimMaker
 
         corpus = self.corpus()
         check_filters(corpus, subject=subject, property=property, document=document)
         selected = select_claims(
             corpus, subject=subject, property=property, claimant=claimant, document=document
         )
-        return [claim_data(corpus, c) for c in selected]
+        make = ClaimMaker(corpus)
+        return [make(c) for c in selected]
 
     def claim(self, claim_id: str) -> ClaimDetail:
         """One claim with its footnotes, the claims that agree with it and its conflicts."""

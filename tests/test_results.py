@@ -429,3 +429,42 @@ def test_a_side_larger_than_a_query_may_ask_for_is_read_whole(
     assert cached([folder], Query(subject="s00")) == want
     with no_loading():
         assert cached([folder], Query(subject="s00")) == want
+
+
+def test_an_entry_keeps_the_records_its_writer_showed(corpus: Path) -> None:
+    """A table's run keeps the records of the claims it shows a side; a query that shows
+    more is a miss that rewrites the entry, and after that both are hits."""
+    table = Query(subject="s24", per_side=12)
+    want = fresh([corpus], table)
+    assert cached([corpus], table) == want
+    (db,) = entries()
+    with sqlite3.connect(db) as conn:
+        kept = {n for (n,) in conn.execute("SELECT n FROM claims")}
+        sides = [
+            s["claims"]
+            for (d,) in conn.execute("SELECT data FROM conflicts")
+            for s in json.loads(d)["sides"]
+        ]
+    assert kept == {n for side in sides for n in side[:12]}
+    assert any(len(side) > 12 for side in sides)
+    with no_loading():
+        assert cached([corpus], table) == want
+        with pytest.raises(AssertionError, match="loaded"):
+            cached([corpus], Query(subject="s24"))
+        with pytest.raises(AssertionError, match="loaded"):
+            cached([corpus], Query(subject="s24", per_side=13))
+    everything = cached([corpus], Query(subject="s24"))
+    assert [len(s["claims"]) for s in everything["conflicts"][0]["sides"]] == [15, 15]
+    with no_loading():
+        assert cached([corpus], Query(subject="s24")) == everything
+        assert cached([corpus], table) == want
+    assert len(entries()) == 1
+
+
+@pytest.mark.parametrize("odd", [-1, "12", 1.5, [12]])
+def test_an_odd_count_of_kept_claims_a_side_is_a_miss(corpus: Path, odd: Any) -> None:
+    cached([corpus], Query(per_side=12))
+    (db,) = entries()
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE info SET value = ? WHERE name = 'per_side'", [json.dumps(odd)])
+    assert cached([corpus], Query(per_side=12)) == fresh([corpus], Query(per_side=12))

@@ -182,6 +182,28 @@ def test_a_failed_write_leaves_nothing(claims: Path, monkeypatch: pytest.MonkeyP
     assert [p.name for p in cache_dir().iterdir() if p.suffix == ".tmp"] == []
 
 
+def test_a_search_index_that_fails_half_built_is_built_in_memory(
+    claims: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The index is built in the store's file; when that fails part-way, the search is
+    still answered, from an index built in memory, and nothing is left behind."""
+    want = run("--no-cache", "search", "mobilisation", "-c", str(claims))
+
+    def half(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE claims (id TEXT)")
+        raise sqlite3.OperationalError("database or disk is full")
+
+    original = store.Store.build_db
+    monkeypatch.setattr(
+        store.Store, "build_db", lambda self, name, key, build: original(self, name, key, half)
+    )
+    code, out, err = run("search", "mobilisation", "-c", str(claims))
+    assert (code, out) == want[:2]
+    assert err.count("database or disk is full") == 1
+    assert list(cache_dir().glob("search-*")) == []
+    assert [p.name for p in cache_dir().iterdir() if p.suffix == ".tmp"] == []
+
+
 def test_a_forged_parsed_file_is_not_served(claims: Path) -> None:
     want = run("claims", "-c", str(claims), "-f", "json")
     for entry in cache_dir().glob("file-*.json"):
