@@ -5,7 +5,9 @@ findings) and search indexes. They share one freshness rule, one atomic write an
 failing:
 - **Fresh means the same content.** An entry records the fingerprint of what it was made
   from: the SHA-256 of every claim file's content (with its absolute path) and factcheck's
-  version; never sizes or modification times, which an edit can keep.
+  version; never sizes or modification times, which an edit can keep. (A file's digest is
+  taken again unless its whole status, change time included, is the one it had when the
+  digest was taken: see `digests`.)
 - **Never trusted.** What is read back is checked as strictly as a claim file: an SQLite
   entry must hold exactly the tables it was written with (a planted view or trigger is a
   miss, and no query runs against it), its meta data must match, and its rows are validated
@@ -22,12 +24,16 @@ import contextlib
 import errno
 import hashlib
 import os
+import re
 import sqlite3
 import tempfile
+import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+import orjson
 
 from factcheck import __version__
 from factcheck.errors import FactcheckError, UsageError
@@ -38,6 +44,8 @@ if TYPE_CHECKING:
 
 #: Bumped when the layout of any entry changes; entries of another layout are misses.
 LAYOUT = 6
+#: A SHA-256 digest as kept.
+_DIGEST = re.compile(r"[0-9a-f]{64}")
 #: SQLite steps a check of a kept entry may take before it is given up as a miss.
 MAX_CHECK_STEPS = 2_000_000
 
@@ -128,16 +136,41 @@ def file_digest(path: Path, raw: bytes | None = None) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def digests(files: Sequence[Path]) -> dict[str, str]:
-    """Each file's content digest by absolute path: every claim file is read and hashed
-    once per command, here; the loader looks parsed files up by these digests. Raises
-    `FactcheckError` naming a file that cannot be read."""
-    found = {}
+#: How long a file must have been left alone before its digest is remembered against its
+#: status: a second edit within the file system's timestamp granularity of the first could
+#: leave the status as it was.
+SETTLED_NS = 2_000_000_000
+
+
+def _status(found: os.stat_result) -> list[int]:
+    """What any edit of a file changes: its change time moves with every write (and no
+    program can set it back), whatever happens to its size and modification time."""
+    return [found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev]
+
+
+def digests(files: Sequence[Path], remember_as: str | None = None) -> dict[str, str]:
+    """Each file's content digest by absolute path, taken once per command, here; the
+    loader looks parsed files up by these digests. A digest an earlier run took is used
+    again when the file's status is the one it had then (kept in the store under
+    `remember_as`); any other file is read and hashed. Raises `FactcheckError` naming a file
+    that cannot be read."""
+    kept = current()
+    remembered = kept.remembered_digests(remember_as) if remember_as else {}
+    found: dict[str, str] = {}
+    keep: dict[str, list[object]] = {}
     for path in files:
+        absolute = os.path.abspath(path)
         try:
-            found[os.path.abspath(path)] = file_digest(path)
+            status = os.stat(path)
+            known = remembered.get(absolute)
+            digest = known[1] if known and known[0] == _status(status) else file_digest(path)
         except OSError as exc:
             raise FactcheckError(f"cannot read: {exc.strerror}", file=str(path)) from None
+        found[absolute] = digest
+        if time.time_ns() - max(status.st_ctime_ns, status.st_mtime_ns) > SETTLED_NS:
+            keep[absolute] = [_status(status), digest]
+    if remember_as and keep != {p: [status, digest] for p, (status, digest) in remembered.items()}:
+        kept.write_file(remember_as, "status", orjson.dumps(keep))
     return found
 
 
@@ -182,7 +215,7 @@ def scan(paths: Sequence[Path | str] | None, use_cache: bool) -> Scan:
     files, notes = find_claim_files(targets)
     if not (use_cache and current().enabled):
         return Scan(targets, files, notes, {}, None)
-    content = digests(files)
+    content = digests(files, entry_name("status", targets, ".json"))
     return Scan(targets, files, notes, content, fingerprint(content))
 
 
@@ -224,6 +257,25 @@ class Store:
         header, _, body = data.partition(b"\n")
         expected = f"{LAYOUT} {__version__} {key} {hashlib.sha256(body).hexdigest()}".encode()
         return body if header == expected else None
+
+    def remembered_digests(self, name: str) -> dict[str, tuple[list[int], str]]:
+        """The file statuses and digests kept under `name` (see `digests`); empty if the
+        entry is missing or odd in any way."""
+        body = self.read_file(name, "status")
+        try:
+            data = orjson.loads(body) if body else {}
+        except orjson.JSONDecodeError:
+            return {}
+        found = {}
+        for path, item in data.items() if isinstance(data, dict) else ():
+            match item:
+                case [[int(), int(), int(), int(), int()] as status, str() as digest] if (
+                    _DIGEST.fullmatch(digest)
+                ):
+                    found[path] = (status, digest)
+                case _:
+                    return {}
+        return found
 
     def write_file(self, name: str, key: str, body: bytes) -> None:
         """Keep `body` under `name` for `key` (a cache that cannot be written is not used)."""

@@ -87,7 +87,14 @@ def test_places_kept_by_a_run_in_one_folder_read_right_from_another(
     assert second[1] == run("--no-cache", *command, "-c", str(claims))[1]
 
 
-def test_an_edit_that_keeps_size_and_mtime_is_searched(claims: Path) -> None:
+@pytest.mark.parametrize("remembered", [False, True], ids=["hashed", "digest-remembered"])
+def test_an_edit_that_keeps_size_and_mtime_is_searched(
+    claims: Path, monkeypatch: pytest.MonkeyPatch, remembered: bool
+) -> None:
+    """Also when the first run remembered the file's digest against its status: the edit
+    moved the file's change time."""
+    if remembered:
+        monkeypatch.setattr(store, "SETTLED_NS", 0)
     target = claims / "wikipedia-2022-russian-mobilization.yaml"
     assert run("search", "--exact", "Babayurt", "-c", str(claims))[0] == 0
     st = target.stat()
@@ -315,6 +322,38 @@ def test_each_claim_file_is_hashed_once_per_command_and_once_more_if_parsed(
     assert hashed == dict.fromkeys(names, per_file)
 
 
+def test_a_settled_file_is_hashed_once_ever(
+    claims: Path, hashed: dict[str, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file left alone since its digest was taken is not read again; one that changed,
+    or whose status is forged in the store, is."""
+    monkeypatch.setattr(store, "SETTLED_NS", 0)
+    names = sorted(p.name for p in claims.iterdir() if p.suffix in (".yaml", ".json"))
+    assert run("conflicts", "-c", str(claims))[0] == 0
+    hashed.clear()
+    assert run("conflicts", "-c", str(claims))[0] == 0
+    assert hashed == {}
+    target = claims / names[0]
+    target.write_bytes(target.read_bytes() + b"# touched\n")
+    hashed.clear()
+    run("conflicts", "-c", str(claims))
+    assert hashed == {names[0]: 2}  # the scan, then the parse
+    (kept,) = cache_dir().glob("status-*.json")
+    header, _, body = kept.read_bytes().partition(b"\n")
+    for forged in ({"x": 1}, [1, 2], {str(target): [[1, 2, 3, 4, 5], "not a digest"]}):
+        body = json.dumps(forged).encode()
+        digest = store.hashlib.sha256(body).hexdigest()
+        kept.write_bytes(b" ".join([*header.split(b" ")[:-1], digest.encode()]) + b"\n" + body)
+        hashed.clear()
+        assert run("conflicts", "-c", str(claims))[0] == 0
+        assert sorted(hashed) == names, forged
+
+
+def test_a_file_changed_moments_ago_is_not_remembered(claims: Path) -> None:
+    assert run("conflicts", "-c", str(claims))[0] == 0
+    assert list(cache_dir().glob("status-*.json")) == []
+
+
 def test_a_file_edited_while_read_keeps_no_results(
     claims: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -325,8 +364,8 @@ def test_a_file_edited_while_read_keeps_no_results(
     victim = sorted(claims.glob("*.yaml"))[-1]
     real_digests = store.digests
 
-    def then_edit(files: list[Path]) -> dict[str, str]:
-        found = real_digests(files)
+    def then_edit(files: list[Path], remember_as: str | None = None) -> dict[str, str]:
+        found = real_digests(files, remember_as)
         if not edited:
             edited.append(victim)
             with victim.open("a", encoding="utf-8") as out:
