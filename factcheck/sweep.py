@@ -12,7 +12,7 @@ import heapq
 from collections.abc import Callable
 
 from factcheck.intervals import Item
-from factcheck.values import INF
+from factcheck.values import INF, NoValue
 
 Score = Callable[["Item", "Item"], tuple[float, ...]]
 
@@ -25,12 +25,14 @@ def sweep(
     Items are visited by start time. Every conflicting pair is seen from its later-starting
     member, which meets the earlier one while that one's window is still open; for a growing
     quantity a higher value that started earlier conflicts whatever its end. Each item is
-    scored against the most extreme partners on either side, among all items and among those
-    that give a time, so that an undated outlier cannot hide a dated conflict.
+    scored against the most extreme partner on either side in each class of item (with or
+    without a time; a value or "has not happened"), since a pair's severity grows with its
+    distance only within one class: an undated outlier must not hide a dated conflict, nor a
+    date further off hide a "has not happened" that the date contradicts outright.
     """
     order = sorted(range(len(items)), key=lambda i: (items[i].t_lo, items[i].rank_key))
-    high: dict[bool, list[tuple[float, int, str, int]]] = {True: [], False: []}
-    low: dict[bool, list[tuple[float, float, int, str, int]]] = {True: [], False: []}
+    high: dict[tuple[bool, bool], list[tuple[float, int, str, int]]] = {}
+    low: dict[tuple[bool, bool], list[tuple[float, float, int, str, int]]] = {}
     high_open: list[tuple[float, int]] = []  # unmarked items, for marking every partner
     low_open: list[tuple[float, float, int]] = []
     marked: set[int] = set()
@@ -41,8 +43,8 @@ def sweep(
         a = items[i]
         now = a.t_lo
         partners: list[int] = []
-        for timed_only in (False, True):
-            above, below = high[timed_only], low[timed_only]
+        for kind in high:
+            above, below = high[kind], low[kind]
             while above and not growing and items[above[0][-1]].t_hi < now:
                 heapq.heappop(above)
             while below and below[0][1] < now:
@@ -66,9 +68,9 @@ def sweep(
                 ranked = (score(a, b), tuple(sorted((a.claim.id, b.claim.id))), (i, j))
                 if best is None or ranked[:2] > best[:2]:
                     best = ranked
-        for timed_only in (False, True) if a.timed else (False,):
-            heapq.heappush(high[timed_only], (-a.lo, *a.rank_key, i))
-            heapq.heappush(low[timed_only], (a.hi, a.t_hi, *a.rank_key, i))
+        kind = (a.timed, isinstance(a.value, NoValue))
+        heapq.heappush(high.setdefault(kind, []), (-a.lo, *a.rank_key, i))
+        heapq.heappush(low.setdefault(kind, []), (a.hi, a.t_hi, *a.rank_key, i))
         if i not in marked:
             heapq.heappush(high_open, (-a.lo, i))
             heapq.heappush(low_open, (a.hi, a.t_hi, i))

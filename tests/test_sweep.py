@@ -3,6 +3,7 @@ whichever order the claims come in."""
 
 from __future__ import annotations
 
+import dataclasses
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -141,3 +142,63 @@ def test_conflicting_claims_among_three_do_not_depend_on_their_order(
     reports = reports_in_every_order(claims)
     involved = [{cid for c in r.conflicts for cid in c.claim_ids} for r in reports]
     assert all(ids == involved[0] for ids in involved), involved
+
+
+# ------------------------------------------------------------------- the most severe pair
+
+
+def test_a_later_date_does_not_lower_a_denial_of_an_earlier_one(tmp_path: Path) -> None:
+    """Began on 10 February; had not begun as of 12 February: high. Two claims that it began
+    on 14 February (consistent with the second, four days from the first) used to make the
+    whole conflict low, and `--min-severity high` hid it."""
+    corpus = write_corpus(
+        tmp_path,
+        [
+            claim("agency", "end.date", "10 February 2024"),
+            claim("faction", "end.date", "not yet", as_of="12 February 2024"),
+            claim("later1", "end.date", "14 February 2024"),
+            claim("later2", "end.date", "14 February 2024"),
+        ],
+    )
+    c = only(find_conflicts(corpus))
+    assert c.severity is Severity.high
+    assert len(find_conflicts(corpus, min_severity=Severity.high).conflicts) == 1
+    assert "faction" in c.claim_ids and "agency" in c.claim_ids
+
+
+DATES = ["10 February 2024", "14 February 2024", "2 March 2024", "February 2024", "not yet"]
+DATE_AS_OF = [None, "12 February 2024", "20 February 2024", "1 April 2024"]
+
+
+@st.composite
+def date_claim_sets(draw: st.DrawFn, size: int) -> list[dict[str, Any]]:
+    claims = []
+    for n in range(size):
+        as_of = draw(st.sampled_from(DATE_AS_OF))
+        extra = {"as_of": as_of} if as_of else {}
+        claims.append(claim(f"c{n}", "end.date", draw(st.sampled_from(DATES)), **extra))
+    return claims
+
+
+def _worst_pair(corpus: Any) -> Severity | None:
+    """The most severe conflict of any two of the corpus's claims, each pair on its own."""
+    worst = None
+    ids = sorted(corpus.claims)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1 :]:
+            pair = dataclasses.replace(corpus, claims={k: corpus.claims[k] for k in (a, b)})
+            for c in find_conflicts(pair).conflicts:
+                worst = c.severity if worst is None else max(worst, c.severity)
+    return worst
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(claim_sets(4), date_claim_sets(4)))
+def test_a_conflict_is_as_severe_as_its_most_severe_pair(claims: list[dict[str, Any]]) -> None:
+    """So adding a claim never lowers the severity of a pair that still conflicts, and
+    `--min-severity` never hides a contradiction that a pair of the claims makes."""
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = write_corpus(Path(folder), claims)
+        found = [c for c in find_conflicts(corpus).conflicts if c.kind == "values"]
+        worst = _worst_pair(corpus)
+    assert (found[0].severity if found else None) == worst
