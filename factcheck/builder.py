@@ -37,6 +37,27 @@ _KEYS: dict[str, Callable[[Any], str]] = {
 }
 
 
+#: Sections whose records are declarations that many files may share (one vocabulary, a
+#: list of sources): the same declaration in two files is one; a different one is an error.
+SHARED = ("subjects", "properties", "documents", "sources")
+
+
+def _differing(first: Any, second: Any) -> list[str]:
+    """The fields two declarations of one id give differently, in the model's order."""
+    a, b = first.model_dump(), second.model_dump()
+    return [name for name in a if a[name] != b.get(name)] or ["id"]
+
+
+def _both(first: Any, second: Any, field: str) -> str:
+    """`tolerance (1 there, 3 here)`: a differing field with both values, each cut short."""
+
+    def shown(value: Any) -> str:
+        text = repr(getattr(value, "value", value))
+        return text if len(text) <= 40 else text[:39] + "…"
+
+    return f"{field} ({shown(getattr(first, field))} there, {shown(getattr(second, field))} here)"
+
+
 class Builder:
     def __init__(self, *, strict: bool = True) -> None:
         self.corpus = Corpus()
@@ -80,12 +101,25 @@ class Builder:
                 if (section, key) in self.index:
                     first_file, first_i = self.index[(section, key)]
                     first = Location(first_file, self.files[first_file].line((section, first_i)))
-                    found = Problem(
-                        f"duplicate id '{key}'; first defined at {first}",
-                        read.path,
-                        read.line((section, i)),
-                        f"{section}[{i}].{'label' if section == 'footnotes' else 'id'}",
-                    )
+                    earlier = registry[_registry_key(section, record, key)]
+                    if section in SHARED and earlier == record:
+                        continue  # the same declaration, in a second file
+                    if section in SHARED:
+                        differ = _differing(earlier, record)
+                        found = Problem(
+                            f"'{key}' is declared differently at {first}; fields that differ: "
+                            + ", ".join(_both(earlier, record, f) for f in differ),
+                            read.path,
+                            read.line((section, i, differ[0])) or read.line((section, i)),
+                            f"{section}[{i}].{differ[0]}",
+                        )
+                    else:
+                        found = Problem(
+                            f"duplicate id '{key}'; first defined at {first}",
+                            read.path,
+                            read.line((section, i)),
+                            f"{section}[{i}].{'label' if section == 'footnotes' else 'id'}",
+                        )
                     if self.strict:
                         self.problems.append(found)
                     else:

@@ -86,6 +86,12 @@ ERRORS: dict[str, list[str | re.Pattern[str]]] = {
         "duplicate-id/b.yaml:8: claims[1].id: duplicate id 'early'; "
         "first defined at duplicate-id/a.yaml:2",
     ],
+    # Two copies of one vocabulary that drifted apart: both places, every field that differs.
+    "declared-differently": [
+        "declared-differently/vocabulary.yaml:9: properties[0].unit: 'emigration.count' is "
+        "declared differently at declared-differently/team.yaml:6; fields that differ: unit "
+        "('men' there, 'people' here), tolerance (0.1 there, 0.05 here)",
+    ],
     "near-miss-property": [
         "near-miss-property/claims.yaml:6: claims[0].property: undeclared property "
         "'emmigration.count'; did you mean 'emigration.count'?",
@@ -353,3 +359,19 @@ def test_validation_messages_are_factchecks_own(error: dict[str, object], messag
     from factcheck.validation_messages import pydantic_message
 
     assert pydantic_message({**error, "msg": "reworded by a new release"}) == message
+
+
+def test_one_declaration_in_many_files_is_one(tmp_path: Path) -> None:
+    """A claim base that grows one file per document, each with a copy of the shared
+    vocabulary and sources: identical copies are one declaration, and claims across the
+    files are compared."""
+    vocabulary = (BROKEN / "declared-differently" / "vocabulary.yaml").read_text("utf-8")
+    for n, value in enumerate(["261,000", "700,000"]):
+        claim = (
+            f"claims:\n  - id: c{n}\n    document: rep\n    text: Said {value} left.\n"
+            f"    subject: exodus\n    property: emigration.count\n    value: '{value}'\n"
+        )
+        (tmp_path / f"doc{n}.yaml").write_text(vocabulary + claim, "utf-8")
+    result = runner.invoke(app, ["--no-cache", "conflicts", "-c", str(tmp_path), "-f", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert '"c0"' in result.stdout and '"c1"' in result.stdout

@@ -99,7 +99,9 @@ BROKEN = {
         ANOTHER_SOURCE + "footnotes:\n",
         "wire",
         11,
-        "duplicate id 'wire'; first defined at {path}:6",
+        "'wire' is declared differently at {path}:6; fields that differ: publisher ('Wire' "
+        "there, None here), title ('Story' there, 'Again' here), date ('1 October 2022' there, "
+        "None here), url ('https://example.org/wire' there, None here)",
     ),
     "FC103-claim": (
         BASE,
