@@ -22,7 +22,8 @@ from factcheck.values import (
 
 #: Digits a count or amount may have (a quintillion); more is a typing or pasting slip.
 MAX_DIGITS = 18
-#: How far `around 900 000` reaches either side of the number, as a share of it.
+#: The most `around 900 000` reaches either side of the number, as a share of it; less when
+#: its digits say it is more precise (see `_spread`).
 AROUND_SPREAD = 0.10
 
 _UNITS = {
@@ -280,7 +281,7 @@ def parse_quantity(text: str | float | int) -> Quantity:
                 "may be missing from the first; write both ends in full ('20,000 – 25,000')"
             )
         if qualifier == "around":
-            lo, hi = lo * (1 - AROUND_SPREAD), hi * (1 + AROUND_SPREAD)
+            lo, hi = lo - _spread(parts[0], lo), hi + _spread(parts[1], hi)
         return Quantity(written, lo, hi, None, "range", percent)
     if len(parts) > 2:
         raise ValueParseError(f"'{written}' has more than two ends; write 'A – B'")
@@ -298,16 +299,41 @@ def parse_quantity(text: str | float | int) -> Quantity:
             f"ambiguous number '{written}': a point before three digits may group thousands "
             "or mark decimals; write '700,000' or '700.0'"
         )
+    spread = _spread(s, x) if qualifier in ("around", "nearly") else 0.0
     lo, hi, point = {
         "exact": (x, x, x),
-        "around": (x * (1 - AROUND_SPREAD), x * (1 + AROUND_SPREAD), x),
-        "nearly": (x * (1 - AROUND_SPREAD), x, x),
+        "around": (x - spread, x + spread, x),
+        "nearly": (x - spread, x, x),
         "at least": (x, INF, x),
         "at most": (0.0, x, x),
     }[qualifier]
     if percent and hi == INF and lo <= 100:
         hi = 100.0  # a share of a whole; growth rates above 100 % keep their open end
     return Quantity(written, lo, hi, point, qualifier, percent)
+
+
+def _unit(text: str, x: float) -> float:
+    """One unit of the last significant digit of a number as written: `2.45 billion` → 0.01
+    billion, `900 000` → 100,000, `twenty-five thousand` → 1,000. Trailing zeros of a whole
+    number are read as rounding (the writer may have counted exactly; nothing says so)."""
+    for word in re.sub(r"(?<=\d) (?=\d{3}\b)", "", text).split():
+        m = _DIGITS.fullmatch(word)
+        if m:
+            decimals = (m.group("dec") or "")[1:]
+            if decimals:
+                return 10.0 ** -len(decimals) * _scale_of(text)
+            whole = re.sub(r"\D", "", m.group("int"))
+            zeros = len(whole) - len(whole.rstrip("0"))
+            return 10.0**zeros * _scale_of(text)
+    whole_number = str(int(x)) if x >= 1 and x == int(x) else ""
+    return 10.0 ** (len(whole_number) - len(whole_number.rstrip("0"))) if whole_number else 1.0
+
+
+def _spread(text: str, x: float) -> float:
+    """How far an approximate number (`around`, `nearly`) reaches from itself: one unit of
+    its last significant digit, at most `AROUND_SPREAD` of it. `about 2.45 billion` is
+    2.44 to 2.46 billion; `around 900 000` is 810,000 to 990,000."""
+    return min(abs(x) * AROUND_SPREAD, _unit(text, x))
 
 
 def _scale_of(text: str) -> float:

@@ -264,3 +264,20 @@ def test_twenty_thousand_claims_on_one_topic(tmp_path: Path) -> None:
     assert report.compared == 20_000
     assert {c.kind for c in report.conflicts} == {"values", "denial"}
     assert elapsed < 10, f"find_conflicts took {elapsed:.1f} s on 20,000 claims"
+
+
+def test_an_approximate_sum_is_as_precise_as_its_digits(tmp_path: Path) -> None:
+    """A later filing's "about 2.45 billion" (a sum of two exact figures) disagrees with a
+    chief executive's 2.3 billion; "about 2 billion" would not."""
+    precise = conflicts_of(
+        tmp_path / "precise",
+        claim("filing", "target.count", "about 2.45 billion", as_of="1 March 2024"),
+        claim("ceo", "target.count", "2.3 billion", as_of="1 March 2024"),
+    )
+    assert only(precise).distance == "×1.1"
+    rough = conflicts_of(
+        tmp_path / "rough",
+        claim("filing", "target.count", "about 2 billion", as_of="1 March 2024"),
+        claim("ceo", "target.count", "2.1 billion", as_of="1 March 2024"),
+    )
+    assert rough.conflicts == []

@@ -123,6 +123,31 @@ def test_qualifiers(written: str, low: float, high: float, point: float, qualifi
 @pytest.mark.parametrize(
     ("written", "low", "high"),
     [
+        # One unit of the last significant digit either side...
+        ("about 2.45 billion", 2_440_000_000, 2_460_000_000),
+        ("about 25,000", 24_000, 26_000),
+        ("about twenty-five thousand", 24_000, 26_000),
+        ("around 1,234", 1_233, 1_235),
+        ("about 12.5%", 12.4, 12.6),
+        ("about 1,5 million", 1_400_000, 1_600_000),
+        ("nearly 2.45 billion", 2_440_000_000, 2_450_000_000),
+        ("around 20,500 – 25,000", 20_400, 26_000),
+        # ... and never more than 10 % of the number.
+        ("about 2 billion", 1_800_000_000, 2_200_000_000),
+        ("around 0.5", 0.45, 0.55),
+        ("about 1.000.000", 900_000, 1_100_000),
+    ],
+)
+def test_approximate_numbers_reach_as_far_as_their_digits_say(
+    written: str, low: float, high: float
+) -> None:
+    q = parse_quantity(written)
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+
+
+@pytest.mark.parametrize(
+    ("written", "low", "high"),
+    [
         (f"350{THIN}000{THIN}{EN_DASH}{THIN}400{THIN}000", 350_000, 400_000),
         (f"350 000 {EN_DASH} 400 000", 350_000, 400_000),
         (f"350{NARROW}000{EN_DASH}400{NARROW}000", 350_000, 400_000),
@@ -137,7 +162,7 @@ def test_qualifiers(written: str, low: float, high: float, point: float, qualifi
         ("2 to 3 million", 2_000_000, 3_000_000),
         (f"300{EN_DASH}400 thousand", 300_000, 400_000),
         # `around` before a range widens both ends by the usual ±10 %.
-        ("about 350 000 – 400 000", 315_000, 440_000),
+        ("about 350 000 – 400 000", 340_000, 440_000),
     ],
 )
 def test_ranges(written: str, low: float, high: float) -> None:
