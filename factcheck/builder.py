@@ -226,16 +226,19 @@ class Builder:
             c.values[claim.id] = parse_value(claim.value, prop, claim.assume_year)
         except ValueParseError as exc:
             self.problem(exc.problem.message, "claims", claim.id, "value")
-        if claim.as_of is not None:
+        for name, times in (("as_of", c.as_of), ("stated", c.stated)):
+            written = getattr(claim, name)
+            if written is None:
+                continue
             try:
-                when = parse_time(claim.as_of, year=claim.assume_year, reference=True)
+                when = parse_time(written, year=claim.assume_year, reference=True)
             except ValueParseError as exc:
-                self.problem(exc.problem.message, "claims", claim.id, "as_of")
+                self.problem(exc.problem.message, "claims", claim.id, name)
             else:
                 if isinstance(when, NoValue):
-                    self.problem(f"'{claim.as_of}' is not a time", "claims", claim.id, "as_of")
+                    self.problem(f"'{written}' is not a time", "claims", claim.id, name)
                 else:
-                    c.as_of[claim.id] = when
+                    times[claim.id] = when
 
 
 def parse_value(words: str, prop: Property, year: int | None = None) -> Value:

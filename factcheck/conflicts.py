@@ -133,6 +133,9 @@ def _find(
             if explain:
                 marked = {cid for c in found for cid in c.claim_ids}
                 report.consistent.extend(explanations.explain(stated, marked, prop, corpus, subj))
+                report.consistent.extend(
+                    explanations.explain_denials(denials, stated, marked, prop, corpus, subj)
+                )
     progress.tell("finding conflicts", len(topics), len(topics))
     report.conflicts.sort(key=lambda c: (-c.severity, c.subject, c.property, c.scope, c.kind))
     return report

@@ -63,6 +63,8 @@ class Corpus:
     claims: dict[str, Claim] = field(default_factory=dict)
     values: dict[str, Value] = field(default_factory=dict)
     as_of: dict[str, Time] = field(default_factory=dict)
+    #: When each claim was made, where it says (`stated`).
+    stated: dict[str, Time] = field(default_factory=dict)
     document_dates: dict[str, Time] = field(default_factory=dict)
     locations: dict[tuple[str, str], Location] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)

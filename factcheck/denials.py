@@ -16,7 +16,7 @@ from factcheck.model import Property, Stance
 from factcheck.values import INF, Quantity, Time
 
 
-def _denied_span(d: Item, prop: Property) -> tuple[float, float] | None:
+def denied_span(d: Item, prop: Property) -> tuple[float, float] | None:
     """The figures a denial rules out, as a claim's figure would have to lie within them.
 
     Denying a lower bound (`at least two waves`) says there were fewer, so it rules out
@@ -49,7 +49,7 @@ def _ruled_out(denials: list[Item], items: list[Item], prop: Property) -> list[I
     checked against a second active denial only when the first is at another time).
     """
     spans = sorted(
-        ((span, i) for i, d in enumerate(denials) if (span := _denied_span(d, prop))),
+        ((span, i) for i, d in enumerate(denials) if (span := denied_span(d, prop))),
         key=lambda x: x[0],
     )
     same: dict[tuple[float, float], list[Item]] = defaultdict(list)
@@ -90,7 +90,7 @@ def _used(denials: list[Item], matched: list[Item], prop: Property) -> list[Item
     used = []
     for d in denials:
         hit = any(_overlap_in_time(it, d) for it in same.get((d.lo, d.hi), ()))
-        span = None if hit else _denied_span(d, prop)
+        span = None if hit else denied_span(d, prop)
         if span is not None:
             first, last = span
             for k in range(bisect_left(starts, first), len(pinned)):

@@ -1,13 +1,16 @@
 """Why claims whose values differ were not reported, for `--explain`: they refer to
-different times, a growing quantity grew, or their values agree."""
+different times, a growing quantity grew, or their values agree; and why a denial
+contradicts no claim."""
 
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 
 from factcheck import reasons
 from factcheck.conflict_report import Consistency
 from factcheck.corpus import Corpus
+from factcheck.denials import denied_span
 from factcheck.intervals import Item
 from factcheck.model import Property
 from factcheck.sweep import clusters
@@ -67,4 +70,45 @@ def explain(
                     f"values agree within the property's tolerance ({shown})",
                 )
             )
+    return notes
+
+
+def explain_denials(
+    denials: list[Item],
+    items: list[Item],
+    marked_ids: set[str],
+    prop: Property,
+    corpus: Corpus,
+    subject: str,
+) -> list[Consistency]:
+    """Why each denial outside every conflict contradicts nothing: the claims that state a
+    figure it rules out (up to three) refer to another time, or no claim states one."""
+    pinned = sorted(((it.core, it) for it in items if it.core), key=lambda x: x[0])
+    starts = [core[0] for core, _ in pinned]
+    notes = []
+    for d in denials:
+        if d.claim.id in marked_ids:
+            continue
+        same: list[Item] = []
+        span = denied_span(d, prop)
+        if span is not None:
+            for k in range(bisect_left(starts, span[0]), len(pinned)):
+                (first, last), it = pinned[k]
+                if first > span[1] or len(same) == 3:
+                    break
+                if last <= span[1]:
+                    same.append(it)
+        if same:
+            stating = ", ".join(f"{it.value.written}{reasons.when(it, corpus)}" for it in same)
+            why = f"the claims that state that figure ({stating}) refer to another time"
+        else:
+            why = "no claim of this topic and scope states that figure"
+        notes.append(
+            Consistency(
+                subject,
+                prop.id,
+                (d.claim.id, *(it.claim.id for it in same)),
+                f"{reasons.who(d)} denies {d.value.written}{reasons.when(d, corpus)}, but {why}",
+            )
+        )
     return notes

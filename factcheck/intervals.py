@@ -1,5 +1,6 @@
 """Claims as intervals: a claim's value as an interval widened by its property's tolerance,
-and the time window it refers to (its `as_of`, or all time when it gives none).
+and the time window it refers to (its `as_of`, else when it was `stated`, or all time when
+it gives neither).
 """
 
 from __future__ import annotations
@@ -8,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.corpus import Corpus
-from factcheck.model import Claim, Property
+from factcheck.model import Claim, Property, Stance
 from factcheck.values import INF, NoValue, Quantity, Time, Value
 
 
@@ -50,10 +51,25 @@ def _interval(value: Value, prop: Property, corpus: Corpus, claim: Claim) -> tup
 
 
 def _reference_time(claim: Claim, corpus: Corpus) -> float | None:
-    """The earliest time a claim certainly speaks for: its as-of time, else its document's
-    date (`still in force as of 2025` holds at least from the start of 2025)."""
-    when = corpus.as_of.get(claim.id) or corpus.document_dates.get(claim.document)
+    """The earliest time a claim certainly speaks for: its as-of time, else when it was
+    stated, else its document's date (`still in force as of 2025` holds at least from the
+    start of 2025)."""
+    when = (
+        corpus.as_of.get(claim.id)
+        or corpus.stated.get(claim.id)
+        or corpus.document_dates.get(claim.document)
+    )
     return when.low if when is not None else None
+
+
+def described_time(claim: Claim, corpus: Corpus) -> Time | None:
+    """The time a claim's value describes: its `as_of`; else, for a claim that states a
+    value, the time it was stated (a figure given without a time is the figure then). A
+    denial without `as_of` is about the claims it denies, at whatever time they describe."""
+    when = corpus.as_of.get(claim.id)
+    if when is None and claim.stance is not Stance.denies:
+        when = corpus.stated.get(claim.id)
+    return when
 
 
 def _time_window(
@@ -64,7 +80,7 @@ def _time_window(
     A date property's value is a fixed fact, so its claims all share one window; only a
     'has not happened' claim depends on when it was said.
     """
-    when = corpus.as_of.get(claim.id)
+    when = described_time(claim, corpus)
     if prop.kind == "date":
         timed = not isinstance(value, NoValue) or _reference_time(claim, corpus) is not None
         return -INF, INF, timed

@@ -185,6 +185,11 @@ class Claim(Record):
         Stance.asserts, description="asserts, reports (relays what someone else said) or denies."
     )
     as_of: Text | None = Field(None, description="The time the value refers to, as written.")
+    stated: Text | None = Field(
+        None,
+        description="When the claim was made (said, published), as written. A value without "
+        "`as_of` describes that time; a denial is judged at the time of the claims it denies.",
+    )
     scope: dict[str, Text] = Field(
         default_factory=dict,
         description="Qualifiers that narrow the claim (destination: Kazakhstan).",

@@ -75,8 +75,12 @@ def who(item: Item) -> str:
 
 
 def when(item: Item, corpus: Corpus) -> str:
-    when = corpus.as_of.get(item.claim.id)
-    return f" as of {when.written}" if when else ""
+    """` as of 12 February 2024`, or when it was said: ` on 13 February 2024`."""
+    if when := corpus.as_of.get(item.claim.id):
+        return f" as of {when.written}"
+    if when := corpus.stated.get(item.claim.id):
+        return f" on {when.written}"
+    return ""
 
 
 def side_summary(cluster: list[Item], corpus: Corpus) -> str:

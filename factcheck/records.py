@@ -126,6 +126,7 @@ class ClaimMaker:
             "claimant": claim.claimant,
             "stance": claim.stance.value,
             "as_of": claim.as_of,
+            "stated": claim.stated,
             "scope": dict(claim.scope),
             "method": claim.method,
             "rank": claim.rank.value,

@@ -36,6 +36,7 @@ class ClaimOut(_Out):
     claimant: str | None
     stance: Literal["asserts", "reports", "denies"]
     as_of: str | None
+    stated: str | None = Field(description="When the claim was made, as written.")
     scope: dict[str, str]
     method: str | None
     rank: Literal["preferred", "normal", "deprecated"]

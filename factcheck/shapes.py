@@ -66,6 +66,7 @@ CLAIM = {
     "claimant": Optional(str),
     "stance": ("asserts", "reports", "denies"),
     "as_of": Optional(str),
+    "stated": Optional(str),
     "scope": {str: str},
     "method": Optional(str),
     "rank": ("preferred", "normal", "deprecated"),

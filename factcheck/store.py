@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from factcheck.corpus import Corpus
 
 #: Bumped when the layout of any entry changes; entries of another layout are misses.
-LAYOUT = 6
+LAYOUT = 7
 #: A SHA-256 digest as kept.
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 #: SQLite steps a check of a kept entry may take before it is given up as a miss.

@@ -3,7 +3,7 @@ against a plain all-pairs reference, examples through `find_conflicts`, and a la
 
 The rule, as documented in `factcheck.denials`: a denial rules out a stated claim when
 their time windows overlap and either the claim's core figure lies within the denied span
-(`_denied_span`), or the claim's interval (lo, hi) is exactly the denial's.
+(`denied_span`), or the claim's interval (lo, hi) is exactly the denial's.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from factcheck.conflict_report import Conflict, Report, Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
-from factcheck.denials import _denied_span, _ruled_out, _used
+from factcheck.denials import _ruled_out, _used, denied_span
 from factcheck.intervals import Item, items
 from factcheck.loading import load_corpus
 from factcheck.model import Claim, Property, Stance
@@ -78,7 +78,7 @@ def rules_out(denial: Item, item: Item, prop: Property) -> bool:
         return False
     if (item.lo, item.hi) == (denial.lo, denial.hi):
         return True
-    span = _denied_span(denial, prop)
+    span = denied_span(denial, prop)
     if span is None or item.core is None:
         return False
     return span[0] <= item.core[0] and item.core[1] <= span[1]

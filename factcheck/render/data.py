@@ -32,6 +32,13 @@ def source_line(source: dict[str, Any]) -> str:
     return ", ".join(p for p in parts if p)
 
 
+def when(claim: dict[str, Any]) -> str | None:
+    """The time a claim speaks of, for a column: its `as_of`, else when it was stated."""
+    if claim["as_of"]:
+        return str(claim["as_of"])
+    return f"stated {claim['stated']}" if claim["stated"] else None
+
+
 def shown(claim: dict[str, Any]) -> dict[str, Any]:
     """A claim's data as shown: its place relative to the current folder."""
     return {**claim, "location": shown_place(claim["location"])}

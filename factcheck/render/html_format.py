@@ -26,6 +26,7 @@ from factcheck.render.data import (
     report_summary_lines,
     results_lines,
     source_line,
+    when,
 )
 from factcheck.render.text import anchor, without_controls
 from factcheck.values import format_number
@@ -127,7 +128,7 @@ def chart(data: dict[str, Any]) -> str:
         colour = _COLOURS[n % len(_COLOURS)]
         if c["parsed"]["kind"] == "none":
             label = f"side {n + 1}: {c['claimant'] or c['document']}" + (
-                f" · {c['as_of']}" if c["as_of"] else ""
+                f" · {when(c)}" if when(c) else ""
             )
             out.append(
                 f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
@@ -147,8 +148,8 @@ def chart(data: dict[str, Any]) -> str:
             lo if lo is not None and math.isfinite(lo) and (not log or lo > 0) else low
         )
         x2 = left + width * scale(hi if hi is not None and math.isfinite(hi) else high)
-        when = f" · {c['as_of']}" if c["as_of"] else ""
-        label = f"side {n + 1}: {c['claimant'] or c['document']}{when}"
+        moment = f" · {when(c)}" if when(c) else ""
+        label = f"side {n + 1}: {c['claimant'] or c['document']}{moment}"
         out.append(
             f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
             f"{e(label[:44])}</text>"
@@ -210,7 +211,7 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
                     e(c["value"]),
                     e(c["parsed"]["interval"]),
                     e(c["claimant"]),
-                    e(c["as_of"]),
+                    e(when(c)),
                     _cited(c),
                     "; ".join(_source_link(s) for s in c["sources"]),
                 ]
@@ -267,7 +268,7 @@ def _claim_rows(claims: Iterable[dict[str, Any]]) -> str:
                 e(c["property"]),
                 e(c["value"]),
                 e(c["claimant"]),
-                e(c["as_of"]),
+                e(when(c)),
                 _cited(c),
             ]
         )
@@ -321,6 +322,7 @@ def claim(detail: ClaimDetail, style: Style) -> str:
         ["Claimant", e(c["claimant"])],
         ["Stance", e(c["stance"])],
         ["As of", e(c["as_of"])],
+        ["Stated", e(c["stated"])],
         ["Cited in", _cited(c)],
         ["Sources", "<br>".join(e(source_line(s)) for s in c["sources"])],
         ["Independent sources", e(c["independent_sources"])],

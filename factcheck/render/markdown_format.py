@@ -18,6 +18,7 @@ from factcheck.render.data import (
     report_summary_lines,
     results_lines,
     source_line,
+    when,
 )
 from factcheck.render.text import anchor
 from factcheck.render.text import markdown_cell as md
@@ -70,7 +71,7 @@ def _conflict_section(data: dict[str, Any], heading: str, *, linked: bool) -> li
                         md(c["value"]),
                         md(c["parsed"]["interval"]),
                         md(c["claimant"]),
-                        md(c["as_of"]),
+                        md(when(c)),
                         _cited(c) if linked else md(c["cited_in"]),
                         _source_links(c) if linked else _sources(c),
                     ]
@@ -114,7 +115,7 @@ def claims(claims: list[dict[str, Any]], style: Style) -> str:
                     md(c["property"]),
                     md(c["value"]),
                     md(c["claimant"]),
-                    md(c["as_of"]),
+                    md(when(c)),
                     md(c["document"]),
                 ]
             )
@@ -132,6 +133,7 @@ def claim(detail: ClaimDetail, style: Style) -> str:
         ("Claimant", "claimant"),
         ("Stance", "stance"),
         ("As of", "as_of"),
+        ("Stated", "stated"),
         ("Document", "document_title"),
         ("Rank", "rank"),
     ):
@@ -262,7 +264,7 @@ def report(report: ReportRecord, style: Style) -> str:
                         md(c["property"]),
                         md(c["value"]),
                         md(c["claimant"]),
-                        md(c["as_of"]),
+                        md(when(c)),
                         _cited(c),
                     ]
                 )

@@ -25,6 +25,7 @@ from factcheck.render.data import (
     shown,
     source_line,
     source_name,
+    when,
 )
 from factcheck.render.text import plain
 from factcheck.values import counted
@@ -103,7 +104,7 @@ def conflicts(view: ConflictView, style: Style) -> str:
                     _t(c["value"], "bold"),
                     _t(c["parsed"]["interval"]),
                     _t(f"{c['claimant'] or ''}{stance}"),
-                    _t(c["as_of"]),
+                    _t(when(c)),
                     _t(c["cited_in"]),
                     _t(_sources(c)),
                 )
@@ -143,7 +144,7 @@ def claims(claims: list[dict[str, Any]], style: Style) -> str:
             _t(c["value"], "bold"),
             _t(c["claimant"]),
             _t(c["stance"]),
-            _t(c["as_of"]),
+            _t(when(c)),
             _t(c["cited_in"]),
         )
     return _render(style, [table, Text(counted(len(claims), "claim"))])
@@ -162,6 +163,7 @@ def claim(detail: ClaimDetail, style: Style) -> str:
         ("claimant", "claimant"),
         ("stance", "stance"),
         ("as of", "as_of"),
+        ("stated", "stated"),
         ("method", "method"),
         ("rank", "rank"),
         ("document", "document_title"),
