@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.corpus import Corpus, Dangling, DanglingKind, Location
 from factcheck.errors import Problem, ValueParseError, did_you_mean
 from factcheck.model import Claim, Property
-from factcheck.quantities import parse_quantity
+from factcheck.quantities import parse_amount
 from factcheck.reading import File
 from factcheck.statuses import parse_status
 from factcheck.times import parse_time
@@ -247,7 +247,7 @@ def parse_value(words: str, prop: Property, year: int | None = None) -> Value:
         return parse_time(words, year=year, not_happened=tuple(prop.not_happened))
     if prop.kind == "status":
         return parse_status(words, prop.statuses)
-    quantity = parse_quantity(words)
+    quantity = parse_amount(words, prop.unit)
     if prop.kind == "percentage" and not quantity.percent:
         return replace(quantity, percent=True)
     if quantity.percent and prop.kind != "percentage":

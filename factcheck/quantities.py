@@ -8,6 +8,7 @@ vague orders of magnitude (`tens of thousands`), ranges (`350 000 – 400 000`) 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from factcheck.errors import ValueParseError
@@ -122,6 +123,7 @@ _PREFIXES: list[tuple[str, QuantityQualifier]] = sorted(
         ("under", "at most"),
         ("below", "at most"),
         ("not more than", "at most"),
+        ("within", "at most"),
     ],
     key=lambda p: -len(p[0]),
 )
@@ -132,6 +134,12 @@ _PREFIXES: list[tuple[str, QuantityQualifier]] = sorted(
 _DIGITS = re.compile(
     r"(?P<int>[1-9]\d{0,2}(?:(?P<sep>[ ,'])\d{3})(?:(?P=sep)\d{3})*"
     r"|[1-9]\d{0,2}(?:\.\d{3}){2,}|\d+)(?P<dec>[.,]\d+)?"
+)
+# `3,100 (95% CI 1,200–5,400)`: an estimate and the interval around it.
+_INTERVAL = re.compile(
+    r"(?P<estimate>[^(]+?)\s*\(\s*(?:\d{1,2}(?:\.\d+)?\s*%\s*)?"
+    r"(?:ci|confidence interval|credible interval|ui|uncertainty interval)\b[:,]?\s*"
+    r"(?P<range>[^)]+?)\s*\)"
 )
 _AMBIGUOUS_POINT = re.compile(r"(?<![\d.,])[1-9]\d{0,2}\.\d{3}(?![\d.,])")
 _PERCENT = re.compile(r"\s*(%|per cent|percent|pct)$")
@@ -227,6 +235,8 @@ def parse_quantity(text: str | float | int) -> Quantity:
     s = normalise(written)
     if not s:
         raise ValueParseError("empty value; write a number such as '261,000' or 'about 900 000'")
+    if interval := _INTERVAL.fullmatch(s):
+        return _with_interval(written, interval["estimate"], interval["range"])
     percent = False
     m = _PERCENT.search(s)
     if m:
@@ -312,6 +322,22 @@ def parse_quantity(text: str | float | int) -> Quantity:
     return Quantity(written, lo, hi, point, qualifier, percent)
 
 
+def _with_interval(written: str, estimate: str, around: str) -> Quantity:
+    """An estimate with its confidence interval: the interval, with the estimate as the
+    point that distances are measured from."""
+    point, span = parse_quantity(estimate), parse_quantity(around)
+    if point.qualifier != "exact" or span.qualifier != "range":
+        raise ValueParseError(
+            f"'{written}': write an estimate and its interval as '3,100 (95% CI 1,200–5,400)'"
+        )
+    if not span.low <= point.low <= span.high:
+        raise ValueParseError(
+            f"'{written}': the estimate {format_number(point.low)} lies outside its interval"
+        )
+    percent = point.percent or span.percent
+    return Quantity(written, span.low, span.high, point.low, "range", percent)
+
+
 def _unit(text: str, x: float) -> float:
     """One unit of the last significant digit of a number as written: `2.45 billion` → 0.01
     billion, `900 000` → 100,000, `twenty-five thousand` → 1,000. Trailing zeros of a whole
@@ -334,6 +360,63 @@ def _spread(text: str, x: float) -> float:
     its last significant digit, at most `AROUND_SPREAD` of it. `about 2.45 billion` is
     2.44 to 2.46 billion; `around 900 000` is 810,000 to 990,000."""
     return min(abs(x) * AROUND_SPREAD, _unit(text, x))
+
+
+#: Currencies by the names and signs people write them with; a property whose unit is any
+#: of them takes amounts written with any other (`$500 million` for a unit of `USD`).
+_CURRENCIES = [
+    ("usd", "us$", "$", "dollar", "dollars", "us dollars"),
+    ("gbp", "£", "pound", "pounds", "pounds sterling"),
+    ("eur", "€", "euro", "euros"),
+    ("rub", "₽", "rouble", "roubles", "ruble", "rubles"),
+    ("jpy", "¥", "yen"),
+    ("inr", "₹", "rupee", "rupees"),
+    ("uah", "₴", "hryvnia", "hryvnias"),
+]
+_SIGNS = re.compile(r"(?<![\w$£€₽¥₹₴])(us\$|\$|£|€|₽|¥|₹|₴)\s?(?=\d)")
+
+
+def _names_of(unit: str) -> tuple[str, ...]:
+    """The ways of writing a unit: itself, singular and plural, and a currency's names."""
+    unit = normalise(unit)
+    for names in _CURRENCIES:
+        if unit in names:
+            return names
+    return (unit, unit.removesuffix("s"), f"{unit}s")
+
+
+def without_unit(written: str, unit: str | None) -> str:
+    """An amount without the unit its property declares: `2,000 people` → `2,000`,
+    `$500 million` → `500 million` (for a unit of `USD`, `$` or `dollars`). A currency
+    sign of another currency is refused; other words are left for the parser to judge."""
+    text = normalise(written)
+    names = _names_of(unit) if unit else ()
+    for sign in _SIGNS.findall(text):
+        if sign not in names:
+            wanted = f"; the property's unit is '{unit}'" if unit else ""
+            raise ValueParseError(f"'{written}' is an amount in '{sign}'{wanted}")
+    bare = _SIGNS.sub("", text)
+    for name in sorted(names, key=len, reverse=True):
+        if name and bare.endswith(f" {name}"):
+            return bare[: -len(name) - 1].strip()
+    return written if bare == text else bare
+
+
+def parse_amount(written: str, unit: str | None) -> Quantity:
+    """An amount of a property with this unit, written with or without it (`2,000 people`,
+    `$500 million`); words after the number that are not the unit are named in the error."""
+    bare = without_unit(written, unit)
+    try:
+        return replace(parse_quantity(bare), written=written)
+    except ValueParseError:
+        trailing = re.fullmatch(r".*\d\s+([^\d\s]+(?:\s+[^\d\s]+)*)", bare)
+        if trailing is None:
+            raise
+        declared = f"its unit is '{unit}'" if unit else "it declares no unit"
+        raise ValueParseError(
+            f"'{written}' ends in '{trailing[1]}', which is not a unit of this property "
+            f"({declared}); write the number alone"
+        ) from None
 
 
 def _scale_of(text: str) -> float:

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import FactcheckError, ValueParseError
-from factcheck.quantities import parse_quantity
+from factcheck.quantities import parse_amount, parse_quantity
 from factcheck.values import INF
 from tests.values_helpers import EN_DASH, NARROW, NBSP, THIN
 
@@ -311,3 +311,74 @@ def test_grouped_integers_read_back(number: int, separator: str) -> None:
     written = f"{number:,}".replace(",", separator)
     q = parse_quantity(written)
     assert (q.low, q.high, q.point) == (number, number, number)
+
+
+@pytest.mark.parametrize(
+    ("written", "unit", "low", "high"),
+    [
+        ("within 15 km", "km", 0, 15),
+        ("2,000 people", "people", 2_000, 2_000),
+        ("about 2,000 people", "people", 1_800, 2_200),
+        ("$500 million", "USD", 500_000_000, 500_000_000),
+        ("US$500 million", "dollars", 500_000_000, 500_000_000),
+        ("£1.7 billion", "GBP", 1_700_000_000, 1_700_000_000),
+        ("more than €3 million", "EUR", 3_000_000, INF),
+        ("1.2 billion roubles", "RUB", 1_200_000_000, 1_200_000_000),
+        ("12 tonnes", "tonne", 12, 12),
+        ("12.2 per cent", None, 12.2, 12.2),
+    ],
+)
+def test_an_amount_may_carry_its_propertys_unit(
+    written: str, unit: str | None, low: float, high: float
+) -> None:
+    q = parse_amount(written, unit)
+    assert (q.low, q.high) == (pytest.approx(low), pytest.approx(high))
+    assert q.written == written
+
+
+@pytest.mark.parametrize(
+    ("written", "unit", "message"),
+    [
+        ("£1.7 billion", "USD", "'£1.7 billion' is an amount in '£'; the property's unit is 'USD'"),
+        (
+            "2,000 men",
+            "people",
+            "'2,000 men' ends in 'men', which is not a unit of this property (its unit is "
+            "'people'); write the number alone",
+        ),
+        (
+            "2,000 people",
+            None,
+            "'2,000 people' ends in 'people', which is not a unit of this property (it "
+            "declares no unit); write the number alone",
+        ),
+    ],
+)
+def test_another_unit_is_refused_by_name(written: str, unit: str | None, message: str) -> None:
+    with pytest.raises(ValueParseError) as caught:
+        parse_amount(written, unit)
+    assert caught.value.problem.message == message
+
+
+@pytest.mark.parametrize(
+    ("written", "low", "high", "point", "percent"),
+    [
+        ("3,100 (95% CI 1,200–5,400)", 1_200, 5_400, 3_100, False),
+        ("3,100 (95 % confidence interval: 1,200 to 5,400)", 1_200, 5_400, 3_100, False),
+        ("12% (95% CI 10–14%)", 10, 14, 12, True),
+        ("600 (UI 400–800)", 400, 800, 600, False),
+    ],
+)
+def test_an_estimate_with_its_interval_is_the_interval(
+    written: str, low: float, high: float, point: float, percent: bool
+) -> None:
+    q = parse_quantity(written)
+    assert (q.low, q.high, q.point, q.percent) == (low, high, point, percent)
+
+
+@pytest.mark.parametrize(
+    "written", ["3,100 (95% CI 4,000–5,400)", "about 3,100 (95% CI 1,200–5,400)"]
+)
+def test_an_estimate_outside_or_vaguer_than_its_interval_is_refused(written: str) -> None:
+    with pytest.raises(ValueParseError):
+        parse_quantity(written)
