@@ -123,7 +123,7 @@ def _find(
             stated = items([c for c in members if c.stance is not Stance.denies], prop, corpus)
             denials = items([c for c in members if c.stance is Stance.denies], prop, corpus)
             found = []
-            conflict = _value_conflict(stated, prop, corpus, scope)
+            conflict = None if prop.several else _value_conflict(stated, prop, corpus, scope)
             if conflict:
                 found.append(conflict)
             denial = denial_conflict(denials, stated, prop, scope, corpus)
@@ -132,7 +132,12 @@ def _find(
             report.conflicts.extend(c for c in found if c.severity >= min_severity)
             if explain:
                 marked = {cid for c in found for cid in c.claim_ids}
-                report.consistent.extend(explanations.explain(stated, marked, prop, corpus, subj))
+                if prop.several:
+                    report.consistent.extend(explanations.several(stated, marked, prop, subj))
+                else:
+                    report.consistent.extend(
+                        explanations.explain(stated, marked, prop, corpus, subj)
+                    )
                 report.consistent.extend(
                     explanations.explain_denials(denials, stated, marked, prop, corpus, subj)
                 )

@@ -112,3 +112,22 @@ def explain_denials(
             )
         )
     return notes
+
+
+def several(
+    items: list[Item], marked_ids: set[str], prop: Property, subject: str
+) -> list[Consistency]:
+    """Claims of a property that holds several values at once: their values stand together."""
+    calm = [it for it in items if it.claim.id not in marked_ids]
+    values = list(dict.fromkeys(it.value.written for it in calm))
+    if len(values) < 2:
+        return []
+    shown = ", ".join(values[:4]) + (f" and {len(values) - 4} more" if len(values) > 4 else "")
+    return [
+        Consistency(
+            subject,
+            prop.id,
+            tuple(it.claim.id for it in calm),
+            f"'{prop.name}' holds several values at once ({shown}); only a denial conflicts",
+        )
+    ]

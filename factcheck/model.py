@@ -81,6 +81,12 @@ class Property(Record):
         "(people who have left since a date): an earlier "
         "count below a later one is expected.",
     )
+    several: bool = Field(
+        False,
+        description="True when the property holds several values at once (causes, "
+        "participants, places, aims): different values never contradict each other; only a "
+        "denial does.",
+    )
     tolerance: float = Field(
         0.0,
         ge=0,
@@ -102,6 +108,8 @@ class Property(Record):
     def _fits_its_kind(self) -> Property:
         if self.growing and self.kind not in ("count", "amount"):
             raise ValueError("only counts and amounts can be growing")
+        if self.several and self.growing:
+            raise ValueError("a property that holds several values at once is not growing")
         if self.kind != "date" and self.tolerance >= 1:
             raise ValueError("tolerance is a share of the value for this kind: write 0.05 for 5 %")
         if self.kind == "status" and not self.statuses:
