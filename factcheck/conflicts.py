@@ -21,6 +21,7 @@ from factcheck.collector import paused_gc
 from factcheck.conflict_report import Conflict, Consistency, Report, Severity, Side
 from factcheck.corpus import Corpus
 from factcheck.denials import denial_conflict
+from factcheck.growth import growth_conflict
 from factcheck.intervals import Item, items
 from factcheck.model import Claim, Property, Rank, Stance
 from factcheck.sweep import clusters, sweep
@@ -126,6 +127,9 @@ def _find(
             conflict = None if prop.several else _value_conflict(stated, prop, corpus, scope)
             if conflict:
                 found.append(conflict)
+            growth = growth_conflict(stated, prop, scope, corpus)
+            if growth:
+                found.append(growth)
             denial = denial_conflict(denials, stated, prop, scope, corpus)
             if denial:
                 found.append(denial)

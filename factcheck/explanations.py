@@ -11,6 +11,7 @@ from factcheck import reasons
 from factcheck.conflict_report import Consistency
 from factcheck.corpus import Corpus
 from factcheck.denials import denied_span
+from factcheck.growth import within_limit
 from factcheck.intervals import Item
 from factcheck.model import Property
 from factcheck.sweep import clusters
@@ -31,6 +32,10 @@ def explain(
             continue
         if prop.growing and late.lo > early.hi and late.t_lo > early.t_hi:
             why = "the later figure is larger, as this growing quantity may be"
+            if prop.growth_limit is not None:
+                if not within_limit(early, late, prop.growth_limit):
+                    continue  # reported as growing too fast
+                why += ", and within the growth it allows"
         elif not prop.growing and late.t_lo > early.t_hi:
             why = "they refer to different times"
         else:

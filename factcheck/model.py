@@ -65,6 +65,23 @@ class Subject(Record):
     aliases: list[Text] = Field(default_factory=list, description="Other names for it.")
 
 
+class GrowthLimit(Record):
+    """How fast a growing quantity can plausibly grow: by at most `per_day` units a day, or
+    by at most a `factor` in `days` days (`factor: 2, days: 7`: it can double in a week)."""
+
+    per_day: float | None = Field(None, gt=0, description="The most it can grow in one day.")
+    factor: float | None = Field(
+        None, gt=1, description="The most it can be multiplied by in `days` days."
+    )
+    days: float = Field(1, gt=0, description="The period of `factor`, in days.")
+
+    @model_validator(mode="after")
+    def _one_rule(self) -> GrowthLimit:
+        if (self.per_day is None) == (self.factor is None):
+            raise ValueError("give either per_day or factor (with days)")
+        return self
+
+
 class Property(Record):
     """What is measured or asserted about a subject, declared once with its constraints."""
 
@@ -80,6 +97,11 @@ class Property(Record):
         description="True when the quantity only grows over time "
         "(people who have left since a date): an earlier "
         "count below a later one is expected.",
+    )
+    growth_limit: GrowthLimit | None = Field(
+        None,
+        description="For a growing quantity: how fast it can plausibly grow. A later value "
+        "beyond that is a conflict.",
     )
     several: bool = Field(
         False,
@@ -108,6 +130,8 @@ class Property(Record):
     def _fits_its_kind(self) -> Property:
         if self.growing and self.kind not in ("count", "amount"):
             raise ValueError("only counts and amounts can be growing")
+        if self.growth_limit is not None and not self.growing:
+            raise ValueError("only a growing quantity has a growth_limit")
         if self.several and self.growing:
             raise ValueError("a property that holds several values at once is not growing")
         if self.kind != "date" and self.tolerance >= 1:

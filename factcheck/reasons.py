@@ -89,9 +89,13 @@ def side_summary(cluster: list[Item], corpus: Corpus) -> str:
     return "; ".join(parts) + more
 
 
+def describe(item: Item, corpus: Corpus) -> str:
+    """`3,400 (Agency as of 12 February 2024)`."""
+    return f"{item.value.written} ({who(item)}{when(item, corpus)})"
+
+
 def reason(a: Item, b: Item, prop: Property, corpus: Corpus) -> str:
-    first = f"{a.value.written} ({who(a)}{when(a, corpus)})"
-    second = f"{b.value.written} ({who(b)}{when(b, corpus)})"
+    first, second = describe(a, corpus), describe(b, corpus)
     if prop.kind == "date":
         not_yet = next((x for x in (a, b) if isinstance(x.value, NoValue)), None)
         if not_yet is None:

@@ -88,7 +88,7 @@ CONFLICT = {
     "property": str,
     "property_name": str,
     "scope": {str: str},
-    "kind": ("values", "denial"),
+    "kind": ("values", "denial", "growth"),
     "severity": SEVERITIES,
     "distance": str,
     "reason": str,
