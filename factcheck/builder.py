@@ -172,6 +172,24 @@ class Builder:
                         f"cites[{j}].source",
                         "source",
                     )
+        for pid, prop in c.properties.items():
+            broader = c.properties.get(prop.part_of) if prop.part_of else None
+            if prop.part_of is None:
+                continue
+            if broader is None or prop.part_of == pid:
+                what = "itself" if prop.part_of == pid else "an undeclared property"
+                hint = "" if broader else did_you_mean(prop.part_of, c.properties)
+                self.problem(
+                    f"part_of names {what} '{prop.part_of}'{hint}", "properties", pid, "part_of"
+                )
+            elif broader.kind != prop.kind or prop.kind not in ("count", "amount", "percentage"):
+                self.problem(
+                    f"part_of '{prop.part_of}' is a {broader.kind}; a part and its whole are "
+                    "counts, amounts or percentages of one kind",
+                    "properties",
+                    pid,
+                    "part_of",
+                )
         for sid, source in c.sources.items():
             for other in source.reports:
                 if other not in c.sources:

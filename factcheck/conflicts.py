@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from factcheck import explanations, progress, reasons
+from factcheck import definitions, explanations, progress, reasons
 from factcheck.collector import paused_gc
 from factcheck.conflict_report import Conflict, Consistency, Report, Severity, Side
 from factcheck.corpus import Corpus
@@ -61,6 +61,33 @@ def _value_conflict(
         severity,
         reasons.reason(a, b, prop, corpus),
     )
+
+
+def _related(
+    corpus: Corpus, subject: str | None, property: str | None, explain: bool, report: Report
+) -> list[Conflict]:
+    """Conflicts between related properties (see `factcheck.definitions`), for the pairs
+    the filters keep; their explanations go to `report`."""
+    pairs = definitions.related_pairs(corpus)
+    wanted = {p for a, b, _ in pairs if property in (None, a, b) for p in (a, b)}
+    if not wanted:
+        return []
+    groups: definitions.Groups = defaultdict(lambda: defaultdict(list))
+    by_topic: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    for claim in corpus.claims.values():
+        if (
+            claim.property in wanted
+            and subject in (None, claim.subject)
+            and claim.rank is not Rank.deprecated
+            and claim.stance is not Stance.denies
+        ):
+            by_topic[(claim.subject, claim.property)].append(claim)
+    for (subj, prop_id), claims in by_topic.items():
+        for it in items(claims, corpus.properties[prop_id], corpus):
+            groups[(subj, scope_key(it.claim))][prop_id].append(it)
+    found, notes = definitions.definition_conflicts(corpus, groups, explain)
+    report.consistent.extend(notes)
+    return found
 
 
 def find_conflicts(
@@ -145,6 +172,8 @@ def _find(
                 report.consistent.extend(
                     explanations.explain_denials(denials, stated, marked, prop, corpus, subj)
                 )
+    related = _related(corpus, subject, property, explain, report)
+    report.conflicts.extend(c for c in related if c.severity >= min_severity)
     progress.tell("finding conflicts", len(topics), len(topics))
     report.conflicts.sort(key=lambda c: (-c.severity, c.subject, c.property, c.scope, c.kind))
     return report

@@ -103,6 +103,17 @@ class Property(Record):
         description="For a growing quantity: how fast it can plausibly grow. A later value "
         "beyond that is a conflict.",
     )
+    part_of: Id | None = Field(
+        None,
+        description="A broader property this one counts part of (dead, of dead and wounded): "
+        "its value can be no more than the broader one's for the same subject, scope and time.",
+    )
+    headline: Text | None = Field(
+        None,
+        description="The headline figure this property is one definition of (`heatwave "
+        "deaths` for certified and for excess deaths): properties that share a headline are "
+        "rival definitions, compared only to find one figure given under two of them.",
+    )
     several: bool = Field(
         False,
         description="True when the property holds several values at once (causes, "

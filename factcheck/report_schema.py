@@ -61,7 +61,7 @@ class ConflictOut(_Out):
     property: str
     property_name: str
     scope: dict[str, str]
-    kind: Literal["values", "denial", "growth"]
+    kind: Literal["values", "denial", "growth", "narrower", "definition"]
     severity: Literal["low", "medium", "high"]
     distance: str
     reason: str

@@ -88,7 +88,7 @@ CONFLICT = {
     "property": str,
     "property_name": str,
     "scope": {str: str},
-    "kind": ("values", "denial", "growth"),
+    "kind": ("values", "denial", "growth", "narrower", "definition"),
     "severity": SEVERITIES,
     "distance": str,
     "reason": str,
