@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from factcheck import progress, store
 from factcheck.collector import paused_gc
 from factcheck.files import kept_place
+from factcheck.fingerprints import scan
 from factcheck.terms import fold, index_terms, term, transliterated, words
 
 if TYPE_CHECKING:
@@ -43,7 +44,7 @@ def open_index(
     `on_build` is told the number of files when a build starts (for a progress message).
     Bad claim files raise the loader's `FactcheckError`, and no index is kept.
     """
-    found = store.scan(paths, use_cache)
+    found = scan(paths, use_cache)
     kept = store.current()
     name = store.entry_name("search", found.targets)
     if found.key is not None and (conn := kept.open_db(name, TABLES, found.key)) is not None:

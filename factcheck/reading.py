@@ -24,6 +24,7 @@ from rapidfuzz import process
 from factcheck import cache
 from factcheck.collector import paused_gc
 from factcheck.errors import FactcheckError, InputError, Problem
+from factcheck.fingerprints import file_digest
 from factcheck.model import SECTIONS, ClaimFile
 from factcheck.nesting import refuse_deep_nesting
 from factcheck.parsing import (
@@ -34,7 +35,6 @@ from factcheck.parsing import (
     parse_json,
     parse_yaml,
 )
-from factcheck.store import file_digest
 from factcheck.validation_messages import field_path, pydantic_message
 
 MAX_FILE_BYTES = 256 * 1024 * 1024

@@ -18,8 +18,8 @@ from factcheck.collector import paused_gc
 from factcheck.conflict_report import Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
+from factcheck.fingerprints import file_digest
 from factcheck.records import ClaimMaker, ClaimRecords, ReportRecord, conflict_view, source_data
-from factcheck.store import file_digest
 
 
 def fingerprint(corpus: Corpus) -> str:

@@ -28,6 +28,7 @@ import orjson
 from factcheck import shapes
 from factcheck import store as kept
 from factcheck.collector import paused_gc
+from factcheck.fingerprints import scan
 
 if TYPE_CHECKING:
     from factcheck.checks import Finding
@@ -216,7 +217,7 @@ def conflict_view(
     A filter naming no declared subject or property is refused (`UsageError`). `explain`
     always loads the claims, since what is consistent is not kept.
     """
-    found = kept.scan(paths, use_cache and not explain)
+    found = scan(paths, use_cache and not explain)
     name = kept.entry_name("conflicts", found.targets)
     if found.key is not None and (view := _kept_view(name, found.key, query)) is not None:
         view.notes[:0] = found.notes
@@ -303,7 +304,7 @@ def findings(
 
     wanted = sorted({explain(c).code for c in codes})
     level = Level(min_level)
-    found = kept.scan(paths, use_cache)
+    found = scan(paths, use_cache)
     name = kept.entry_name("findings", found.targets)
     if found.key is not None:
         key = f"{found.key} {today.isoformat()}"

@@ -93,6 +93,7 @@ def test_another_version_does_not_use_the_entries(
     load_corpus([claims])
     before = {e: e.read_bytes() for e in entries()}
     monkeypatch.setattr(factcheck.store, "__version__", "99.0.0")
+    monkeypatch.setattr("factcheck.fingerprints.__version__", "99.0.0")
     load_corpus([claims])
     assert all(e.read_bytes() != data for e, data in before.items())
 

@@ -294,6 +294,7 @@ def test_another_version_rewrites_the_entry(corpus: Path, monkeypatch: pytest.Mo
     (db,) = entries()
     before = _meta(db)["fingerprint"]
     monkeypatch.setattr(factcheck.store, "__version__", "99.0.0")
+    monkeypatch.setattr("factcheck.fingerprints.__version__", "99.0.0")
     assert cached([corpus]) == fresh([corpus])
     assert _meta(db)["fingerprint"] != before
 

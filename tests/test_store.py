@@ -8,6 +8,7 @@ tracebacks from `search` when the folder was unusable, leftovers, forged entries
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -18,7 +19,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from factcheck import store
+from factcheck import fingerprints, store
 from factcheck.cli import app
 from factcheck.files import cache_dir
 from factcheck.report_schema import ClaimOut, ConflictOut, SourceOut
@@ -94,7 +95,7 @@ def test_an_edit_that_keeps_size_and_mtime_is_searched(
     """Also when the first run remembered the file's digest against its status: the edit
     moved the file's change time."""
     if remembered:
-        monkeypatch.setattr(store, "SETTLED_NS", 0)
+        monkeypatch.setattr(fingerprints, "SETTLED_NS", 0)
     target = claims / "wikipedia-2022-russian-mobilization.yaml"
     assert run("search", "--exact", "Babayurt", "-c", str(claims))[0] == 0
     st = target.stat()
@@ -283,13 +284,13 @@ def hashed(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
     import factcheck.report
 
     counts: dict[str, int] = {}
-    real = store.file_digest
+    real = fingerprints.file_digest
 
     def counting(path: Path, raw: bytes | None = None) -> str:
         counts[Path(path).name] = counts.get(Path(path).name, 0) + 1
         return real(path, raw)
 
-    for module in (store, factcheck.reading, factcheck.report):
+    for module in (fingerprints, factcheck.reading, factcheck.report):
         monkeypatch.setattr(module, "file_digest", counting)
     return counts
 
@@ -327,7 +328,7 @@ def test_a_settled_file_is_hashed_once_ever(
 ) -> None:
     """A file left alone since its digest was taken is not read again; one that changed,
     or whose status is forged in the store, is."""
-    monkeypatch.setattr(store, "SETTLED_NS", 0)
+    monkeypatch.setattr(fingerprints, "SETTLED_NS", 0)
     names = sorted(p.name for p in claims.iterdir() if p.suffix in (".yaml", ".json"))
     assert run("conflicts", "-c", str(claims))[0] == 0
     hashed.clear()
@@ -342,7 +343,7 @@ def test_a_settled_file_is_hashed_once_ever(
     header, _, body = kept.read_bytes().partition(b"\n")
     for forged in ({"x": 1}, [1, 2], {str(target): [[1, 2, 3, 4, 5], "not a digest"]}):
         body = json.dumps(forged).encode()
-        digest = store.hashlib.sha256(body).hexdigest()
+        digest = hashlib.sha256(body).hexdigest()
         kept.write_bytes(b" ".join([*header.split(b" ")[:-1], digest.encode()]) + b"\n" + body)
         hashed.clear()
         assert run("conflicts", "-c", str(claims))[0] == 0
@@ -359,10 +360,9 @@ def test_a_file_edited_while_read_keeps_no_results(
 ) -> None:
     """The scan hashes one content, the loader parses another: nothing is kept under the
     scan's key, and the next run sees the edit."""
-    import factcheck.results
 
     victim = sorted(claims.glob("*.yaml"))[-1]
-    real_digests = store.digests
+    real_digests = fingerprints.digests
 
     def then_edit(files: list[Path], remember_as: str | None = None) -> dict[str, str]:
         found = real_digests(files, remember_as)
@@ -373,7 +373,7 @@ def test_a_file_edited_while_read_keeps_no_results(
         return found
 
     edited: list[Path] = []
-    monkeypatch.setattr(factcheck.results.kept, "digests", then_edit)
+    monkeypatch.setattr(fingerprints, "digests", then_edit)
     run("conflicts", "-c", str(claims), "-f", "json", "--limit", "0")
     assert edited
     assert not list(cache_dir().glob("conflicts-*"))
