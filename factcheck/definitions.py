@@ -136,6 +136,32 @@ def reasons_scope(items: Iterable[Item]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(first.claim.scope.items()))
 
 
+def _between(
+    kind: str,
+    pair: tuple[Item, Item],
+    props: tuple[Property, Property],
+    scope: tuple[tuple[str, str], ...],
+    corpus: Corpus,
+    words: tuple[str, Severity, str],
+) -> Conflict:
+    """A conflict between one claim of each of two related properties: each its own side,
+    named by its property; `words` are the distance, severity and reason."""
+    distance, severity, reason = words
+    return Conflict(
+        pair[0].claim.subject,
+        props[0].id,
+        scope,
+        kind,
+        tuple(
+            Side((it.claim.id,), f"{prop.name}: {reasons.side_summary([it], corpus)}")
+            for it, prop in zip(pair, props, strict=True)
+        ),
+        distance,
+        severity,
+        reason,
+    )
+
+
 def _narrower(
     pair: tuple[Item, Item],
     part: Property,
@@ -145,20 +171,13 @@ def _narrower(
 ) -> Conflict:
     p, w = pair
     ratio = p.lo / w.hi if w.hi > 0 else INF
-    return Conflict(
-        p.claim.subject,
-        part.id,
-        scope,
-        "narrower",
-        (
-            Side((p.claim.id,), f"{part.name}: {reasons.side_summary([p], corpus)}"),
-            Side((w.claim.id,), f"{whole.name}: {reasons.side_summary([w], corpus)}"),
-        ),
+    words = (
         f"part ×{ratio:.1f} its whole" if ratio < INF else "part above a whole of 0",
         Severity.high if ratio >= 1.25 else Severity.medium,
         f"{reasons.describe(p, corpus)} counts {part.name}, part of {whole.name}, yet is more "
         f"than {reasons.describe(w, corpus)}",
     )
+    return _between("narrower", pair, (part, whole), scope, corpus, words)
 
 
 def _borrowed(
@@ -170,26 +189,18 @@ def _borrowed(
     corpus: Corpus,
 ) -> Conflict:
     a, b = pair
-    figure = _figure(a)
     how = (
         f"{one.name} is part of {other.name}"
         if relation == "part"
         else f"both are definitions of {one.headline}"
     )
-    return Conflict(
-        a.claim.subject,
-        one.id,
-        scope,
-        "definition",
-        (
-            Side((a.claim.id,), f"{one.name}: {reasons.side_summary([a], corpus)}"),
-            Side((b.claim.id,), f"{other.name}: {reasons.side_summary([b], corpus)}"),
-        ),
-        f"{format_number(figure or 0)} under two definitions",
+    words = (
+        f"{format_number(_figure(a) or 0)} under two definitions",
         Severity.medium,
         f"{reasons.describe(a, corpus)} and {reasons.describe(b, corpus)} give one figure for "
         f"two definitions ({how}): one of them has likely taken the other's number",
     )
+    return _between("definition", pair, (one, other), scope, corpus, words)
 
 
 def _kept_apart(

@@ -126,3 +126,29 @@ def only(report: Report) -> Conflict:
 def reasons_for(report: Report, *claim_ids: str) -> list[str]:
     """The explanations that name every one of the claims."""
     return [c.reason for c in report.consistent if set(claim_ids) <= set(c.claims)]
+
+
+def one_file_base(
+    folder: Path, subject: str, properties: list[dict[str, Any]], claims: list[dict[str, Any]]
+) -> Corpus:
+    """A claim base of one file: one subject, these properties, one document, and claims
+    given as `{id, property, value, ...}` (the rest filled in), loaded."""
+    folder.mkdir(parents=True)
+    records = [
+        {
+            "document": "rep",
+            "text": f"{c['id']} says {c['value']}.",
+            "subject": subject,
+            "claimant": c["id"],
+            **c,
+        }
+        for c in claims
+    ]
+    data = {
+        "subjects": [{"id": subject, "name": f"The {subject}"}],
+        "properties": properties,
+        "documents": [{"id": "rep", "title": "A report"}],
+        "claims": records,
+    }
+    (folder / "claims.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
+    return load_corpus([folder])

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from factcheck.conflict_report import Report, Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.errors import InputError
-from factcheck.loading import load_corpus
+from tests.conflicts_helpers import one_file_base
 
 
 def _prop(pid: str, name: str, **extra: Any) -> dict[str, Any]:
@@ -34,27 +33,9 @@ def _report(
     properties: list[dict[str, Any]] = PROPERTIES,
     **options: Any,
 ) -> Report:
-    folder.mkdir()
-    records = [
-        {
-            "id": cid,
-            "document": "rep",
-            "text": f"{cid} says {value}.",
-            "subject": "war",
-            "property": prop,
-            "value": value,
-            "claimant": cid,
-        }
-        for cid, prop, value in claims
-    ]
-    data = {
-        "subjects": [{"id": "war", "name": "The war"}],
-        "properties": properties,
-        "documents": [{"id": "rep", "title": "A report"}],
-        "claims": records,
-    }
-    (folder / "claims.yaml").write_text(yaml.safe_dump(data), "utf-8")
-    return find_conflicts(load_corpus([folder]), **options)
+    records = [{"id": cid, "property": prop, "value": value} for cid, prop, value in claims]
+    corpus = one_file_base(folder, "war", properties, records)
+    return find_conflicts(corpus, **options)
 
 
 def test_a_part_above_its_whole_conflicts(tmp_path: Path) -> None:
@@ -164,26 +145,11 @@ def test_the_sweep_finds_a_part_above_its_whole_as_every_pair_would(
         for _, pa, va, da in claims
         for _, pb, vb, db in claims
     )
-    folder = tmp_path / "c"
-    folder.mkdir()
     records = [
-        {
-            "id": cid,
-            "document": "rep",
-            "text": "t",
-            "subject": "war",
-            "property": prop,
-            "value": str(value),
-            **({"as_of": f"{day} May 2024"} if day else {}),
-        }
+        {"id": cid, "property": prop, "value": str(value)}
+        | ({"as_of": f"{day} May 2024"} if day else {})
         for cid, prop, value, day in claims
     ]
-    data = {
-        "subjects": [{"id": "war", "name": "The war"}],
-        "properties": PROPERTIES,
-        "documents": [{"id": "rep", "title": "A report"}],
-        "claims": records,
-    }
-    (folder / "claims.yaml").write_text(yaml.safe_dump(data), "utf-8")
-    found = [c for c in find_conflicts(load_corpus([folder])).conflicts if c.kind == "narrower"]
+    corpus = one_file_base(tmp_path / "c", "war", PROPERTIES, records)
+    found = [c for c in find_conflicts(corpus).conflicts if c.kind == "narrower"]
     assert bool(found) == expected

@@ -8,18 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from factcheck.conflict_report import Report, Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.errors import InputError
-from factcheck.loading import load_corpus
+from tests.conflicts_helpers import one_file_base
 
 
 def _report(
     folder: Path, limit: dict[str, Any] | None, *claims: tuple[str, str, str], explain: bool = False
 ) -> Report:
-    folder.mkdir()
     prop: dict[str, Any] = {
         "id": "displaced",
         "name": "People displaced",
@@ -31,26 +29,11 @@ def _report(
     if limit is not None:
         prop["growth_limit"] = limit
     records = [
-        {
-            "id": cid,
-            "document": "rep",
-            "text": f"{cid} says {value}.",
-            "subject": "floods",
-            "property": "displaced",
-            "value": value,
-            "as_of": when,
-            "claimant": cid,
-        }
+        {"id": cid, "property": "displaced", "value": value, "as_of": when}
         for cid, value, when in claims
     ]
-    data = {
-        "subjects": [{"id": "floods", "name": "The floods"}],
-        "properties": [prop],
-        "documents": [{"id": "rep", "title": "A report"}],
-        "claims": records,
-    }
-    (folder / "claims.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")
-    return find_conflicts(load_corpus([folder]), explain=explain)
+    corpus = one_file_base(folder, "floods", [prop], records)
+    return find_conflicts(corpus, explain=explain)
 
 
 MAY = (("agency", "12,000", "3 May 2024"), ("ngo", "310,000", "5 May 2024"))

@@ -10,8 +10,10 @@ import pytest
 import yaml
 
 from factcheck.conflicts import find_conflicts
+from factcheck.corpus import Corpus
 from factcheck.errors import InputError
 from factcheck.loading import load_corpus
+from tests.conflicts_helpers import one_file_base
 
 VOCABULARY: dict[str, Any] = {
     "subjects": [{"id": "protests", "name": "The protests"}],
@@ -33,23 +35,12 @@ VOCABULARY: dict[str, Any] = {
 }
 
 
-def _claims(folder: Path, *claims: tuple[str, str, str]) -> Path:
-    folder.mkdir()
+def _claims(folder: Path, *claims: tuple[str, str, str]) -> Corpus:
     records = [
-        {
-            "id": cid,
-            "document": "rep",
-            "text": f"{cid} says {value}.",
-            "subject": "protests",
-            "property": "cause",
-            "value": value,
-            "stance": stance,
-            "claimant": cid,
-        }
+        {"id": cid, "property": "cause", "value": value, "stance": stance}
         for cid, value, stance in claims
     ]
-    (folder / "claims.yaml").write_text(yaml.safe_dump({**VOCABULARY, "claims": records}))
-    return folder
+    return one_file_base(folder, "protests", VOCABULARY["properties"], records)
 
 
 def test_two_causes_stand_together(tmp_path: Path) -> None:
@@ -58,7 +49,7 @@ def test_two_causes_stand_together(tmp_path: Path) -> None:
         ("union", "fuel prices", "asserts"),
         ("press", "the arrest of a union leader", "asserts"),
     )
-    report = find_conflicts(load_corpus([folder]), explain=True)
+    report = find_conflicts(folder, explain=True)
     assert report.conflicts == []
     (why,) = [c.reason for c in report.consistent]
     assert why == (
@@ -74,7 +65,7 @@ def test_a_denied_cause_conflicts(tmp_path: Path) -> None:
         ("press", "the arrest of a union leader", "asserts"),
         ("government", "the price of fuel", "denies"),
     )
-    (conflict,) = find_conflicts(load_corpus([folder])).conflicts
+    (conflict,) = find_conflicts(folder).conflicts
     assert conflict.kind == "denial"
     assert set(conflict.claim_ids) == {"union", "government"}
 
@@ -87,7 +78,7 @@ def test_the_same_values_on_a_single_valued_property_conflict(tmp_path: Path) ->
             ("union", "fuel prices", "asserts"),
             ("press", "the arrest of a union leader", "asserts"),
         )
-        assert len(find_conflicts(load_corpus([folder])).conflicts) == 1
+        assert len(find_conflicts(folder).conflicts) == 1
     finally:
         VOCABULARY["properties"][0]["several"] = True
 
