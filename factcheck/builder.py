@@ -9,11 +9,12 @@ as its property's kind calls for.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
 from factcheck.corpus import Corpus, Dangling, DanglingKind, Location
+from factcheck.entities import name_index, parse_entity
 from factcheck.errors import Problem, ValueParseError, did_you_mean
 from factcheck.model import Claim, Property
 from factcheck.quantities import parse_amount
@@ -30,6 +31,7 @@ def _registry_key(section: str, record: Any, key: str) -> Any:
 _KEYS: dict[str, Callable[[Any], str]] = {
     "subjects": lambda r: r.id,
     "properties": lambda r: r.id,
+    "entities": lambda r: r.id,
     "documents": lambda r: r.id,
     "sources": lambda r: r.id,
     "footnotes": lambda r: f"{r.document}#{r.label}",
@@ -39,7 +41,7 @@ _KEYS: dict[str, Callable[[Any], str]] = {
 
 #: Sections whose records are declarations that many files may share (one vocabulary, a
 #: list of sources): the same declaration in two files is one; a different one is an error.
-SHARED = ("subjects", "properties", "documents", "sources")
+SHARED = ("subjects", "properties", "entities", "documents", "sources")
 
 
 def _differing(first: Any, second: Any) -> list[str]:
@@ -88,6 +90,7 @@ class Builder:
         registries: dict[str, dict[Any, Any]] = {
             "subjects": c.subjects,
             "properties": c.properties,
+            "entities": c.entities,
             "documents": c.documents,
             "sources": c.sources,
             "footnotes": c.footnotes,
@@ -136,6 +139,15 @@ class Builder:
         to declare would show up as a flood of unknown ids.
         """
         c = self.corpus
+        c.entity_names, clashes = name_index(c.entities.values())
+        for name, entity, other in clashes:
+            self.problem(
+                f"the name '{name}' is also a name of '{other}'; a value giving it would be "
+                "ambiguous",
+                "entities",
+                entity,
+                "aliases",
+            )
         for doc_id, doc in c.documents.items():
             if doc.date:
                 try:
@@ -241,7 +253,9 @@ class Builder:
         if prop is None:
             return
         try:
-            c.values[claim.id] = parse_value(claim.value, prop, claim.assume_year)
+            c.values[claim.id] = parse_value(
+                claim.value, prop, claim.assume_year, entities=c.entity_names
+            )
         except ValueParseError as exc:
             self.problem(exc.problem.message, "claims", claim.id, "value")
         for name, times in (("as_of", c.as_of), ("stated", c.stated)):
@@ -259,8 +273,17 @@ class Builder:
                     times[claim.id] = when
 
 
-def parse_value(words: str, prop: Property, year: int | None = None) -> Value:
-    """Read a claim's value with the parser its property's kind calls for."""
+def parse_value(
+    words: str,
+    prop: Property,
+    year: int | None = None,
+    *,
+    entities: Mapping[str, str] | None = None,
+) -> Value:
+    """Read a claim's value with the parser its property's kind calls for (`entities`: the
+    declared entities' folded names, for entity properties)."""
+    if prop.kind == "entity":
+        return parse_entity(words, entities or {})
     if prop.kind == "date":
         return parse_time(words, year=year, not_happened=tuple(prop.not_happened))
     if prop.kind == "status":

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from factcheck.errors import Problem
-from factcheck.model import Claim, Document, Footnote, Property, Source, Subject
+from factcheck.model import Claim, Document, Entity, Footnote, Property, Source, Subject
 from factcheck.values import Time, Value
 
 
@@ -57,6 +57,9 @@ class Corpus:
 
     subjects: dict[str, Subject] = field(default_factory=dict)
     properties: dict[str, Property] = field(default_factory=dict)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    #: Every name and alias of an entity, folded (`names.fold`), to its id.
+    entity_names: dict[str, str] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     footnotes: dict[tuple[str, str], Footnote] = field(default_factory=dict)

@@ -46,8 +46,20 @@ def _interval(value: Value, prop: Property, corpus: Corpus, claim: Claim) -> tup
         # at all, it contradicts every date (and the conflict says the time is unknown).
         since = _reference_time(claim, corpus)
         return (since + 1, INF) if since is not None else (INF, INF)
+    if prop.kind == "entity":
+        return _entity_index(corpus, value.value), _entity_index(corpus, value.value)
     index = float(list(prop.statuses).index(value.value))
     return index, index
+
+
+def _entity_index(corpus: Corpus, entity: str) -> float:
+    """An entity's place among the declared ones: two entities are two points apart."""
+    order = corpus.derived.get("entity_order")
+    if order is None:
+        order = corpus.derived["entity_order"] = {
+            e: n for n, e in enumerate(sorted(corpus.entities))
+        }
+    return float(order[entity])
 
 
 def _reference_time(claim: Claim, corpus: Corpus) -> float | None:

@@ -25,7 +25,7 @@ class Record(BaseModel):
 
 
 #: What kind of value a property takes.
-ValueKind = Literal["count", "amount", "percentage", "date", "status"]
+ValueKind = Literal["count", "amount", "percentage", "date", "status", "entity"]
 
 
 class Stance(StrEnum):
@@ -54,6 +54,22 @@ class SourceKind(StrEnum):
     academic = "academic"
     encyclopedia = "encyclopedia"
     other = "other"
+
+
+class Entity(Record):
+    """Someone or something a claim's value can name (an army, a minister, a town, a
+    company), declared once with every name it goes by, in any alphabet."""
+
+    id: Id = Field(description="Stable identifier, e.g. `government-forces`.")
+    name: Text = Field(description="Human-readable name.")
+    kind: Literal["actor", "person", "organisation", "place", "other"] = Field(
+        "other", description="actor, person, organisation, place or other."
+    )
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other names and spellings (`Kyiv`, `Kiev`, `Київ`): a claim's value may "
+        "give any of them.",
+    )
 
 
 class Subject(Record):
@@ -89,7 +105,8 @@ class Property(Record):
     name: Text = Field(description="Human-readable name.")
     definition: Text = Field(description="One line saying exactly what is measured.")
     kind: ValueKind = Field(
-        description="The kind of value: count, amount, percentage, date, status."
+        description="The kind of value: count, amount, percentage, date, status, entity "
+        "(one of the declared entities: who did it, where)."
     )
     unit: Text | None = Field(None, description="Unit of counts and amounts (people, rubles).")
     growing: bool = Field(
@@ -256,6 +273,7 @@ class ClaimFile(Record):
 
     subjects: list[Subject] = Field(default_factory=list)
     properties: list[Property] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
     documents: list[Document] = Field(default_factory=list)
     sources: list[Source] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)

@@ -35,6 +35,8 @@ def distance(a: Item, b: Item, prop: Property) -> tuple[str, Severity, float]:
     date are as far apart as claims can be.
     """
     va, vb = a.value, b.value
+    if prop.kind == "entity":
+        return f"{va.written} vs {vb.written}", Severity.high, INF
     if prop.kind == "status" or isinstance(va, NoValue) or isinstance(vb, NoValue):
         return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high, INF
     pa, pb = _point(va), _point(vb)

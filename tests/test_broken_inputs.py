@@ -42,11 +42,11 @@ ERRORS: dict[str, list[str | re.Pattern[str]]] = {
         "documents, subjects or properties",
     ],
     "comments-only.yaml": [
-        "comments-only.yaml:1: expected a mapping of subjects, properties, documents, "
+        "comments-only.yaml:1: expected a mapping of subjects, properties, entities, documents, "
         "sources, footnotes, claims; found nothing",
     ],
     "list-not-mapping.yaml": [
-        "list-not-mapping.yaml:1: expected a mapping of subjects, properties, documents, "
+        "list-not-mapping.yaml:1: expected a mapping of subjects, properties, entities, documents, "
         "sources, footnotes, claims; found list",
     ],
     "unknown-key.yaml": [
@@ -334,7 +334,7 @@ def test_deep_nesting_message_does_not_depend_on_the_parsers_words(
         ),
         (
             {"type": "literal_error", "loc": ("properties", 0, "kind"), "input": "number"},
-            "expected one of 'count', 'amount', 'percentage', 'date', 'status'; found text 'number'",
+            "expected one of 'count', 'amount', 'percentage', 'date', 'status', 'entity'; found text 'number'",
         ),
         ({"type": "missing", "loc": ("claims", 0, "value")}, "required field is missing"),
         ({"type": "extra_forbidden", "loc": ("claims", 0, "x"), "input": 1}, "unknown field"),

@@ -153,6 +153,7 @@ def test_schema_is_json_schema() -> None:
     assert set(schema["properties"]) == {
         "subjects",
         "properties",
+        "entities",
         "documents",
         "sources",
         "footnotes",
