@@ -161,17 +161,18 @@ def _find(
             if denial:
                 found.append(denial)
             report.conflicts.extend(c for c in found if c.severity >= min_severity)
-            if explain:
+            if explain and len(claims) > 1:
                 marked = {cid for c in found for cid in c.claim_ids}
-                if prop.several:
-                    report.consistent.extend(explanations.several(stated, marked, prop, subj))
-                else:
-                    report.consistent.extend(
-                        explanations.explain(stated, marked, prop, corpus, subj)
-                    )
-                report.consistent.extend(
-                    explanations.explain_denials(denials, stated, marked, prop, corpus, subj)
+                notes = (
+                    explanations.several(stated, marked, prop, subj)
+                    if prop.several
+                    else explanations.explain(stated, marked, prop, corpus, subj)
                 )
+                notes += explanations.explain_denials(denials, stated, marked, prop, corpus, subj)
+                told = marked | {cid for note in notes for cid in note.claims}
+                if len(members) > 1 or len(scopes) == 1:  # else the scope note says why
+                    notes += explanations.unremarkable(stated, told, prop, corpus, subj)
+                report.consistent.extend(notes)
     related = _related(corpus, subject, property, explain, report)
     report.conflicts.extend(c for c in related if c.severity >= min_severity)
     progress.tell("finding conflicts", len(topics), len(topics))

@@ -136,3 +136,22 @@ def several(
             f"'{prop.name}' holds several values at once ({shown}); only a denial conflicts",
         )
     ]
+
+
+def unremarkable(
+    items: list[Item], told: set[str], prop: Property, corpus: Corpus, subject: str
+) -> list[Consistency]:
+    """Claims nothing else accounts for: none of them contradicts any other claim of its
+    topic and scope (the sweep marks every claim of every conflicting pair), so `--explain`
+    says so rather than leave them out."""
+    return [
+        Consistency(
+            subject,
+            prop.id,
+            (it.claim.id,),
+            f"{reasons.describe(it, corpus)} ({it.value.describe()}) contradicts no other claim "
+            "of its topic and scope",
+        )
+        for it in items
+        if it.claim.id not in told
+    ]

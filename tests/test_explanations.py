@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from tests.conflicts_helpers import claim, conflicts_of, reasons_for
+from factcheck.conflicts import find_conflicts
+from tests.conflicts_helpers import claim, conflicts_of, reasons_for, write_corpus
+from tests.test_sweep import claim_sets, date_claim_sets
 
 
 def test_growing_quantity_rising_over_time(tmp_path: Path) -> None:
@@ -103,3 +109,35 @@ def test_a_single_claim_is_never_a_conflict(tmp_path: Path) -> None:
     assert report.conflicts == []
     assert report.consistent == []
     assert report.compared == 1
+
+
+# --------------------------------------------------------------------------- nothing silent
+
+
+@st.composite
+def mixed_topics(draw: st.DrawFn) -> list[dict[str, Any]]:
+    """Counts or dates of one topic, some denied, some deprecated, some in another scope."""
+    claims = draw(st.one_of(claim_sets(5), date_claim_sets(5)))
+    for c in claims:
+        twist = draw(st.sampled_from(["none", "none", "denies", "deprecated", "scope"]))
+        if twist == "denies":
+            c["stance"] = "denies"
+        elif twist == "deprecated":
+            c.update(rank="deprecated", rank_reason="superseded")
+        elif twist == "scope":
+            c["scope"] = {"region": "north"}
+    return claims
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mixed_topics())
+def test_explain_accounts_for_every_claim_of_a_topic(claims: list[dict[str, Any]]) -> None:
+    """Every claim is in a conflict, or named by an explanation of why it is not in one
+    (deprecated, another scope, another time, values that agree, a denial that matches
+    nothing, or no claim it contradicts)."""
+    with tempfile.TemporaryDirectory() as folder:
+        corpus = write_corpus(Path(folder), claims)
+        report = find_conflicts(corpus, explain=True)
+    accounted = {cid for c in report.conflicts for cid in c.claim_ids}
+    accounted |= {cid for note in report.consistent for cid in note.claims}
+    assert accounted == set(corpus.claims)
