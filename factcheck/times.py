@@ -85,6 +85,32 @@ _MONTH_YEAR = re.compile(r"([a-z]+)\.?,?(?: (\d{4}))?")
 _ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _YEAR = re.compile(r"(\d{4})")
+# Seasons as the meteorological seasons of the northern hemisphere; a winter spans two years
+# and is written with both (`winter 2022–23`, `winter 2022/2023`).
+_SEASON = re.compile(
+    r"(spring|summer|autumn|fall|winter) (?:of )?(\d{4})(?:\s*(?:–|-|/)\s*(\d{2}|\d{4}))?"
+)
+_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
+
+
+def _season(m: re.Match[str], written: str) -> Time:
+    name, first = m.group(1), int(m.group(2))
+    second = m.group(3)
+    if name == "winter":
+        if second is None:
+            raise ValueParseError(
+                f"'{written}': a winter spans two years; write both ('winter 2022–23')"
+            )
+        end_year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if end_year != first + 1:
+            raise ValueParseError(f"'{written}': a winter runs into the next year only")
+        return Time(
+            written, date(first, 12, 1), date(end_year, 2, _month_end(end_year, 2)), "season"
+        )
+    if second is not None:
+        raise ValueParseError(f"'{written}': only a winter spans two years")
+    lo, hi = _SEASON_MONTHS[name]
+    return Time(written, date(first, lo, 1), date(first, hi, _month_end(first, hi)), "season")
 
 
 def _month_end(year: int, month: int) -> int:
@@ -157,6 +183,8 @@ def _read_point(s: str, written: str, year: int | None, *, whole: bool = True) -
             )
     if s.startswith("the "):
         s = s[4:]
+    if m := _SEASON.fullmatch(s):
+        return _season(m, written)
     if m := _ISO.fullmatch(s):
         y, mth = int(m.group(1)), int(m.group(2))
         if m.group(3):
@@ -250,7 +278,7 @@ def parse_time(
             break
     if lead == "by":
         lead = "at" if reference else "until"
-    span = _split_range(s)
+    span = None if _SEASON.fullmatch(s) else _split_range(s)
     if span is None and s.startswith("from "):
         lead, s = "from", s[len("from ") :]
     if span:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import date
 
 import pytest
@@ -220,3 +221,36 @@ def test_parts_of_a_month_lie_inside_it(year: int, month: int, part: str) -> Non
     assert t.start is not None and t.end is not None
     assert date(year, month, 1) <= t.start <= t.end
     assert t.end <= date(year, month, calendar.monthrange(year, month)[1])
+
+
+@pytest.mark.parametrize(
+    ("written", "start", "end"),
+    [
+        ("summer 2015", date(2015, 6, 1), date(2015, 8, 31)),
+        ("Summer of 2015", date(2015, 6, 1), date(2015, 8, 31)),
+        ("autumn 2021", date(2021, 9, 1), date(2021, 11, 30)),
+        ("fall 2021", date(2021, 9, 1), date(2021, 11, 30)),
+        ("winter 2022–23", date(2022, 12, 1), date(2023, 2, 28)),
+        ("winter 2023/2024", date(2023, 12, 1), date(2024, 2, 29)),
+        ("from summer 2015 to winter 2016–17", date(2015, 6, 1), date(2017, 2, 28)),
+    ],
+)
+def test_seasons_are_the_northern_meteorological_seasons(
+    written: str, start: date, end: date
+) -> None:
+    when = parse_time(written)
+    assert isinstance(when, Time)
+    assert (when.start, when.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ("winter 2022", "a winter spans two years; write both ('winter 2022–23')"),
+        ("winter 2022–24", "a winter runs into the next year only"),
+        ("summer 2015–16", "only a winter spans two years"),
+    ],
+)
+def test_a_season_that_names_the_wrong_years_is_refused(written: str, message: str) -> None:
+    with pytest.raises(ValueParseError, match=re.escape(message)):
+        parse_time(written)
