@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from factcheck import definitions, explanations, progress, reasons
+from factcheck import categories, definitions, explanations, progress, reasons
 from factcheck.collector import paused_gc
 from factcheck.conflict_report import Conflict, Consistency, Report, Severity, Side
 from factcheck.corpus import Corpus
@@ -151,7 +151,10 @@ def _find(
             stated = items([c for c in members if c.stance is not Stance.denies], prop, corpus)
             denials = items([c for c in members if c.stance is Stance.denies], prop, corpus)
             found = []
-            conflict = None if prop.several else _value_conflict(stated, prop, corpus, scope)
+            if categories.declares_relations(prop):
+                conflict = categories.category_conflict(stated, prop, scope, corpus)
+            else:
+                conflict = None if prop.several else _value_conflict(stated, prop, corpus, scope)
             if conflict:
                 found.append(conflict)
             growth = growth_conflict(stated, prop, scope, corpus)

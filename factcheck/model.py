@@ -148,6 +148,16 @@ class Property(Record):
         default_factory=dict,
         description="For status properties: each category with the words that mean it.",
     )
+    implies: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="For status properties: the categories each category implies (`collapsed` "
+        "implies `ended`): claims of the two agree, even when the property holds one value.",
+    )
+    excludes: dict[str, list[str]] = Field(
+        default_factory=dict,
+        description="For status properties that hold several values: the categories each "
+        "category rules out (`in office` excludes `in exile`): claims of the two conflict.",
+    )
     not_happened: list[Text] = Field(
         default_factory=list,
         description="For date properties: words that mean the event has not happened yet, "
@@ -166,6 +176,14 @@ class Property(Record):
             raise ValueError("tolerance is a share of the value for this kind: write 0.05 for 5 %")
         if self.kind == "status" and not self.statuses:
             raise ValueError("a status property lists its statuses")
+        for field, relation in (("implies", self.implies), ("excludes", self.excludes)):
+            named = [c for c, others in relation.items() for c in (c, *others)]
+            unknown = [c for c in named if c not in self.statuses]
+            if unknown:
+                raise ValueError(
+                    f"{field} names '{unknown[0]}', which is not one of the statuses "
+                    f"({', '.join(self.statuses) or 'none declared'})"
+                )
         return self
 
 
