@@ -405,7 +405,10 @@ def without_unit(written: str, unit: str | None) -> str:
 def parse_amount(written: str, unit: str | None) -> Quantity:
     """An amount of a property with this unit, written with or without it (`2,000 people`,
     `$500 million`); words after the number that are not the unit are named in the error."""
-    bare = without_unit(written, unit)
+    try:
+        return parse_quantity(written)  # most amounts carry no unit: read (and cached) as is
+    except ValueParseError:
+        bare = without_unit(written, unit)
     try:
         return replace(parse_quantity(bare), written=written)
     except ValueParseError:
