@@ -44,6 +44,10 @@ def distance(a: Item, b: Item, prop: Property) -> tuple[str, Severity, float]:
         return "no overlap", Severity.medium, 0.0
     gap = abs(pb - pa)
     if prop.kind == "date":
+        if gap < 1:  # times of day
+            minutes = round(gap * 1440)
+            words = counted(minutes, "minute") if minutes < 120 else counted(minutes // 60, "hour")
+            return words, Severity.low, gap
         days = round(gap)
         return counted(days, "day"), _grade(days, 7, 30), gap
     if prop.kind == "percentage":

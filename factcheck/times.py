@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from factcheck.errors import ValueParseError
@@ -141,6 +141,70 @@ def _year(text: str, default: int | None, written: str) -> int:
             f"'{written}' has no year; write it ('28 October 2022') or give the claim 'assume_year'"
         )
     return default
+
+
+# A time of day, with its zone when given: `06:30 UTC`, `9:15 (UTC+3)`, `6.30 pm GMT`,
+# `23:05Z`. Only a colon, or a point before am/pm, separates hours from minutes, so that
+# `21.09.2022` stays a date.
+_CLOCK = re.compile(
+    r"(?:\bat\s+)?\b(?P<h>[01]?\d|2[0-3])(?::(?P<m>[0-5]\d)(?::[0-5]\d)?|\.(?P<m2>[0-5]\d)"
+    r"(?=\s*[ap]\.?m\b))\s*(?P<ampm>[ap]\.?m\.?)?\s*"
+    r"(?:\(?\s*(?P<zone>utc|gmt|z)\b\s*(?:(?P<sign>\+|-|–)\s*(?P<oh>\d{1,2})"
+    r"(?::?(?P<om>\d{2}))?)?\s*\)?)?"
+)
+_ISO_CLOCK = re.compile(
+    r"(?P<day>\d{4}-\d{2}-\d{2})t(?P<h>\d{2}):(?P<m>\d{2})(?::\d{2}(?:\.\d+)?)?"
+    r"(?P<zone>z|(?P<sign>[+-])(?P<oh>\d{2}):?(?P<om>\d{2}))?"
+)
+#: How far local time may be from UTC, in minutes: from UTC−12 to UTC+14.
+_ZONES = (-12 * 60, 14 * 60)
+
+
+def _with_clock(m: re.Match[str], day_text: str, written: str, year: int | None) -> Time:
+    """A day and a time of day as an instant in UTC, or, with no zone given, as the span of
+    instants that local time can be anywhere on Earth."""
+    day = _read_point(day_text, written, year)
+    if day.precision != "day" or day.start is None:
+        raise ValueParseError(
+            f"'{written}': a time of day needs one day ('4 March 2024 06:30 UTC')"
+        )
+    hour, minute = int(m["h"]), int(m["m"] if m["m"] is not None else m["m2"] or 0)
+    ampm = (m.groupdict().get("ampm") or "").replace(".", "")
+    if ampm:
+        if not 1 <= hour <= 12:
+            raise ValueParseError(f"'{written}': {hour} is not an hour of a 12-hour clock")
+        hour = hour % 12 + (12 if ampm == "pm" else 0)
+    local = datetime(day.start.year, day.start.month, day.start.day, hour, minute)
+    if m["zone"] is None:
+        first, last = local - timedelta(minutes=_ZONES[1]), local - timedelta(minutes=_ZONES[0])
+        precision = "minute, zone unknown"
+    else:
+        offset = int(m["oh"] or 0) * 60 + int(m["om"] or 0)
+        first = last = local - timedelta(minutes=-offset if m["sign"] in ("-", "–") else offset)
+        precision = "minute"
+    return Time(
+        written,
+        first.date(),
+        last.date(),
+        precision,
+        (first.hour * 60 + first.minute, last.hour * 60 + last.minute),
+    )
+
+
+def _clock_time(s: str, written: str, year: int | None) -> Time | None:
+    """The instant a date with a time of day gives, or None when it gives no time of day."""
+    if m := _ISO_CLOCK.fullmatch(s):
+        return _with_clock(m, m["day"], written, year)
+    m = _CLOCK.search(s)
+    if m is None:
+        return None
+    rest = (s[: m.start()] + " " + s[m.end() :]).strip(" ,")
+    rest = re.sub(r"^(?:on|,)\s+|\s+(?:on|,)$", "", rest).strip(" ,")
+    if not rest:
+        raise ValueParseError(
+            f"'{written}': a time of day needs one day ('4 March 2024 06:30 UTC')"
+        )
+    return _with_clock(m, rest, written, year)
 
 
 def _read_point(s: str, written: str, year: int | None, *, whole: bool = True) -> Time:
@@ -278,6 +342,8 @@ def parse_time(
             break
     if lead == "by":
         lead = "at" if reference else "until"
+    if lead == "at" and (instant := _clock_time(s, written, year)):
+        return instant
     span = None if _SEASON.fullmatch(s) else _split_range(s)
     if span is None and s.startswith("from "):
         lead, s = "from", s[len("from ") :]

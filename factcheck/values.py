@@ -54,16 +54,27 @@ class Time:
     start: date | None
     end: date | None
     precision: str
+    #: For a time of day: minutes after midnight UTC on `start` and on `end`.
+    minutes: tuple[int, int] | None = None
 
     @property
     def low(self) -> float:
-        return -INF if self.start is None else float(self.start.toordinal())
+        if self.start is None:
+            return -INF
+        return self.start.toordinal() + (self.minutes[0] / 1440 if self.minutes else 0.0)
 
     @property
     def high(self) -> float:
-        return INF if self.end is None else float(self.end.toordinal())
+        if self.end is None:
+            return INF
+        return self.end.toordinal() + (self.minutes[1] / 1440 if self.minutes else 0.0)
 
     def describe(self) -> str:
+        if self.minutes and self.start and self.end:
+            first, last = (f"{m // 60:02d}:{m % 60:02d}" for m in self.minutes)
+            if (self.start, first) == (self.end, last):
+                return f"{self.start.isoformat()} {first} UTC"
+            return f"{self.start.isoformat()} {first} to {self.end.isoformat()} {last} UTC"
         if self.start == self.end and self.start is not None:
             return self.start.isoformat()
         lo = "…" if self.start is None else self.start.isoformat()

@@ -20,6 +20,7 @@ from tests.conflicts_helpers import (
     VOCABULARY,
     claim,
     conflicts_of,
+    one_file_base,
     only,
     reasons_for,
     write_corpus,
@@ -281,3 +282,34 @@ def test_an_approximate_sum_is_as_precise_as_its_digits(tmp_path: Path) -> None:
         claim("ceo", "target.count", "2.1 billion", as_of="1 March 2024"),
     )
     assert rough.conflicts == []
+
+
+def test_times_of_day_in_two_zones_are_compared_as_instants(tmp_path: Path) -> None:
+    prop = {
+        "id": "quake",
+        "name": "time of the earthquake",
+        "definition": "When the main shock struck",
+        "kind": "date",
+        "tolerance": 0.005,  # days: about seven minutes
+    }
+    same = one_file_base(
+        tmp_path / "same",
+        "quake",
+        [prop],
+        [
+            {"id": "a", "property": "quake", "value": "4 March 2024 06:15 UTC"},
+            {"id": "b", "property": "quake", "value": "4 March 2024 09:15 (UTC+3)"},
+        ],
+    )
+    assert find_conflicts(same).conflicts == []
+    apart = one_file_base(
+        tmp_path / "apart",
+        "quake",
+        [prop],
+        [
+            {"id": "a", "property": "quake", "value": "4 March 2024 06:30 UTC"},
+            {"id": "b", "property": "quake", "value": "4 March 2024 09:15 (UTC+3)"},
+        ],
+    )
+    (c,) = find_conflicts(apart).conflicts
+    assert c.distance == "15 minutes"

@@ -254,3 +254,35 @@ def test_seasons_are_the_northern_meteorological_seasons(
 def test_a_season_that_names_the_wrong_years_is_refused(written: str, message: str) -> None:
     with pytest.raises(ValueParseError, match=re.escape(message)):
         parse_time(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [
+        ("4 March 2022 06:30 UTC", "2022-03-04 06:30 UTC"),
+        ("4 March 2022, 09:15 (UTC+3)", "2022-03-04 06:15 UTC"),
+        ("09:15 (UTC+3) on 4 March 2022", "2022-03-04 06:15 UTC"),
+        ("4 March 2022 01:30 UTC+3", "2022-03-03 22:30 UTC"),
+        (f"4 March 2022 09:15 (UTC{EN_DASH}3)", "2022-03-04 12:15 UTC"),
+        ("2022-03-04T06:30:00+03:00", "2022-03-04 03:30 UTC"),
+        ("2022-03-04T23:30Z", "2022-03-04 23:30 UTC"),
+        ("4 March 2022 6.30 pm GMT", "2022-03-04 18:30 UTC"),
+        # No zone: anywhere from UTC+14 to UTC-12.
+        ("4 March 2022 06:30", "2022-03-03 16:30 to 2022-03-04 18:30 UTC"),
+    ],
+)
+def test_a_time_of_day_is_an_instant_in_utc(written: str, shown: str) -> None:
+    when = parse_time(written)
+    assert isinstance(when, Time)
+    assert when.describe() == shown
+
+
+def test_dotted_dates_are_not_times_of_day() -> None:
+    when = parse_time("21.09.2022")
+    assert isinstance(when, Time) and when.precision == "day"
+
+
+@pytest.mark.parametrize("written", ["06:30 UTC", "March 2022 06:30 UTC", "4 March 2022 13:30 pm"])
+def test_a_time_of_day_needs_one_day_and_a_real_hour(written: str) -> None:
+    with pytest.raises(ValueParseError):
+        parse_time(written)
