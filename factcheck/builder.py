@@ -254,7 +254,11 @@ class Builder:
             return
         try:
             c.values[claim.id] = parse_value(
-                claim.value, prop, claim.assume_year, entities=c.entity_names
+                claim.value,
+                prop,
+                claim.assume_year,
+                entities=c.entity_names,
+                fiscal=_fiscal_of(c, claim),
             )
         except ValueParseError as exc:
             self.problem(exc.problem.message, "claims", claim.id, "value")
@@ -263,7 +267,9 @@ class Builder:
             if written is None:
                 continue
             try:
-                when = parse_time(written, year=claim.assume_year, reference=True)
+                when = parse_time(
+                    written, year=claim.assume_year, reference=True, fiscal=_fiscal_of(c, claim)
+                )
             except ValueParseError as exc:
                 self.problem(exc.problem.message, "claims", claim.id, name)
             else:
@@ -273,19 +279,28 @@ class Builder:
                     times[claim.id] = when
 
 
+def _fiscal_of(corpus: Corpus, claim: Claim) -> tuple[int, str] | None:
+    """How the claim's document counts fiscal years, if it says."""
+    doc = corpus.documents.get(claim.document)
+    if doc is None or doc.fiscal_year is None:
+        return None
+    return doc.fiscal_year.starts, doc.fiscal_year.named_by
+
+
 def parse_value(
     words: str,
     prop: Property,
     year: int | None = None,
     *,
     entities: Mapping[str, str] | None = None,
+    fiscal: tuple[int, str] | None = None,
 ) -> Value:
     """Read a claim's value with the parser its property's kind calls for (`entities`: the
     declared entities' folded names, for entity properties)."""
     if prop.kind == "entity":
         return parse_entity(words, entities or {})
     if prop.kind == "date":
-        return parse_time(words, year=year, not_happened=tuple(prop.not_happened))
+        return parse_time(words, year=year, not_happened=tuple(prop.not_happened), fiscal=fiscal)
     if prop.kind == "status":
         return parse_status(words, prop.statuses)
     quantity = parse_amount(words, prop.unit)

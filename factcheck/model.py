@@ -187,6 +187,17 @@ class Property(Record):
         return self
 
 
+class FiscalYear(Record):
+    """How a document counts fiscal years: the month they start, and whether a fiscal year
+    written with one year (`FY2023`) is named by the calendar year it ends in (as the US
+    federal government and most companies do) or the one it starts in (as Japan does)."""
+
+    starts: int = Field(ge=1, le=12, description="The month a fiscal year starts (4 = April).")
+    named_by: Literal["end", "start"] = Field(
+        "end", description="end or start: which calendar year names a fiscal year."
+    )
+
+
 class Document(Record):
     """The report or article that contains the claims."""
 
@@ -200,6 +211,11 @@ class Document(Record):
     date: Text | None = Field(None, description="Publication date as written.")
     url: Text | None = Field(None, description="Where it can be read.")
     language: Text | None = Field(None, description="Language code, e.g. `en`.")
+    fiscal_year: FiscalYear | None = Field(
+        None,
+        description="How the document counts fiscal years, so that its claims can give "
+        "times as `FY2023` or `fiscal 2022–23`.",
+    )
 
 
 class Source(Record):

@@ -143,6 +143,42 @@ def _year(text: str, default: int | None, written: str) -> int:
     return default
 
 
+# A fiscal year: `FY2023`, `fiscal 2023`, `fiscal year 2022/23`, `FY 2022–23`.
+_FISCAL = re.compile(
+    r"(?:fy|fiscal(?: year)?)\s*(?P<first>\d{4})(?:\s*(?:/|–|-)\s*(?P<second>\d{2}|\d{4}))?"
+    r"|(?P<first2>\d{4})\s*(?:/|–|-)\s*(?P<second2>\d{2}|\d{4}) fiscal year"
+)
+
+
+def _fiscal(m: re.Match[str], written: str, fiscal: tuple[int, str] | None) -> Time:
+    """A fiscal year, by the document's way of counting them (`starts`, `named_by`)."""
+    if fiscal is None:
+        raise ValueParseError(
+            f"'{written}' is a fiscal year; declare the document's fiscal_year (the month it "
+            "starts, and whether one year names its end or its start)"
+        )
+    starts, named_by = fiscal
+    first = int(m["first"] or m["first2"])
+    second = m["second"] or m["second2"]
+    if second is not None:
+        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if last != first + 1 or starts == 1:
+            raise ValueParseError(
+                f"'{written}': a fiscal year spans two calendar years only when it does not "
+                "start in January, and then the next one"
+            )
+        begin_year = first
+    elif starts == 1:
+        begin_year = first
+    else:
+        begin_year = first - 1 if named_by == "end" else first
+    start = date(begin_year, starts, 1)
+    end_year, end_month = (begin_year, 12) if starts == 1 else (begin_year + 1, starts - 1)
+    return Time(
+        written, start, date(end_year, end_month, _month_end(end_year, end_month)), "fiscal year"
+    )
+
+
 # A time of day, with its zone when given: `06:30 UTC`, `9:15 (UTC+3)`, `6.30 pm GMT`,
 # `23:05Z`. Only a colon, or a point before am/pm, separates hours from minutes, so that
 # `21.09.2022` stays a date.
@@ -319,6 +355,7 @@ def parse_time(
     year: int | None = None,
     reference: bool = False,
     not_happened: tuple[str, ...] = (),
+    fiscal: tuple[int, str] | None = None,
 ) -> Time | NoValue:
     """Read a date or a span of dates as people write them.
 
@@ -326,6 +363,8 @@ def parse_time(
     words as the time a value refers to (`by 26 September` is that day) rather than as a
     date value (`by December 2022` is no later than December). `not_happened` adds words
     that mean the event has not happened, such as `still in force` for an end date.
+    `fiscal` is the document's fiscal year (the month it starts, and `end` or `start`: which
+    calendar year names it), for `FY2023`.
     """
     written = str(text)
     refuse_markers(written)
@@ -344,6 +383,8 @@ def parse_time(
         lead = "at" if reference else "until"
     if lead == "at" and (instant := _clock_time(s, written, year)):
         return instant
+    if lead == "at" and (m := _FISCAL.fullmatch(s)):
+        return _fiscal(m, written, fiscal)
     span = None if _SEASON.fullmatch(s) else _split_range(s)
     if span is None and s.startswith("from "):
         lead, s = "from", s[len("from ") :]

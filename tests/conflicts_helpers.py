@@ -129,10 +129,15 @@ def reasons_for(report: Report, *claim_ids: str) -> list[str]:
 
 
 def one_file_base(
-    folder: Path, subject: str, properties: list[dict[str, Any]], claims: list[dict[str, Any]]
+    folder: Path,
+    subject: str,
+    properties: list[dict[str, Any]],
+    claims: list[dict[str, Any]],
+    **document: Any,
 ) -> Corpus:
-    """A claim base of one file: one subject, these properties, one document, and claims
-    given as `{id, property, value, ...}` (the rest filled in), loaded."""
+    """A claim base of one file: one subject, these properties, one document (with any
+    `document` fields), and claims given as `{id, property, value, ...}` (the rest filled
+    in), loaded."""
     folder.mkdir(parents=True)
     records = [
         {
@@ -147,7 +152,7 @@ def one_file_base(
     data = {
         "subjects": [{"id": subject, "name": f"The {subject}"}],
         "properties": properties,
-        "documents": [{"id": "rep", "title": "A report"}],
+        "documents": [{"id": "rep", "title": "A report", **document}],
         "claims": records,
     }
     (folder / "claims.yaml").write_text(yaml.safe_dump(data, allow_unicode=True), "utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 import time
+from datetime import date
 from pathlib import Path
 
 import orjson
@@ -14,6 +15,7 @@ import yaml
 from factcheck.conflict_report import Report, Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
+from factcheck.errors import InputError
 from factcheck.loading import load_corpus
 from tests.conflicts_helpers import (
     MINI,
@@ -313,3 +315,18 @@ def test_times_of_day_in_two_zones_are_compared_as_instants(tmp_path: Path) -> N
     )
     (c,) = find_conflicts(apart).conflicts
     assert c.distance == "15 minutes"
+
+
+def test_fiscal_years_are_read_by_the_documents_count(tmp_path: Path) -> None:
+    """A company counting fiscal years from October: FY2023 revenue 'as of FY2023' is a
+    time from October 2022 to September 2023; without the declaration, a located error."""
+    prop = {"id": "revenue", "name": "revenue", "definition": "Revenue", "kind": "amount"}
+    claims = [{"id": "a", "property": "revenue", "value": "12", "as_of": "FY2023"}]
+    with pytest.raises(InputError) as caught:
+        one_file_base(tmp_path / "bare", "firm", [prop], claims)
+    (problem,) = caught.value.problems
+    assert "claims[0].as_of: 'FY2023' is a fiscal year; declare" in str(problem)
+    folder = tmp_path / "declared"
+    corpus = one_file_base(folder, "firm", [prop], claims, fiscal_year={"starts": 10})
+    when = corpus.as_of["a"]
+    assert (when.start, when.end) == (date(2022, 10, 1), date(2023, 9, 30))

@@ -286,3 +286,37 @@ def test_dotted_dates_are_not_times_of_day() -> None:
 def test_a_time_of_day_needs_one_day_and_a_real_hour(written: str) -> None:
     with pytest.raises(ValueParseError):
         parse_time(written)
+
+
+@pytest.mark.parametrize(
+    ("written", "fiscal", "start", "end"),
+    [
+        ("FY2023", (10, "end"), date(2022, 10, 1), date(2023, 9, 30)),  # US federal
+        ("FY2023", (4, "start"), date(2023, 4, 1), date(2024, 3, 31)),  # Japan
+        ("fiscal 2022–23", (4, "end"), date(2022, 4, 1), date(2023, 3, 31)),  # UK
+        ("FY 2022/23", (7, "end"), date(2022, 7, 1), date(2023, 6, 30)),
+        ("2022-23 fiscal year", (4, "end"), date(2022, 4, 1), date(2023, 3, 31)),
+        ("fiscal year 2023", (1, "end"), date(2023, 1, 1), date(2023, 12, 31)),
+    ],
+)
+def test_a_fiscal_year_follows_the_documents_way_of_counting(
+    written: str, fiscal: tuple[int, str], start: date, end: date
+) -> None:
+    when = parse_time(written, fiscal=fiscal)
+    assert isinstance(when, Time)
+    assert (when.start, when.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("written", "fiscal", "message"),
+    [
+        ("FY2023", None, "declare the document's fiscal_year"),
+        ("FY2022/24", (4, "end"), "a fiscal year spans two calendar years only"),
+        ("FY2022/23", (1, "end"), "a fiscal year spans two calendar years only"),
+    ],
+)
+def test_a_fiscal_year_that_cannot_be_counted_is_refused(
+    written: str, fiscal: tuple[int, str] | None, message: str
+) -> None:
+    with pytest.raises(ValueParseError, match=re.escape(message)):
+        parse_time(written, fiscal=fiscal)
