@@ -17,10 +17,10 @@ from factcheck.corpus import Corpus, Dangling, DanglingKind, Location
 from factcheck.entities import name_index, parse_entity
 from factcheck.errors import Problem, ValueParseError, did_you_mean
 from factcheck.model import Claim, Property
-from factcheck.quantities import parse_amount
 from factcheck.reading import File
 from factcheck.statuses import parse_status
 from factcheck.times import parse_time
+from factcheck.units import parse_amount
 from factcheck.values import NoValue, Time, Value
 
 

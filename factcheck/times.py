@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 from factcheck.errors import ValueParseError
+from factcheck.periods import FISCAL, SEASON, fiscal_year, month_end, season
 from factcheck.values import NoValue, Time, normalise, refuse_markers
 
 _MONTHS = {
@@ -85,36 +86,6 @@ _MONTH_YEAR = re.compile(r"([a-z]+)\.?,?(?: (\d{4}))?")
 _ISO = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _YEAR = re.compile(r"(\d{4})")
-# Seasons as the meteorological seasons of the northern hemisphere; a winter spans two years
-# and is written with both (`winter 2022–23`, `winter 2022/2023`).
-_SEASON = re.compile(
-    r"(spring|summer|autumn|fall|winter) (?:of )?(\d{4})(?:\s*(?:–|-|/)\s*(\d{2}|\d{4}))?"
-)
-_SEASON_MONTHS = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "fall": (9, 11)}
-
-
-def _season(m: re.Match[str], written: str) -> Time:
-    name, first = m.group(1), int(m.group(2))
-    second = m.group(3)
-    if name == "winter":
-        if second is None:
-            raise ValueParseError(
-                f"'{written}': a winter spans two years; write both ('winter 2022–23')"
-            )
-        end_year = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if end_year != first + 1:
-            raise ValueParseError(f"'{written}': a winter runs into the next year only")
-        return Time(
-            written, date(first, 12, 1), date(end_year, 2, _month_end(end_year, 2)), "season"
-        )
-    if second is not None:
-        raise ValueParseError(f"'{written}': only a winter spans two years")
-    lo, hi = _SEASON_MONTHS[name]
-    return Time(written, date(first, lo, 1), date(first, hi, _month_end(first, hi)), "season")
-
-
-def _month_end(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
 
 
 def _day(year: int, month: int, day: int, written: str) -> date:
@@ -122,7 +93,7 @@ def _day(year: int, month: int, day: int, written: str) -> date:
         raise ValueParseError(f"'{written}': year {year} is out of range")
     if not 1 <= month <= 12:
         raise ValueParseError(f"'{written}': there is no month {month}")
-    last = _month_end(year, month)
+    last = month_end(year, month)
     if not 1 <= day <= last:
         raise ValueParseError(
             f"impossible date '{written}': {calendar.month_name[month]} {year} has {last} days"
@@ -141,42 +112,6 @@ def _year(text: str, default: int | None, written: str) -> int:
             f"'{written}' has no year; write it ('28 October 2022') or give the claim 'assume_year'"
         )
     return default
-
-
-# A fiscal year: `FY2023`, `fiscal 2023`, `fiscal year 2022/23`, `FY 2022–23`.
-_FISCAL = re.compile(
-    r"(?:fy|fiscal(?: year)?)\s*(?P<first>\d{4})(?:\s*(?:/|–|-)\s*(?P<second>\d{2}|\d{4}))?"
-    r"|(?P<first2>\d{4})\s*(?:/|–|-)\s*(?P<second2>\d{2}|\d{4}) fiscal year"
-)
-
-
-def _fiscal(m: re.Match[str], written: str, fiscal: tuple[int, str] | None) -> Time:
-    """A fiscal year, by the document's way of counting them (`starts`, `named_by`)."""
-    if fiscal is None:
-        raise ValueParseError(
-            f"'{written}' is a fiscal year; declare the document's fiscal_year (the month it "
-            "starts, and whether one year names its end or its start)"
-        )
-    starts, named_by = fiscal
-    first = int(m["first"] or m["first2"])
-    second = m["second"] or m["second2"]
-    if second is not None:
-        last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-        if last != first + 1 or starts == 1:
-            raise ValueParseError(
-                f"'{written}': a fiscal year spans two calendar years only when it does not "
-                "start in January, and then the next one"
-            )
-        begin_year = first
-    elif starts == 1:
-        begin_year = first
-    else:
-        begin_year = first - 1 if named_by == "end" else first
-    start = date(begin_year, starts, 1)
-    end_year, end_month = (begin_year, 12) if starts == 1 else (begin_year + 1, starts - 1)
-    return Time(
-        written, start, date(end_year, end_month, _month_end(end_year, end_month)), "fiscal year"
-    )
 
 
 # A time of day, with its zone when given: `06:30 UTC`, `9:15 (UTC+3)`, `6.30 pm GMT`,
@@ -257,7 +192,7 @@ def _read_point(s: str, written: str, year: int | None, *, whole: bool = True) -
             if inner.precision == "month" and inner.start is not None:
                 first, last = _MONTH_PARTS[part]
                 y, mth = inner.start.year, inner.start.month
-                last = min(last, _month_end(y, mth))
+                last = min(last, month_end(y, mth))
                 return Time(written, date(y, mth, first), date(y, mth, last), "part of month")
             if inner.precision == "year" and inner.start is not None:
                 first_m, last_m = _YEAR_PARTS[part]
@@ -265,7 +200,7 @@ def _read_point(s: str, written: str, year: int | None, *, whole: bool = True) -
                 return Time(
                     written,
                     date(y, first_m, 1),
-                    date(y, last_m, _month_end(y, last_m)),
+                    date(y, last_m, month_end(y, last_m)),
                     "part of year",
                 )
             raise ValueParseError(f"'{written}': '{part}' goes with a month or a year")
@@ -279,19 +214,19 @@ def _read_point(s: str, written: str, year: int | None, *, whole: bool = True) -
             first_m, last_m = _YEAR_PARTS[part]
             y = inner.start.year
             return Time(
-                written, date(y, first_m, 1), date(y, last_m, _month_end(y, last_m)), "part of year"
+                written, date(y, first_m, 1), date(y, last_m, month_end(y, last_m)), "part of year"
             )
     if s.startswith("the "):
         s = s[4:]
-    if m := _SEASON.fullmatch(s):
-        return _season(m, written)
+    if m := SEASON.fullmatch(s):
+        return season(m, written)
     if m := _ISO.fullmatch(s):
         y, mth = int(m.group(1)), int(m.group(2))
         if m.group(3):
             d = _day(y, mth, int(m.group(3)), written)
             return Time(written, d, d, "day")
         _day(y, mth, 1, written)
-        return Time(written, date(y, mth, 1), date(y, mth, _month_end(y, mth)), "month")
+        return Time(written, date(y, mth, 1), date(y, mth, month_end(y, mth)), "month")
     if m := _DOTTED.fullmatch(s):
         d = _day(int(m.group(3)), int(m.group(2)), int(m.group(1)), written)
         return Time(written, d, d, "day")
@@ -306,7 +241,7 @@ def _read_point(s: str, written: str, year: int | None, *, whole: bool = True) -
     if (m := _MONTH_YEAR.fullmatch(s)) and m.group(1) in _MONTHS:
         y = _year(m.group(2) or "", year, written)
         mth = _MONTHS[m.group(1)]
-        return Time(written, date(y, mth, 1), date(y, mth, _month_end(y, mth)), "month")
+        return Time(written, date(y, mth, 1), date(y, mth, month_end(y, mth)), "month")
     if m := _YEAR.fullmatch(s):
         y = _year(m.group(1), None, written)
         return Time(written, date(y, 1, 1), date(y, 12, 31), "year")
@@ -383,9 +318,9 @@ def parse_time(
         lead = "at" if reference else "until"
     if lead == "at" and (instant := _clock_time(s, written, year)):
         return instant
-    if lead == "at" and (m := _FISCAL.fullmatch(s)):
-        return _fiscal(m, written, fiscal)
-    span = None if _SEASON.fullmatch(s) else _split_range(s)
+    if lead == "at" and (m := FISCAL.fullmatch(s)):
+        return fiscal_year(m, written, fiscal)
+    span = None if SEASON.fullmatch(s) else _split_range(s)
     if span is None and s.startswith("from "):
         lead, s = "from", s[len("from ") :]
     if span:

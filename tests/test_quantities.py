@@ -7,7 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from factcheck.errors import FactcheckError, ValueParseError
-from factcheck.quantities import parse_amount, parse_quantity
+from factcheck.quantities import parse_quantity
+from factcheck.units import parse_amount
 from factcheck.values import INF
 from tests.values_helpers import EN_DASH, NARROW, NBSP, THIN
 
