@@ -118,7 +118,7 @@ def definition_conflicts(
             if not a_items or not b_items:
                 continue
             pa, pb = corpus.properties[first], corpus.properties[second]
-            scope = reasons_scope(a_items + b_items)
+            scope = _scope_of(a_items + b_items)
             found = None
             if relation == "part" and (pair := _part_above_whole(a_items, b_items)):
                 found = _narrower(pair, pa, pb, scope, corpus)
@@ -131,7 +131,8 @@ def definition_conflicts(
     return conflicts, notes
 
 
-def reasons_scope(items: Iterable[Item]) -> tuple[tuple[str, str], ...]:
+def _scope_of(items: Iterable[Item]) -> tuple[tuple[str, str], ...]:
+    """The scope of a group of claims, as its first claim writes it."""
     first = min(items, key=lambda it: it.claim.id)
     return tuple(sorted(first.claim.scope.items()))
 
