@@ -105,9 +105,9 @@ class Builder:
                     first_file, first_i = self.index[(section, key)]
                     first = Location(first_file, self.files[first_file].line((section, first_i)))
                     earlier = registry[_registry_key(section, record, key)]
-                    if section in SHARED and earlier == record:
-                        continue  # the same declaration, in a second file
                     if section in SHARED:
+                        if earlier == record:
+                            continue  # the same declaration, in a second file
                         differ = _differing(earlier, record)
                         found = Problem(
                             f"'{key}' is declared differently at {first}; fields that differ: "
@@ -185,9 +185,9 @@ class Builder:
                         "source",
                     )
         for pid, prop in c.properties.items():
-            broader = c.properties.get(prop.part_of) if prop.part_of else None
             if prop.part_of is None:
                 continue
+            broader = c.properties.get(prop.part_of)
             if broader is None or prop.part_of == pid:
                 what = "itself" if prop.part_of == pid else "an undeclared property"
                 hint = "" if broader else did_you_mean(prop.part_of, c.properties)
@@ -252,13 +252,10 @@ class Builder:
         prop = c.properties.get(claim.property)
         if prop is None:
             return
+        fiscal = _fiscal_of(c, claim)
         try:
             c.values[claim.id] = parse_value(
-                claim.value,
-                prop,
-                claim.assume_year,
-                entities=c.entity_names,
-                fiscal=_fiscal_of(c, claim),
+                claim.value, prop, claim.assume_year, entities=c.entity_names, fiscal=fiscal
             )
         except ValueParseError as exc:
             self.problem(exc.problem.message, "claims", claim.id, "value")
@@ -267,9 +264,7 @@ class Builder:
             if written is None:
                 continue
             try:
-                when = parse_time(
-                    written, year=claim.assume_year, reference=True, fiscal=_fiscal_of(c, claim)
-                )
+                when = parse_time(written, year=claim.assume_year, reference=True, fiscal=fiscal)
             except ValueParseError as exc:
                 self.problem(exc.problem.message, "claims", claim.id, name)
             else:

@@ -3,8 +3,8 @@
 A status property may say that one category implies another (`collapsed` implies `ended`:
 claims of the two agree) or excludes it (`in office` excludes `in exile`: claims of the two
 conflict even when the property holds several values). Which pairs of categories conflict
-is settled once per property from the declarations; claims are then compared category
-against category, each pair of categories by one merge of their claims sorted by time
+is settled from the declarations (a handful of categories); claims are then compared
+category against category, each pair of categories by one merge of their claims sorted by time
 (linear in the claims, for a number of category pairs the vocabulary fixes).
 """
 

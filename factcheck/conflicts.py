@@ -68,8 +68,8 @@ def _related(
 ) -> list[Conflict]:
     """Conflicts between related properties (see `factcheck.definitions`), for the pairs
     the filters keep; their explanations go to `report`."""
-    pairs = definitions.related_pairs(corpus)
-    wanted = {p for a, b, _ in pairs if property in (None, a, b) for p in (a, b)}
+    pairs = [p for p in definitions.related_pairs(corpus) if property in (None, p[0], p[1])]
+    wanted = {prop for a, b, _ in pairs for prop in (a, b)}
     if not wanted:
         return []
     groups: definitions.Groups = defaultdict(lambda: defaultdict(list))
@@ -85,7 +85,7 @@ def _related(
     for (subj, prop_id), claims in by_topic.items():
         for it in items(claims, corpus.properties[prop_id], corpus):
             groups[(subj, scope_key(it.claim))][prop_id].append(it)
-    found, notes = definitions.definition_conflicts(corpus, groups, explain)
+    found, notes = definitions.definition_conflicts(corpus, groups, pairs, explain)
     report.consistent.extend(notes)
     return found
 

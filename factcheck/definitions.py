@@ -105,13 +105,13 @@ def _same_figure(one: list[Item], other: list[Item]) -> tuple[Item, Item] | None
 
 
 def definition_conflicts(
-    corpus: Corpus, groups: Groups, explain: bool
+    corpus: Corpus, groups: Groups, pairs: list[tuple[str, str, str]], explain: bool
 ) -> tuple[list[Conflict], list[Consistency]]:
-    """Conflicts between related properties of each subject and scope, and, with
-    `explain`, why the values of related properties were not compared."""
+    """Conflicts between the related properties `pairs` (see `related_pairs`) in each
+    subject and scope, and, with `explain`, why the values of related properties were not
+    compared."""
     conflicts: list[Conflict] = []
     notes: list[Consistency] = []
-    pairs = related_pairs(corpus)
     for (subject, _), props in sorted(groups.items()):
         for first, second, relation in pairs:
             a_items, b_items = props.get(first, []), props.get(second, [])

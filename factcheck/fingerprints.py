@@ -62,15 +62,16 @@ def digests(files: Sequence[Path], remember_as: str | None = None) -> dict[str, 
     for path in files:
         absolute = os.path.abspath(path)
         try:
-            status = os.stat(path)
+            found_status = os.stat(path)
+            status = _status(found_status)
             known = remembered.get(absolute)
-            digest = known[1] if known and known[0] == _status(status) else file_digest(path)
+            digest = known[1] if known and known[0] == status else file_digest(path)
         except OSError as exc:
             raise FactcheckError(f"cannot read: {exc.strerror}", file=str(path)) from None
         found[absolute] = digest
-        if time.time_ns() - max(status.st_ctime_ns, status.st_mtime_ns) > SETTLED_NS:
-            keep[absolute] = [_status(status), digest]
-    if remember_as and keep != {p: [status, digest] for p, (status, digest) in remembered.items()}:
+        if time.time_ns() - max(found_status.st_ctime_ns, found_status.st_mtime_ns) > SETTLED_NS:
+            keep[absolute] = [status, digest]
+    if remember_as and keep != {p: [st, digest] for p, (st, digest) in remembered.items()}:
         kept.write_file(remember_as, "status", orjson.dumps(keep))
     return found
 

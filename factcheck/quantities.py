@@ -206,15 +206,18 @@ def _read_words(words: list[str]) -> float | None:
     return total + (current or 0.0)
 
 
+def _join_groups(text: str) -> str:
+    """`300 000` is one number written with spaces: its digit groups joined into one word."""
+    return re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)
+
+
 def _read_number(text: str) -> tuple[float, bool] | None:
     """A number and whether it carried its own scale word (`million`)."""
     # `one hundred and twenty`: the `and` inside number words carries nothing.
     text = text.replace(" and ", " ").strip()
     if not text:
         return None
-    # `300 000` is one number written with spaces: join digit groups before splitting words.
-    joined = re.sub(r"(?<=\d) (?=\d{3}\b)", "", text)
-    words = joined.split()
+    words = _join_groups(text).split()
     value = _read_words(words)
     if value is None:
         return None
@@ -341,7 +344,7 @@ def _unit(text: str, x: float) -> float:
     """One unit of the last significant digit of a number as written: `2.45 billion` → 0.01
     billion, `900 000` → 100,000, `twenty-five thousand` → 1,000. Trailing zeros of a whole
     number are read as rounding (the writer may have counted exactly; nothing says so)."""
-    for word in re.sub(r"(?<=\d) (?=\d{3}\b)", "", text).split():
+    for word in _join_groups(text).split():
         m = _DIGITS.fullmatch(word)
         if m:
             decimals = (m.group("dec") or "")[1:]

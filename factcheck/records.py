@@ -67,21 +67,14 @@ def _cited_in(document: str, footnotes: list[str]) -> str:
     return f"{document} fn. {', '.join(footnotes)}" if footnotes else document
 
 
-def claim_data(corpus: Corpus, claim: Claim) -> dict[str, Any]:
-    """Everything a reader needs to weigh one claim (for many claims, use one `ClaimMaker`)."""
-    return ClaimMaker(corpus)(claim)
-
-
 class ClaimMaker:
-    """Makes the records of one corpus's claims, each source's, document's and file's part
-    once: a conflict's sides can hold most of a corpus, and these parts repeat from claim
-    to claim. Records share those parts, so they are read, never changed."""
+    """Makes the records of one corpus's claims (everything a reader needs to weigh a
+    claim), each source's, document's and file's part once: a conflict's sides can hold
+    most of a corpus, and these parts repeat from claim to claim. Records share those
+    parts, so they are read, never changed."""
 
     def __init__(self, corpus: Corpus) -> None:
-        from factcheck.sources import source_groups
-
         self._corpus = corpus
-        self._groups = source_groups(corpus)
         self._sources: dict[str, dict[str, Any]] = {}
         self._documents: dict[str, tuple[str | None, str]] = {}
         self._files: dict[str, str] = {}
@@ -114,6 +107,8 @@ class ClaimMaker:
         return path if loc.line is None else f"{path}:{loc.line}"
 
     def __call__(self, claim: Claim) -> dict[str, Any]:
+        from factcheck.sources import independent_sources
+
         sources = self._corpus.sources_of(claim)
         title, cited = self._document(claim.document)
         return {
@@ -136,7 +131,7 @@ class ClaimMaker:
             "cited_in": _cited_in(cited, claim.footnotes),
             "footnotes": list(claim.footnotes),
             "sources": [self._source(s) for s in sources],
-            "independent_sources": len({self._groups[s.id] for s in sources}),
+            "independent_sources": independent_sources(self._corpus, claim, sources),
             "location": self._place(claim.id),
         }
 

@@ -30,16 +30,12 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import orjson
 
 from factcheck import __version__
 from factcheck.errors import UsageError
 from factcheck.files import cache_dir
-
-if TYPE_CHECKING:
-    pass
 
 #: Bumped when the layout of any entry changes; entries of another layout are misses.
 LAYOUT = 7

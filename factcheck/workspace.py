@@ -100,7 +100,7 @@ class Workspace:
         document: str | None = None,
     ) -> list[dict[str, Any]]:
         """The claims matching every filter given (`claimant` matches a part of the name,
-        ignoring case), each as a record (`factcheck.records.claim_data`)."""
+        ignoring case), each as a record (`factcheck.records.ClaimMaker`)."""
         from factcheck.query import check_filters, select_claims
         from factcheck.records import ClaimMaker
 

@@ -51,6 +51,12 @@ LIMIT: int | None = None
 FINDINGS_LIMIT: int | None = None
 
 
+def _side_label(n: int, c: dict[str, Any]) -> str:
+    """`side 2: Red Cross · stated 6 May 2024`: who gave a value on the chart, and when."""
+    moment = when(c)
+    return f"side {n + 1}: {c['claimant'] or c['document']}" + (f" · {moment}" if moment else "")
+
+
 def e(value: object) -> str:
     """Text for HTML: control characters removed, markup escaped."""
     return html.escape(without_controls("" if value is None else str(value)))
@@ -127,9 +133,7 @@ def chart(data: dict[str, Any]) -> str:
         y = top + i * row_h
         colour = _COLOURS[n % len(_COLOURS)]
         if c["parsed"]["kind"] == "none":
-            label = f"side {n + 1}: {c['claimant'] or c['document']}" + (
-                f" · {when(c)}" if when(c) else ""
-            )
+            label = _side_label(n, c)
             out.append(
                 f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
                 f"{e(label[:44])}</text>"
@@ -148,8 +152,7 @@ def chart(data: dict[str, Any]) -> str:
             lo if lo is not None and math.isfinite(lo) and (not log or lo > 0) else low
         )
         x2 = left + width * scale(hi if hi is not None and math.isfinite(hi) else high)
-        moment = f" · {when(c)}" if when(c) else ""
-        label = f"side {n + 1}: {c['claimant'] or c['document']}{moment}"
+        label = _side_label(n, c)
         out.append(
             f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
             f"{e(label[:44])}</text>"
