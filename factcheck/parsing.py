@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 import yaml
 
+from factcheck import native_yaml
 from factcheck.errors import FactcheckError
 from factcheck.nesting import MAX_NESTING, refuse_deep_nesting
 
@@ -64,7 +65,10 @@ def _quote_line(text: str, line: int) -> str:
 @dataclass
 class _Parsed:
     data: Any
+    #: PyYAML's node tree, when PyYAML read the file (for the lines of fields).
     root: yaml.Node | None
+    #: The line of every record.
+    lines: dict[tuple[str, int], int]
 
 
 def _check_duplicates(node: yaml.MappingNode, file: str) -> None:
@@ -119,6 +123,11 @@ class _CheckedLoader(_Loader):
 
 
 def parse_yaml(text: str, file: str) -> _Parsed:
+    """YAML text read natively where that provably reads it as PyYAML would
+    (`native_yaml`), else by PyYAML, whose errors are put in factcheck's words."""
+    fast = native_yaml.read(text)
+    if fast is not None:
+        return _Parsed(fast[0], None, fast[1])
     try:
         return _parse_yaml_unchecked(text, file)
     except FactcheckError as exc:
@@ -132,10 +141,10 @@ def _parse_yaml_unchecked(text: str, file: str) -> _Parsed:
     try:
         root = loader.get_single_node()
         if root is None:
-            return _Parsed(None, None)
+            return _Parsed(None, None, {})
         if "*" in text:  # an alias is written `*name`; without one, nothing can expand
             _check_aliases(root, file)
-        return _Parsed(loader.construct_document(root), root)
+        return _Parsed(loader.construct_document(root), root, item_lines(root))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f", column {mark.column + 1}" if mark else ""
@@ -171,7 +180,7 @@ def _parse_yaml_unchecked(text: str, file: str) -> _Parsed:
 
 def parse_json(text: str, file: str) -> _Parsed:
     try:
-        return _Parsed(orjson.loads(text), None)
+        return _Parsed(orjson.loads(text), None, {})
     except orjson.JSONDecodeError as exc:
         refuse_deep_nesting(text, file, is_json=True)
         raise FactcheckError(
@@ -197,16 +206,16 @@ def node_at(root: yaml.Node | None, path: Iterable[int | str]) -> yaml.Node | No
 
 
 def compose_for_lines(text: str) -> yaml.Node | None:
-    """Nodes with line numbers, for JSON files (read by orjson, which keeps none)."""
+    """Nodes with line numbers, for files read by a parser that keeps none (orjson, yaml-rs)."""
     try:
         return yaml.compose(text, Loader=yaml.CSafeLoader)
     except (yaml.YAMLError, RecursionError):
         return None
 
 
-def key_line(root: yaml.Node | None, text: str, is_json: bool, key: str) -> int | None:
+def key_line(root: yaml.Node | None, text: str, key: str) -> int | None:
     """The line where a top-level key is written."""
-    if root is None and is_json:
+    if root is None:
         root = compose_for_lines(text)
     if isinstance(root, yaml.MappingNode):
         for k, _ in root.value:

@@ -29,7 +29,6 @@ from factcheck.model import SECTIONS, ClaimFile
 from factcheck.nesting import refuse_deep_nesting
 from factcheck.parsing import (
     compose_for_lines,
-    item_lines,
     key_line,
     node_at,
     parse_json,
@@ -115,7 +114,7 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
             raise FactcheckError(
                 f"unknown section; did you mean '{section}'?",
                 file=file,
-                line=key_line(parsed.root, text, is_json, str(key)),
+                line=key_line(parsed.root, text, str(key)),
                 field=str(key),
             )
         return None
@@ -123,14 +122,14 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
         content = ClaimFile.model_validate(data)
     except ValidationError as exc:
         refuse_deep_nesting(text, file, is_json=is_json, root=parsed.root)
-        where = File(file, ClaimFile(), item_lines(parsed.root), is_json, parsed.root)
+        where = File(file, ClaimFile(), parsed.lines, is_json, parsed.root)
         raise InputError(
             [
                 Problem(pydantic_message(err), file, where.line(err["loc"]), field_path(err["loc"]))
                 for err in exc.errors()
             ]
         ) from None
-    read = File(file, content, item_lines(parsed.root), is_json, digest=digest)
+    read = File(file, content, parsed.lines, is_json, digest=digest)
     if store:
         cache.store(path, cache.file_key(path, digest), content, read.item_lines)
     return read
