@@ -4,9 +4,12 @@ work, CPU frequency) falls on both alike: the check that a change is no slower.
     python benchmarks/compare.py OLD/bin/factcheck NEW/bin/factcheck --claims DIR
 
 For each command: a first run (empty cache), a run after one file changed (a comment added
-to one claim file, seen by both), and repeated runs (warm cache). Prints a Markdown table of
-medians and peak memory, old and new, and their ratio. Runs with bytecode writing allowed,
-as on a user's machine.
+to one claim file, seen by both), and repeated runs (warm cache). Each run is measured as
+benchmarks/run.py measures it (benchmarks/measure.py): wall time, CPU time (user + system)
+of the whole process tree, and peak memory of the tree (resident sets of the process and
+its workers summed, sampled every 10 ms). Prints a Markdown table: median wall and median
+CPU time, old and new, each with new / old, and the largest peak tree memory of each. Runs
+with bytecode writing allowed, as on a user's machine.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
-import subprocess
+import sys
 import tempfile
-import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import Run, run_child, summarize
 
 COMMANDS = {
     "conflicts": ["conflicts"],
@@ -28,20 +33,13 @@ COMMANDS = {
 }
 
 
-def _run(binary: str, args: list[str], cache: Path, claims: Path) -> tuple[float, int]:
-    """Wall time and peak memory (MB) of one run, in a fresh process."""
+def _run(binary: str, args: list[str], cache: Path, claims: Path) -> Run:
+    """One run in a fresh process, measured (wall, CPU and memory of the process tree)."""
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env.update(FACTCHECK_CACHE=str(cache), COLUMNS="120")
     out = cache.parent / "out.txt"
-    argv = ["/usr/bin/time", "-f", "%M", binary, *(a.format(out=out) for a in args)]
-    start = time.perf_counter()
-    done = subprocess.run(
-        [*argv, "-c", str(claims)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"{binary} {args} failed: {done.stderr.decode()[-500:]}")
-    return elapsed, int(done.stderr.decode().split()[-1]) // 1024
+    argv = [binary, *(a.format(out=out) for a in args), "-c", str(claims)]
+    return run_child(argv, env)
 
 
 def main() -> None:
@@ -61,7 +59,7 @@ def main() -> None:
     rows = []
     for name in args.commands:
         command = COMMANDS[name]
-        times: dict[tuple[str, str], list[tuple[float, int]]] = {}
+        times: dict[tuple[str, str], list[Run]] = {}
         caches = {v: work / v / "cache" for v in versions}
         for _ in range(args.first_runs):
             for v, binary in versions.items():
@@ -82,18 +80,17 @@ def main() -> None:
                     _run(binary, command, caches[v], claims)
                 )
         for kind in ("first run", "after one file changed", "repeated"):
-            old, new = times[(kind, "old")], times[(kind, "new")]
-            t_old = statistics.median(t for t, _ in old)
-            t_new = statistics.median(t for t, _ in new)
-            m_old, m_new = max(m for _, m in old), max(m for _, m in new)
+            old, new = summarize(times[(kind, "old")]), summarize(times[(kind, "new")])
             rows.append(
-                f"| {name}, {kind} | {len(old)} | {t_old:.3f} | {t_new:.3f} | "
-                f"{t_new / t_old:.2f} | {m_old} | {m_new} |"
+                f"| {name}, {kind} | {old.runs} | {old.wall:.3f} | {new.wall:.3f} | "
+                f"{new.wall / old.wall:.2f} | {old.cpu:.3f} | {new.cpu:.3f} | "
+                f"{new.cpu / old.cpu:.2f} | {old.peak_mb:.0f} | {new.peak_mb:.0f} |"
             )
     shutil.rmtree(work, ignore_errors=True)
     print(
-        "| command | runs | old median (s) | new median (s) | new / old | old peak (MB) "
-        "| new peak (MB) |\n| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
+        "| command | runs | old wall (s) | new wall (s) | new / old | old CPU (s) "
+        "| new CPU (s) | new / old | old peak tree (MB) | new peak tree (MB) |\n"
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
     )
     print("\n".join(rows))
 
