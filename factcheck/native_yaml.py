@@ -25,6 +25,7 @@ PyYAML, which gives factcheck's own words for every error.
 
 from __future__ import annotations
 
+import functools
 import re
 from itertools import chain
 from typing import Any
@@ -60,7 +61,7 @@ _NODE_PROPERTY = re.compile(r"[!&*%:]\S")
 _FLOW_COLON = re.compile(r"[\[{,][ \t]*:|:[,\[\]{}]")
 
 #: A block scalar with nothing but blank lines before the end of the file (PyYAML reads
-#: it as empty, yaml-rs as a line break).
+#: it as empty, yaml-rs as a line break), looked for on the last line that is not blank.
 _BLANK_LAST_BLOCK = re.compile(r"[|>][-+0-9]*[ \t]*(?:#[^\n]*)?(?:\r?\n[ \t]*)+\Z")
 
 #: What may stand before a node on its line: indentation, or a key's colon, an item's dash
@@ -81,7 +82,8 @@ def read(text: str) -> tuple[dict[Any, Any], dict[tuple[str, int], int]] | None:
         return None
     if any(_begins_node(text, m.start()) for m in _NODE_PROPERTY.finditer(text)):
         return None
-    if _FLOW_COLON.search(text) or _BLANK_LAST_BLOCK.search(text):
+    last_line = text.rfind("\n", 0, len(text.rstrip())) + 1
+    if _FLOW_COLON.search(text) or _BLANK_LAST_BLOCK.search(text, last_line):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
@@ -174,8 +176,14 @@ def _unbalanced(text: str, at: int) -> bool:
 _ITEM = re.compile(r"^( *)-[ \t]+(?=[^\s#])", re.MULTILINE)
 #: A bare `-` (the item's node begins on a later line) or a line at column 0 that is not
 #: blank, a comment, an item or a document marker: a top-level key.
-_BARE_ITEM = re.compile(r"^ *-[ \t]*(?:#.*)?\r?$", re.MULTILINE)
+_BARE_ITEM = re.compile(r"-[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
 _TOP_KEY = re.compile(r"^(?=[^\s#])(?!-(?:[ \t]|\r?$)|---|\.\.\.)", re.MULTILINE)
+
+
+@functools.cache
+def _items_at(indent: int) -> re.Pattern[str]:
+    """Lines that open an item at exactly this indent."""
+    return re.compile(rf"^ {{{indent}}}-[ \t]+(?=[^\s#])", re.MULTILINE)
 
 
 def record_lines(text: str, data: dict[Any, Any]) -> dict[tuple[str, int], int] | None:
@@ -187,32 +195,32 @@ def record_lines(text: str, data: dict[Any, Any]) -> dict[tuple[str, int], int] 
     disagree with the data (flow style, keys written over several lines) or an item's node
     begins on a later line than its dash.
     """
-    if _BARE_ITEM.search(text):
-        return None
+    for bare in _BARE_ITEM.finditer(text):
+        if not text[text.rfind("\n", 0, bare.start()) + 1 : bare.start()].strip(" "):
+            return None
     keys = [m.start() for m in _TOP_KEY.finditer(text)]
     if len(keys) != len(data):
         return None
-    items = [(m.start(), len(m.group(1))) for m in _ITEM.finditer(text)]
+    keys.append(len(text))
     lines: dict[tuple[str, int], int] = {}
-    at, line, position = 0, 1, 0
+    line, position = 1, 0
     for number, (name, value) in enumerate(data.items()):
-        end = keys[number + 1] if number + 1 < len(keys) else len(text)
-        while at < len(items) and items[at][0] < keys[number]:
-            at += 1
-        indent = items[at][1] if at < len(items) and items[at][0] < end else None
+        start, end = keys[number], keys[number + 1]
+        first = _ITEM.search(text, start, end)
+        if first is None:
+            if isinstance(value, list) and value:
+                return None  # a list in flow style
+            continue
+        if not isinstance(value, list):
+            if not first.group(1):
+                return None  # items at the top level where the data has none
+            continue
         found = 0
-        while at < len(items) and items[at][0] < end:
-            start, depth = items[at]
-            at += 1
-            if depth != indent:
-                continue
-            line += text.count("\n", position, start)
-            position = start
-            if isinstance(value, list):
-                lines[(str(name), found)] = line
+        for item in _items_at(len(first.group(1))).finditer(text, start, end):
+            line += text.count("\n", position, item.start())
+            position = item.start()
+            lines[(str(name), found)] = line
             found += 1
-        if found != (len(value) if isinstance(value, list) else 0) and (
-            isinstance(value, list) or indent == 0
-        ):
+        if found != len(value):
             return None
     return lines
