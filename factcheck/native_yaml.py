@@ -12,6 +12,7 @@ limit, and every record has a line. The two readings differ only where a file ha
 - a tag, an anchor or alias, or a directive (`!!str`, `&a`, `*a`, `%YAML`);
 - an empty key, a scalar that begins with a colon, or a colon next to a flow indicator
   (`[:a]`, `[a, :]`), or a block scalar of blank lines that ends the file;
+- nesting deep enough to crash yaml-rs, which no claim file has (see `_DEEP`);
 - a character PyYAML refuses (a control character, an unpaired surrogate), or a line break
   of YAML 1.1 that 1.2 reads as text (U+0085, U+2028, U+2029).
 
@@ -52,6 +53,12 @@ _WORDS = frozenset(
 #: The largest integer factcheck reads as a number (18 digits); longer ones stay text.
 _LARGEST = 10**18 - 1
 
+#: Where YAML may nest deeply: a line indented 128 columns or more, or 16 block entries
+#: opened on one line (`- - - …`). yaml-rs recurses without a limit of its own there (a
+#: hundred thousand nested entries crash the process); factcheck refuses files nested
+#: past 32 levels, so these are left to PyYAML and its nesting check.
+_DEEP = re.compile(r"^ {128}|(?:[-?][ \t]+){16}", re.MULTILINE)
+
 #: The first character of a tag, anchor, alias or directive, and the next; or a colon
 #: that would begin a plain scalar (YAML 1.1 allows none in flow collections).
 _NODE_PROPERTY = re.compile(r"[!&*%:]\S")
@@ -78,7 +85,7 @@ _UNPRINTABLE = re.compile(
 
 def read(text: str) -> tuple[dict[Any, Any], dict[tuple[str, int], int]] | None:
     """The file's data and the line of each record, or None where PyYAML must read it."""
-    if yaml_rs is None or _UNPRINTABLE.search(text):
+    if yaml_rs is None or _UNPRINTABLE.search(text) or _DEEP.search(text):
         return None
     if any(_begins_node(text, m.start()) for m in _NODE_PROPERTY.finditer(text)):
         return None
@@ -87,7 +94,11 @@ def read(text: str) -> tuple[dict[Any, Any], dict[tuple[str, int], int]] | None:
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
-    except (yaml_rs.YAMLDecodeError, ValueError, RecursionError):
+    except Exception:
+        return None
+    except BaseException as exc:  # a panic in yaml-rs arrives as a BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit | GeneratorExit):
+            raise
         return None
     if not isinstance(data, dict):
         return None

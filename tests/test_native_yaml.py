@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck import native_yaml
 from factcheck.errors import FactcheckError
-from factcheck.parsing import _parse_yaml_unchecked
+from factcheck.parsing import _parse_yaml_unchecked, parse_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -234,3 +234,13 @@ def test_the_bundled_claim_files_are_read_natively_as_pyyaml_reads_them() -> Non
             native_files += 1
             assert (native[0], native[1]) == pyyaml(text), path.name
     assert native_files >= 1
+
+
+@pytest.mark.parametrize("opener", ["- ", "? ", "- ? "])
+def test_deep_compact_nesting_is_left_to_pyyaml_and_refused(opener: str) -> None:
+    """yaml-rs recurses without a limit on `- - - …` (a hundred thousand levels crash the
+    process): such text never reaches it, and factcheck's nesting check refuses it."""
+    text = "claims:\n" + opener * 100_000 + "x\n"
+    assert native_yaml.read(text) is None
+    with pytest.raises(FactcheckError, match="nested more than 32 levels"):
+        parse_yaml(text, "deep.yaml")
