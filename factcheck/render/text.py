@@ -15,6 +15,8 @@ def plain(text: str | None) -> str:
     """One line of printable text: escape sequences and control characters removed."""
     if not text:
         return ""
+    if text.isprintable():  # no escape, control character, tab or line break to remove
+        return text
     text = _ANSI.sub("", text)
     text = _NEWLINES.sub(" ", text)
     return _CONTROL.sub("", text).replace("\t", " ")
