@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.citations import run_checks
 from factcheck.conflicts import find_conflicts
@@ -150,3 +152,14 @@ def test_a_source_without_publisher_is_named_by_its_author() -> None:
     assert source_line(source) == "Ward, C., The War, 1931"
     assert source_name({**source, "publisher": "Macmillan"}) == "Macmillan"
     assert source_name({**source, "author": None}) == "?"
+
+
+@settings(max_examples=500)
+@given(st.text())
+def test_plain_text_is_one_printable_line(text: str) -> None:
+    """Whatever goes in, what comes out has no escape, control character or line break,
+    and printable text comes out as it went in."""
+    shown = plain(text)
+    assert not any(ch in shown for ch in "\x1b\n\r\t\x00\x7f\x85\u2028\u2029")
+    if text.isprintable():
+        assert shown == text
