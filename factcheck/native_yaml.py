@@ -12,7 +12,7 @@ limit, and every record has a line. The two readings differ only where a file ha
 - a tag, an anchor or alias, or a directive (`!!str`, `&a`, `*a`, `%YAML`);
 - an empty key, a scalar that begins with a colon, or a colon next to a flow indicator
   (`[:a]`, `[a, :]`), or a block scalar of blank lines that ends the file;
-- nesting deep enough to crash yaml-rs, which no claim file has (see `_DEEP`);
+- nesting deep enough to crash yaml-rs, which no claim file has (see `_deep`);
 - a character PyYAML refuses (a control character, an unpaired surrogate), or a line break
   of YAML 1.1 that 1.2 reads as text (U+0085, U+2028, U+2029).
 
@@ -57,15 +57,17 @@ _LARGEST = 10**18 - 1
 #: opened on one line (`- - - …`). yaml-rs recurses without a limit of its own there (a
 #: hundred thousand nested entries crash the process); factcheck refuses files nested
 #: past 32 levels, so these are left to PyYAML and its nesting check.
-_DEEP = re.compile(r"^ {128}|(?:[-?][ \t]+){16}", re.MULTILINE)
+_COMPACT_RUN = re.compile(r"[-?][ \t]+(?:[-?][ \t]+){15}")
+_DEEP_INDENT = " " * 128
 
 #: The first character of a tag, anchor, alias or directive, and the next; or a colon
 #: that would begin a plain scalar (YAML 1.1 allows none in flow collections).
 _NODE_PROPERTY = re.compile(r"[!&*%:]\S")
 
-#: A colon next to a flow indicator, which YAML 1.1 reads otherwise than 1.2 (`[:a]`,
-#: `{a:}`, `[a, :]`).
-_FLOW_COLON = re.compile(r"[\[{,][ \t]*:|:[,\[\]{}]")
+#: A colon just before a flow indicator, which YAML 1.1 reads otherwise than 1.2 (`{a:}`,
+#: `[a, :]`); one just after a flow indicator begins a node (`_NODE_PROPERTY`), and an
+#: empty key shows in the data.
+_FLOW_COLON = re.compile(r":[,\[\]{}]")
 
 #: A block scalar with nothing but blank lines before the end of the file (PyYAML reads
 #: it as empty, yaml-rs as a line break), looked for on the last line that is not blank.
@@ -85,7 +87,7 @@ _UNPRINTABLE = re.compile(
 
 def read(text: str) -> tuple[dict[Any, Any], dict[tuple[str, int], int]] | None:
     """The file's data and the line of each record, or None where PyYAML must read it."""
-    if yaml_rs is None or _UNPRINTABLE.search(text) or _DEEP.search(text):
+    if yaml_rs is None or _UNPRINTABLE.search(text) or _deep(text):
         return None
     if any(_begins_node(text, m.start()) for m in _NODE_PROPERTY.finditer(text)):
         return None
@@ -107,6 +109,14 @@ def read(text: str) -> tuple[dict[Any, Any], dict[tuple[str, int], int]] | None:
         return None
     lines = record_lines(text, data)
     return None if lines is None else (data, lines)
+
+
+def _deep(text: str) -> bool:
+    return (
+        "\n" + _DEEP_INDENT in text
+        or text.startswith(_DEEP_INDENT)
+        or _COMPACT_RUN.search(text) is not None
+    )
 
 
 def _scalars_agree(data: dict[Any, Any]) -> bool | None:
