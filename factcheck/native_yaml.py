@@ -16,8 +16,10 @@ limit, and every record has a line. The two readings differ only where a file ha
 - a character PyYAML refuses (a control character, an unpaired surrogate), or a line break
   of YAML 1.1 that 1.2 reads as text (U+0085, U+2028, U+2029).
 
-`read` looks for each of these in the text, conservatively: a match in a quoted string or a
-comment only costs speed. A file with none is parsed natively, and its records' lines are
+`read` looks for each of these, in the text before parsing (conservatively: a match in a
+quoted string or a comment only costs speed) or in what yaml-rs read (floats, words, empty
+keys; an integer sends it back to the text to see how the integer was written). A file
+with none is parsed natively, and its records' lines are
 found by a scan of its block sequences (`record_lines`); a file with one, a file yaml-rs
 refuses (a repeated key, a syntax error), a document that is not a mapping and a record
 whose line the scan cannot place all return None, and the caller reads the file with
