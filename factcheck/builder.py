@@ -67,6 +67,7 @@ class Builder:
         self.problems: list[Problem] = []
         self.files: dict[str, File] = {}
         self.index: dict[tuple[str, str], tuple[str, int]] = {}
+        self._field_sets: dict[frozenset[str], set[str]] = {}
 
     def problem(
         self, message: str, section: str, key: str, field: str, dangling: DanglingKind | None = None
@@ -96,9 +97,17 @@ class Builder:
             "footnotes": c.footnotes,
             "claims": c.claims,
         }
+        shared = self._field_sets
         for section, key_of in _KEYS.items():
             registry = registries[section]
             for i, record in enumerate(getattr(read.content, section)):
+                # Records are frozen, so the set of fields each was given (pydantic's
+                # `__pydantic_fields_set__`, 0.7 KB a claim) never changes: records
+                # given the same fields share one set.
+                own = record.__pydantic_fields_set__
+                common = shared.setdefault(frozenset(own), own)
+                if common is not own:
+                    object.__setattr__(record, "__pydantic_fields_set__", common)
                 key = key_of(record)
                 loc = Location(read.path, read.item_lines.get((section, i)))
                 if (section, key) in self.index:
