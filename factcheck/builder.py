@@ -66,8 +66,8 @@ class Builder:
         self.strict = strict
         self.problems: list[Problem] = []
         self.files: dict[str, File] = {}
-        self.index: dict[tuple[str, str], tuple[str, int]] = {}
         self._field_sets: dict[frozenset[str], set[str]] = {}
+        self._positions: dict[tuple[str, str], dict[str, int]] = {}
 
     def problem(
         self, message: str, section: str, key: str, field: str, dangling: DanglingKind | None = None
@@ -76,7 +76,7 @@ class Builder:
 
         A `dangling` reference is kept for the citation checks when loading leniently.
         """
-        file, i = self.index[(section, key)]
+        file, i = self._position(section, key)
         steps = [int(x) if x.isdigit() else x for x in re.split(r"[.\[\]]+", field) if x]
         line = self.files[file].line((section, i, *steps))
         found = Problem(message, file, line, f"{section}[{i}].{field}")
@@ -84,6 +84,19 @@ class Builder:
             self.corpus.dangling.append(Dangling(dangling, section, key, found))
         else:
             self.problems.append(found)
+
+    def _position(self, section: str, key: str) -> tuple[str, int]:
+        """The file and index of the record a key names (the first, if it is written
+        twice), for messages: each file's keys are listed once, when first needed."""
+        file = self.corpus.locations[(section, key)].file
+        positions = self._positions.get((file, section))
+        if positions is None:
+            key_of = _KEYS[section]
+            positions = {}
+            for i, record in enumerate(getattr(self.files[file].content, section)):
+                positions.setdefault(key_of(record), i)
+            self._positions[(file, section)] = positions
+        return file, positions[key]
 
     def add(self, read: File) -> None:
         c = self.corpus
@@ -110,13 +123,13 @@ class Builder:
                     object.__setattr__(record, "__pydantic_fields_set__", common)
                 key = key_of(record)
                 loc = Location(read.path, read.item_lines.get((section, i)))
-                if (section, key) in self.index:
-                    first_file, first_i = self.index[(section, key)]
-                    first = Location(first_file, self.files[first_file].line((section, first_i)))
+                if (section, key) in c.locations:
                     earlier = registry[_registry_key(section, record, key)]
+                    if section in SHARED and earlier == record:
+                        continue  # the same declaration, in a second file
+                    first_file, first_i = self._position(section, key)
+                    first = Location(first_file, self.files[first_file].line((section, first_i)))
                     if section in SHARED:
-                        if earlier == record:
-                            continue  # the same declaration, in a second file
                         differ = _differing(earlier, record)
                         found = Problem(
                             f"'{key}' is declared differently at {first}; fields that differ: "
@@ -139,7 +152,6 @@ class Builder:
                     continue
                 registry[_registry_key(section, record, key)] = record
                 c.locations[(section, key)] = loc
-                self.index[(section, key)] = (read.path, i)
 
     def resolve(self, *, references: bool) -> None:
         """Parse every value and date; with `references`, also check every reference.

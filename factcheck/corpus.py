@@ -16,7 +16,7 @@ from factcheck.model import Claim, Document, Entity, Footnote, Property, Source,
 from factcheck.values import Time, Value
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a record was written."""
 

@@ -13,7 +13,7 @@ from factcheck.model import Claim, Property, Stance
 from factcheck.values import INF, NoValue, Quantity, Time, Value
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """A claim with its value as an interval and the time window it refers to."""
 

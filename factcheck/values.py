@@ -26,7 +26,7 @@ INF = math.inf
 QuantityQualifier = Literal["exact", "around", "nearly", "at least", "at most", "range", "vague"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     """An amount read from words: bounds, a central point where the words give one."""
 
@@ -46,7 +46,7 @@ class Quantity:
         return f"{format_number(self.low)} to {format_number(self.high)}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Time:
     """A span of days: a day is one day long, a month a month, `mid-June` ten days."""
 
@@ -82,7 +82,7 @@ class Time:
         return f"{lo} to {hi}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NoValue:
     """The thing has not happened (`never`, `ongoing`): Wikidata's 'no value'."""
 
@@ -92,7 +92,7 @@ class NoValue:
         return "none (has not happened)"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Status:
     """One of the categories a property declares, such as `ended` or `in-force`."""
 
