@@ -19,11 +19,11 @@ limit, and every record has a line. The two readings differ only where a file ha
 `read` looks for each of these, in the text before parsing (conservatively: a match in a
 quoted string or a comment only costs speed) or in what yaml-rs read (floats, words, empty
 keys; an integer sends it back to the text to see how the integer was written). A file
-with none is parsed natively, and its records' lines are
-found by a scan of its block sequences (`record_lines`); a file with one, a file yaml-rs
-refuses (a repeated key, a syntax error), a document that is not a mapping and a record
-whose line the scan cannot place all return None, and the caller reads the file with
-PyYAML, which gives factcheck's own words for every error.
+with none is read natively, and its records' lines are found by a scan of its block
+sequences (`record_lines`). A file with one, a file yaml-rs refuses (a repeated key, a
+syntax error), a document that is not a mapping and a record whose line the scan cannot
+place all return None, and the caller reads the file with PyYAML, which gives factcheck's
+own words for every error.
 """
 
 from __future__ import annotations
@@ -197,9 +197,11 @@ def _unbalanced(text: str, at: int) -> bool:
 
 #: A line that opens a block sequence's item with something on the same line.
 _ITEM = re.compile(r"^( *)-[ \t]+(?=[^\s#])", re.MULTILINE)
-#: A bare `-` (the item's node begins on a later line) or a line at column 0 that is not
-#: blank, a comment, an item or a document marker: a top-level key.
+#: A dash with nothing after it on its line but a comment: if it opens an item (only
+#: blanks before it), the item's node begins on a later line.
 _BARE_ITEM = re.compile(r"-[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
+#: A line at column 0 that is not blank, a comment, an item or a document marker: a
+#: top-level key.
 _TOP_KEY = re.compile(r"^(?=[^\s#])(?!-(?:[ \t]|\r?$)|---|\.\.\.)", re.MULTILINE)
 
 
