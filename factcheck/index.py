@@ -19,7 +19,7 @@ from factcheck import progress, store
 from factcheck.collector import paused_gc
 from factcheck.files import kept_place
 from factcheck.fingerprints import scan
-from factcheck.terms import fold, index_terms, term, transliterated, words
+from factcheck.terms import fold, index_terms
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
@@ -141,14 +141,7 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
                 fold(publishers),
             )
         )
-        fts_rows.append((rowid, *(index_terms(v) for v in fields.values())))
-        for value in fields.values():
-            for match in words(value):
-                raw = fold(match.group())
-                seen_words.add((raw, term(match.group())))
-                latin = transliterated(match.group())
-                if latin:
-                    seen_words.add((latin, latin))
+        fts_rows.append((rowid, *(index_terms(v, seen_words) for v in fields.values())))
     conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 20)})", rows)
     conn.executemany(
         f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts_rows

@@ -101,6 +101,8 @@ _DOUBLE = re.compile(r"([bcdfgklmnprstvz])\1")
 def fold(text: str) -> str:
     """Compatibility forms, case, diacritics and curly apostrophes folded away
     (`Mäulen` → `maulen`, `Navalny’s` → `navalny's`)."""
+    if text.isascii():  # nothing to decompose, no curly apostrophe
+        return text.casefold()
     text = unicodedata.normalize("NFKD", text.casefold()).replace("’", "'").replace("ʼ", "'")
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
@@ -159,12 +161,22 @@ def prefix_terms(prefix: str) -> set[str]:
     return {p for p in found if len(p) >= 2}
 
 
-def index_terms(text: str) -> str:
-    """A text as the space-separated terms the index stores (transliterations added)."""
+def index_terms(text: str, seen: set[tuple[str, str]] | None = None) -> str:
+    """A text as the space-separated terms the index stores (transliterations added).
+
+    `seen`, when given, also receives each word's (folded word, term) pair, and
+    (transliteration, transliteration) for a Cyrillic word: the index's table of words,
+    filled in the same pass."""
     out: list[str] = []
     for match in words(text):
-        out.append(term(match.group()))
-        latin = transliterated(match.group())
+        word = match.group()
+        found = term(word)
+        out.append(found)
+        latin = transliterated(word)
         if latin:
             out.append(latin)
+        if seen is not None:
+            seen.add((fold(word), found))
+            if latin:
+                seen.add((latin, latin))
     return " ".join(out)
