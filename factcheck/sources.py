@@ -77,6 +77,7 @@ def _norm_url(url: str) -> str:
     return url.rstrip("/")
 
 
+@lru_cache(maxsize=1 << 16)
 def norm_name(name: str) -> str:
     text = normalise(name)
     text = re.sub(r"[^\w\s]", " ", text)
