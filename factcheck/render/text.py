@@ -29,12 +29,13 @@ def without_controls(text: str | None) -> str:
     return _CONTROL.sub("", _ANSI.sub("", text).replace("\r\n", "\n"))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~])")
+#: Every character Markdown may read as markup, escaped with a backslash.
+_MD_ESCAPES = str.maketrans({ch: "\\" + ch for ch in "\\`*_{}[]<>()#+!|~"})
 
 
 def markdown_cell(text: str | None) -> str:
     """Text for a Markdown table cell or line: nothing in it can become markup or HTML."""
-    escaped = _MD_SPECIAL.sub(r"\\\1", plain(text)).replace("&", "&amp;")
+    escaped = plain(text).translate(_MD_ESCAPES).replace("&", "&amp;")
     # A leading '-' or '=' could start a list or heading when the text stands alone.
     return "\\" + escaped if escaped[:1] in ("-", "=") else escaped
 
