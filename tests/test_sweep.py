@@ -192,18 +192,6 @@ def _worst_pair(corpus: Any) -> Severity | None:
     return worst
 
 
-def _counted(cid: str, value: str, as_of: str | None) -> dict[str, Any]:
-    found = {
-        "id": cid,
-        "document": "rep",
-        "text": f"The words of claim {cid}.",
-        "subject": "exodus",
-        "property": "left.count",
-        "value": value,
-    }
-    return found if as_of is None else {**found, "as_of": as_of}
-
-
 #: A known defect, found by this test: the sweep scores a claim against the partner with
 #: the most extreme bound in each class, but severity is measured between midpoints, so a
 #: range whose bound is no more extreme can make the more severe pair. Here c0 and the
@@ -213,10 +201,10 @@ def _counted(cid: str, value: str, as_of: str | None) -> dict[str, Any]:
 #: it is built the example stays here (strict: the fix turns it red), and the random
 #: search is seeded so that CI does not fail on other examples of the defect by chance.
 _TIED_UPPER_BOUNDS = [
-    _counted("c0", "259,281", "26 September 2022"),
-    _counted("c1", "1", None),
-    _counted("c2", "245,569 – 259,281", "26 September 2022"),
-    _counted("c3", "518,556", "26 September 2022"),
+    claim("c0", "left.count", "259,281", as_of="26 September 2022"),
+    claim("c1", "left.count", "1"),
+    claim("c2", "left.count", "245,569 – 259,281", as_of="26 September 2022"),
+    claim("c3", "left.count", "518,556", as_of="26 September 2022"),
 ]
 
 
