@@ -195,8 +195,10 @@ def _unbalanced(text: str, at: int) -> bool:
     return line.count("[") != line.count("]") or line.count("{") != line.count("}")
 
 
-#: A line that opens a block sequence's item with something on the same line.
-_ITEM = re.compile(r"^( *)-[ \t]+(?=[^\s#])", re.MULTILINE)
+#: What follows an item's indent on a line that opens it with something on the same line.
+_ITEM_OPENS = r"-[ \t]+(?=[^\s#])"
+#: A line that opens a block sequence's item, at any indent.
+_ITEM = re.compile(r"^( *)" + _ITEM_OPENS, re.MULTILINE)
 #: A dash with nothing after it on its line but a comment: if it opens an item (only
 #: blanks before it), the item's node begins on a later line.
 _BARE_ITEM = re.compile(r"-[ \t]*(?:#[^\n]*)?\r?$", re.MULTILINE)
@@ -208,7 +210,7 @@ _TOP_KEY = re.compile(r"^(?=[^\s#])(?!-(?:[ \t]|\r?$)|---|\.\.\.)", re.MULTILINE
 @functools.cache
 def _items_at(indent: int) -> re.Pattern[str]:
     """Lines that open an item at exactly this indent."""
-    return re.compile(rf"^ {{{indent}}}-[ \t]+(?=[^\s#])", re.MULTILINE)
+    return re.compile(rf"^ {{{indent}}}" + _ITEM_OPENS, re.MULTILINE)
 
 
 def record_lines(text: str, data: dict[Any, Any]) -> dict[tuple[str, int], int] | None:
