@@ -39,7 +39,12 @@ def scope_key(claim: Claim) -> tuple[tuple[str, str], ...]:
 def _value_conflict(
     items: list[Item], prop: Property, corpus: Corpus, scope: tuple[tuple[str, str], ...]
 ) -> Conflict | None:
-    marked, pair = sweep(items, prop.growing, lambda a, b: reasons.pair_score(a, b, prop))
+    marked, pair = sweep(
+        items,
+        prop.growing,
+        lambda a, b: reasons.pair_score(a, b, prop),
+        lambda it: reasons.point(it.value),
+    )
     if not marked or pair is None:
         return None
     a, b = items[pair[0]], items[pair[1]]

@@ -11,7 +11,7 @@ from factcheck.model import Property
 from factcheck.values import INF, NoValue, Quantity, Status, Time, Value, counted, format_number
 
 
-def _point(value: Value) -> float | None:
+def point(value: Value) -> float | None:
     if isinstance(value, Quantity):
         if value.point is not None:
             return value.point
@@ -39,7 +39,7 @@ def distance(a: Item, b: Item, prop: Property) -> tuple[str, Severity, float]:
         return f"{va.written} vs {vb.written}", Severity.high, INF
     if prop.kind == "status" or isinstance(va, NoValue) or isinstance(vb, NoValue):
         return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high, INF
-    pa, pb = _point(va), _point(vb)
+    pa, pb = point(va), point(vb)
     if pa is None or pb is None:
         return "no overlap", Severity.medium, 0.0
     gap = abs(pb - pa)

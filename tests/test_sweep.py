@@ -63,6 +63,21 @@ def test_the_pair_shown_does_not_depend_on_ids(tmp_path: Path, first: str) -> No
     assert (c.severity, c.distance) == (Severity.high, "×2.2")
 
 
+def test_the_pair_shown_is_the_farthest_apart_by_midpoint(tmp_path: Path) -> None:
+    # The range reaches above 900, yet its midpoint (550) is farther from 2,000 than 900
+    # is: the pair shown is the range and 2,000 (and 2,000 is met last, from the two).
+    dated = {"as_of": "1 October 2022"}
+    c = only(
+        conflicts_of(
+            tmp_path,
+            claim("a-range", "abroad.count", "100 – 1,000", **dated),
+            claim("b-point", "abroad.count", "900", **dated),
+            claim("z-far", "abroad.count", "2,000", **dated),
+        )
+    )
+    assert c.distance == "×3.6"
+
+
 def test_severity_does_not_depend_on_claim_order(tmp_path: Path) -> None:
     # Two pairs are equally far apart: (timed 261,000, 900 000) and (untimed 261,000,
     # 900 000). The reported severity, and so whether min_severity=high keeps the conflict,
@@ -192,14 +207,9 @@ def _worst_pair(corpus: Any) -> Severity | None:
     return worst
 
 
-#: A known defect, found by this test: the sweep scores a claim against the partner with
-#: the most extreme bound in each class, but severity is measured between midpoints, so a
-#: range whose bound is no more extreme can make the more severe pair. Here c0 and the
-#: range c2 share the upper bound 259,281; c2's midpoint is lower, so c2-c3 is ×2.05
-#: (high) where c0-c3 is ×2.00 (medium), and the sweep scores c0. Finding the partner by
-#: midpoint among those whose bound conflicts needs another structure than a heap; until
-#: it is built the example stays here (strict: the fix turns it red), and the random
-#: search is seeded so that CI does not fail on other examples of the defect by chance.
+#: Found by this test: c0 and the range c2 share the upper bound 259,281, but c2's
+#: midpoint is lower, so c2-c3 is ×2.05 (high) where c0-c3 is ×2.00 (medium). A sweep that
+#: took the partner with the most extreme bound scored c0 and reported medium.
 _TIED_UPPER_BOUNDS = [
     claim("c0", "left.count", "259,281", as_of="26 September 2022"),
     claim("c1", "left.count", "1"),
@@ -212,10 +222,9 @@ _TIED_UPPER_BOUNDS = [
     max_examples=120,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow],
-    derandomize=True,
 )
 @given(st.one_of(claim_sets(4), date_claim_sets(4)))
-@example(claims=_TIED_UPPER_BOUNDS).xfail(raises=AssertionError, reason="ties in the sweep")
+@example(claims=_TIED_UPPER_BOUNDS)
 def test_a_conflict_is_as_severe_as_its_most_severe_pair(claims: list[dict[str, Any]]) -> None:
     """So adding a claim never lowers the severity of a pair that still conflicts, and
     `--min-severity` never hides a contradiction that a pair of the claims makes."""
