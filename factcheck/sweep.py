@@ -27,16 +27,13 @@ class _Open:
     removed or asked for in log n steps.
     """
 
-    def __init__(
-        self,
-        members: list[int],
-        bound: Callable[[int], float],
-        preference: Callable[[int], tuple[float, int]],
-    ) -> None:
-        placed = sorted(members, key=lambda i: (bound(i), i))
-        self.bounds = [bound(i) for i in placed]
+    def __init__(self, members: list[int], bound: list[float], preference: list[float]) -> None:
+        """`members` in the ranking's order, which breaks ties of bound and preference;
+        `bound` and `preference` hold a number for each item of the sweep."""
+        placed = sorted(members, key=bound.__getitem__)
+        self.bounds = [bound[i] for i in placed]
         self.place = {i: n for n, i in enumerate(placed)}
-        self.preferred = sorted(members, key=preference)
+        self.preferred = sorted(members, key=preference.__getitem__)
         self.rank = {i: n for n, i in enumerate(self.preferred)}
         self.empty = len(members)
         self.size = 1
@@ -114,19 +111,15 @@ def sweep(
         rank[i] = n
     points = [point(it) for it in items]
     members: dict[tuple[bool, bool, bool], list[int]] = {}
-    for i, it in enumerate(items):
+    for i in ranked:
+        it = items[i]
         kind = (it.timed, isinstance(it.value, NoValue), points[i] is None)
         members.setdefault(kind, []).append(i)
     # Any two partners without a point score alike, so their order is only the ranking's.
     far = [p if p is not None else 0.0 for p in points]
-    below = {
-        k: _Open(group, lambda i: items[i].hi, lambda i: (far[i], rank[i]))
-        for k, group in members.items()
-    }
-    above = {
-        k: _Open(group, lambda i: items[i].lo, lambda i: (-far[i], rank[i]))
-        for k, group in members.items()
-    }
+    his, los, near = [it.hi for it in items], [it.lo for it in items], [-f for f in far]
+    below = {k: _Open(group, his, far) for k, group in members.items()}
+    above = {k: _Open(group, los, near) for k, group in members.items()}
     kind_of = {i: k for k, group in members.items() for i in group}
     classes = [(below[k], above[k]) for k in members]
     now = -INF
