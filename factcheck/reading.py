@@ -131,8 +131,14 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
         ) from None
     read = File(file, content, parsed.lines, is_json, digest=digest)
     if store:
-        cache.store(path, cache.file_key(path, digest), content, read.item_lines)
+        _store(read, cache.dumped(content))
     return read
+
+
+def _store(read: File, body: bytes) -> None:
+    """Keep a file's records, as `cache.dumped` gives them, in the cache."""
+    path = Path(read.path)
+    cache.store(path, cache.file_key(path, read.digest), body, read.item_lines)
 
 
 def cached(path: Path, digest: str | None = None) -> File | None:
@@ -205,12 +211,15 @@ def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:
     """In a worker process: one file parsed, as plain data that pickles quickly."""
     try:
         with paused_gc():
-            read = _read_file(Path(file), store=use_cache)
+            read = _read_file(Path(file))
+            if read is not None:
+                body = cache.dumped(read.content)
+                if use_cache:
+                    _store(read, body)
     except FactcheckError as exc:
         return ("problems", exc.problems)
     if read is None:
         return ("none",)
-    body = read.content.model_dump_json(exclude_defaults=True).encode()
     return ("records", body, read.item_lines, read.digest)
 
 
