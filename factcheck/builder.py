@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.corpus import Corpus, Dangling, DanglingKind, Location
 from factcheck.entities import name_index, parse_entity
 from factcheck.errors import Problem, ValueParseError, did_you_mean
-from factcheck.model import Claim, Property
+from factcheck.model import ClaimFile, ClaimRow, Property
 from factcheck.reading import File
 from factcheck.statuses import parse_status
 from factcheck.times import parse_time
@@ -60,13 +60,17 @@ def _both(first: Any, second: Any, field: str) -> str:
     return f"{field} ({shown(getattr(first, field))} there, {shown(getattr(second, field))} here)"
 
 
+_NO_RECORDS = ClaimFile()
+
+
 class Builder:
     def __init__(self, *, strict: bool = True) -> None:
         self.corpus = Corpus()
         self.strict = strict
         self.problems: list[Problem] = []
         self.files: dict[str, File] = {}
-        self._field_sets: dict[frozenset[str], set[str]] = {}
+        #: Each file's records of each section, as the corpus holds them, in file order.
+        self._held: dict[tuple[str, str], list[Any]] = {}
         self._positions: dict[tuple[str, str], dict[str, int]] = {}
 
     def problem(
@@ -93,14 +97,16 @@ class Builder:
         if positions is None:
             key_of = _KEYS[section]
             positions = {}
-            for i, record in enumerate(getattr(self.files[file].content, section)):
+            for i, record in enumerate(self._held[(file, section)]):
                 positions.setdefault(key_of(record), i)
             self._positions[(file, section)] = positions
         return file, positions[key]
 
     def add(self, read: File) -> None:
         c = self.corpus
-        self.files[read.path] = read
+        # The file's records are held in the corpus from here on (claims as `ClaimRow`):
+        # the file keeps what messages need, its path and lines.
+        self.files[read.path] = replace(read, content=_NO_RECORDS)
         registries: dict[str, dict[Any, Any]] = {
             "subjects": c.subjects,
             "properties": c.properties,
@@ -110,17 +116,13 @@ class Builder:
             "footnotes": c.footnotes,
             "claims": c.claims,
         }
-        shared = self._field_sets
         for section, key_of in _KEYS.items():
             registry = registries[section]
-            for i, record in enumerate(getattr(read.content, section)):
-                # Records are frozen, so the set of fields each was given (pydantic's
-                # `__pydantic_fields_set__`, 0.7 KB a claim) never changes: records
-                # given the same fields share one set.
-                own = record.__pydantic_fields_set__
-                common = shared.setdefault(frozenset(own), own)
-                if common is not own:
-                    object.__setattr__(record, "__pydantic_fields_set__", common)
+            records: list[Any] = getattr(read.content, section)
+            if section == "claims":
+                records = [ClaimRow.of(claim) for claim in records]
+            self._held[(read.path, section)] = records
+            for i, record in enumerate(records):
                 key = key_of(record)
                 loc = Location(read.path, read.item_lines.get((section, i)))
                 if (section, key) in c.locations:
@@ -234,7 +236,7 @@ class Builder:
                         "source",
                     )
 
-    def _resolve_claim(self, claim: Claim, *, references: bool) -> None:
+    def _resolve_claim(self, claim: ClaimRow, *, references: bool) -> None:
         c = self.corpus
         if references:
             for field_name, registry, kind in (
@@ -295,7 +297,7 @@ class Builder:
                     times[claim.id] = when
 
 
-def _fiscal_of(corpus: Corpus, claim: Claim) -> tuple[int, str] | None:
+def _fiscal_of(corpus: Corpus, claim: ClaimRow) -> tuple[int, str] | None:
     """How the claim's document counts fiscal years, if it says."""
     doc = corpus.documents.get(claim.document)
     if doc is None or doc.fiscal_year is None:

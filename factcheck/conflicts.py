@@ -23,16 +23,16 @@ from factcheck.corpus import Corpus
 from factcheck.denials import denial_conflict
 from factcheck.growth import growth_conflict
 from factcheck.intervals import Item, items
-from factcheck.model import Claim, Property, Rank, Stance
+from factcheck.model import ClaimRow, Property, Rank, Stance
 from factcheck.sweep import clusters, sweep
 
 
-def _scope_shown(members: list[Claim]) -> tuple[tuple[str, str], ...]:
+def _scope_shown(members: list[ClaimRow]) -> tuple[tuple[str, str], ...]:
     """A scope as its claims write it (grouping ignores case; display keeps it)."""
     return tuple(sorted(min(members, key=lambda c: c.id).scope.items()))
 
 
-def scope_key(claim: Claim) -> tuple[tuple[str, str], ...]:
+def scope_key(claim: ClaimRow) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k.casefold(), v.casefold()) for k, v in claim.scope.items()))
 
 
@@ -78,7 +78,7 @@ def _related(
     if not wanted:
         return []
     groups: definitions.Groups = defaultdict(lambda: defaultdict(list))
-    by_topic: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    by_topic: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
     for claim in corpus.claims.values():
         if (
             claim.property in wanted
@@ -115,7 +115,7 @@ def _find(
     min_severity: Severity,
     explain: bool,
 ) -> Report:
-    topics: dict[tuple[str, str], list[Claim]] = defaultdict(list)
+    topics: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
     for claim in corpus.claims.values():
         if subject and claim.subject != subject:
             continue
@@ -136,7 +136,7 @@ def _find(
                     report.consistent.append(
                         Consistency(subj, prop_id, (c.id,), f"deprecated{why}")
                     )
-        scopes: dict[tuple[tuple[str, str], ...], list[Claim]] = defaultdict(list)
+        scopes: dict[tuple[tuple[str, str], ...], list[ClaimRow]] = defaultdict(list)
         for c in live:
             scopes[scope_key(c)].append(c)
         if explain and len(scopes) > 1:

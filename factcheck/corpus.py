@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from factcheck.errors import Problem
-from factcheck.model import Claim, Document, Entity, Footnote, Property, Source, Subject
+from factcheck.model import ClaimRow, Document, Entity, Footnote, Property, Source, Subject
 from factcheck.values import Time, Value
 
 
@@ -63,7 +63,7 @@ class Corpus:
     documents: dict[str, Document] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     footnotes: dict[tuple[str, str], Footnote] = field(default_factory=dict)
-    claims: dict[str, Claim] = field(default_factory=dict)
+    claims: dict[str, ClaimRow] = field(default_factory=dict)
     values: dict[str, Value] = field(default_factory=dict)
     as_of: dict[str, Time] = field(default_factory=dict)
     #: When each claim was made, where it says (`stated`).
@@ -82,7 +82,7 @@ class Corpus:
         """The file and line of a record, e.g. `where("claims", "wp-fsb-261k")`."""
         return self.locations.get((section, key))
 
-    def footnotes_of(self, claim: Claim) -> list[Footnote]:
+    def footnotes_of(self, claim: ClaimRow) -> list[Footnote]:
         """The footnotes a claim rests on, in the order it cites them."""
         found = (self.footnotes.get((claim.document, label)) for label in claim.footnotes)
         return [f for f in found if f is not None]
@@ -92,7 +92,7 @@ class Corpus:
         value = self.values.get(claim_id)
         return self.as_of.get(claim_id) or (value if isinstance(value, Time) else None)
 
-    def sources_of(self, claim: Claim) -> list[Source]:
+    def sources_of(self, claim: ClaimRow) -> list[Source]:
         """Every source behind a claim, through its footnotes or cited inline, once each."""
         ids: dict[str, None] = {}
         for note in self.footnotes_of(claim):

@@ -9,7 +9,7 @@ from datetime import date
 from factcheck.checks import Finding, found
 from factcheck.corpus import Corpus
 from factcheck.errors import ValueParseError
-from factcheck.model import Claim
+from factcheck.model import ClaimRow
 from factcheck.sources import independent_sources, source_date, source_dates
 from factcheck.values import NoValue, Time
 
@@ -61,7 +61,7 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
     yield from _event_dates(corpus, dates)
 
 
-def _event(corpus: Corpus, claim: Claim) -> Time | None:
+def _event(corpus: Corpus, claim: ClaimRow) -> Time | None:
     """The time a claim describes, when it has both ends: an open time ('since November
     2022') has no end to compare a source with."""
     when = corpus.time_of(claim.id)

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.corpus import Corpus
-from factcheck.model import Claim, Property, Stance
+from factcheck.model import ClaimRow, Property, Stance
 from factcheck.values import INF, NoValue, Quantity, Time, Value
 
 
@@ -17,7 +17,7 @@ from factcheck.values import INF, NoValue, Quantity, Time, Value
 class Item:
     """A claim with its value as an interval and the time window it refers to."""
 
-    claim: Claim
+    claim: ClaimRow
     value: Value
     lo: float
     hi: float
@@ -32,7 +32,7 @@ class Item:
         return (0 if self.timed else 1, self.claim.id)
 
 
-def _interval(value: Value, prop: Property, corpus: Corpus, claim: Claim) -> tuple[float, float]:
+def _interval(value: Value, prop: Property, corpus: Corpus, claim: ClaimRow) -> tuple[float, float]:
     """A claim's value as an interval widened by half the property's tolerance each way,
     so that two values agree when they are at most the tolerance apart."""
     half = prop.tolerance / 2
@@ -62,7 +62,7 @@ def _entity_index(corpus: Corpus, entity: str) -> float:
     return float(order[entity])
 
 
-def _reference_time(claim: Claim, corpus: Corpus) -> float | None:
+def _reference_time(claim: ClaimRow, corpus: Corpus) -> float | None:
     """The earliest time a claim certainly speaks for: its as-of time, else when it was
     stated, else its document's date (`still in force as of 2025` holds at least from the
     start of 2025)."""
@@ -74,7 +74,7 @@ def _reference_time(claim: Claim, corpus: Corpus) -> float | None:
     return when.low if when is not None else None
 
 
-def described_time(claim: Claim, corpus: Corpus) -> Time | None:
+def described_time(claim: ClaimRow, corpus: Corpus) -> Time | None:
     """The time a claim's value describes: its `as_of`; else, for a claim that states a
     value, the time it was stated (a figure given without a time is the figure then). A
     denial without `as_of` is about the claims it denies, at whatever time they describe."""
@@ -85,7 +85,7 @@ def described_time(claim: Claim, corpus: Corpus) -> Time | None:
 
 
 def _time_window(
-    claim: Claim, value: Value, corpus: Corpus, prop: Property
+    claim: ClaimRow, value: Value, corpus: Corpus, prop: Property
 ) -> tuple[float, float, bool]:
     """The time a claim refers to, and whether it says so.
 
@@ -101,7 +101,7 @@ def _time_window(
     return when.low, when.high, True
 
 
-def items(claims: Iterable[Claim], prop: Property, corpus: Corpus) -> list[Item]:
+def items(claims: Iterable[ClaimRow], prop: Property, corpus: Corpus) -> list[Item]:
     items = []
     for claim in claims:
         value = corpus.values[claim.id]

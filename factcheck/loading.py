@@ -67,7 +67,7 @@ def _load(
     ) as parsed:
         for done, path in enumerate(files):
             progress.tell("reading claim files", done, len(files))
-            read = hits.get(path) or next(parsed)
+            read = hits.pop(path, None) or next(parsed)
             if isinstance(read, list):
                 builder.problems.extend(read)
                 unreadable += 1

@@ -7,8 +7,10 @@ Field names follow schema.org ClaimReview and CSL-JSON where those fit.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from types import MappingProxyType
+from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -300,6 +302,60 @@ class Claim(Record):
     sources: list[Id] = Field(
         default_factory=list, description="Sources cited inline, without a footnote."
     )
+
+
+#: The scope of every claim that gives none: one shared mapping, never changed.
+NO_SCOPE: Mapping[str, str] = MappingProxyType({})
+
+
+class ClaimRow(NamedTuple):
+    """A claim as a loaded corpus holds it: the fields of `Claim`, in its order, as a tuple.
+
+    `Claim` validates what a file says; a corpus may then hold a million claims, and a
+    pydantic instance costs several times the memory of a tuple of the same fields. The
+    lists become tuples and an empty scope the shared `NO_SCOPE`.
+    """
+
+    id: str
+    document: str
+    text: str
+    subject: str
+    property: str
+    value: str
+    assume_year: int | None
+    claimant: str | None
+    stance: Stance
+    as_of: str | None
+    stated: str | None
+    scope: Mapping[str, str]
+    method: str | None
+    rank: Rank
+    rank_reason: str | None
+    footnotes: tuple[str, ...]
+    sources: tuple[str, ...]
+
+    @classmethod
+    def of(cls, claim: Claim) -> ClaimRow:
+        f = claim.__dict__
+        return cls(
+            f["id"],
+            f["document"],
+            f["text"],
+            f["subject"],
+            f["property"],
+            f["value"],
+            f["assume_year"],
+            f["claimant"],
+            f["stance"],
+            f["as_of"],
+            f["stated"],
+            f["scope"] or NO_SCOPE,
+            f["method"],
+            f["rank"],
+            f["rank_reason"],
+            tuple(f["footnotes"]),
+            tuple(f["sources"]),
+        )
 
 
 class ClaimFile(Record):

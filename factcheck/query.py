@@ -9,7 +9,7 @@ from factcheck.errors import UsageError, did_you_mean
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
-    from factcheck.model import Claim
+    from factcheck.model import ClaimRow
 
 
 def refuse_unknown(option: str, value: str | None, known: Collection[str]) -> None:
@@ -40,7 +40,7 @@ def select_claims(
     property: str | None = None,
     claimant: str | None = None,
     document: str | None = None,
-) -> list[Claim]:
+) -> list[ClaimRow]:
     """Claims matching every filter given; `claimant` matches a part, ignoring case."""
     needle = claimant.casefold() if claimant else None
     return [
@@ -53,7 +53,7 @@ def select_claims(
     ]
 
 
-def require_claim(corpus: Corpus, claim_id: str) -> Claim:
+def require_claim(corpus: Corpus, claim_id: str) -> ClaimRow:
     """The claim with this id, or an error that suggests the nearest id."""
     if claim_id in corpus.claims:
         return corpus.claims[claim_id]

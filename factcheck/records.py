@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from factcheck.checks import Finding
     from factcheck.conflict_report import Conflict, Consistency, Report
     from factcheck.corpus import Corpus
-    from factcheck.model import Claim, Source
+    from factcheck.model import ClaimRow, Source
     from factcheck.relations import Relations
 
 
@@ -62,7 +62,7 @@ def source_data(source: Source) -> dict[str, Any]:
     }
 
 
-def _cited_in(document: str, footnotes: list[str]) -> str:
+def _cited_in(document: str, footnotes: Sequence[str]) -> str:
     """Where a reader finds the claim: `EUAA fn. 732`."""
     return f"{document} fn. {', '.join(footnotes)}" if footnotes else document
 
@@ -106,7 +106,7 @@ class ClaimMaker:
             path = self._files[loc.file] = kept_place(loc.file, None)
         return path if loc.line is None else f"{path}:{loc.line}"
 
-    def __call__(self, claim: Claim) -> dict[str, Any]:
+    def __call__(self, claim: ClaimRow) -> dict[str, Any]:
         from factcheck.sources import independent_sources
 
         sources = self._corpus.sources_of(claim)
@@ -257,7 +257,7 @@ class ClaimRecords(Sequence[dict[str, Any]]):
     """Claim records made one at a time as they are read, never all held at once: a report
     on a million claims shows them without a million records beside the claims."""
 
-    def __init__(self, make: ClaimMaker, claims: Sequence[Claim]) -> None:
+    def __init__(self, make: ClaimMaker, claims: Sequence[ClaimRow]) -> None:
         self._make = make
         self._claims = claims
 

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from factcheck.corpus import Corpus
 from factcheck.errors import ValueParseError
-from factcheck.model import Claim, Source
+from factcheck.model import ClaimRow, Source
 from factcheck.times import parse_time
 from factcheck.values import Time, normalise
 
@@ -181,7 +181,7 @@ def source_groups(corpus: Corpus) -> dict[str, str]:
 
 
 def independent_sources(
-    corpus: Corpus, claim: Claim, sources: Sequence[Source] | None = None
+    corpus: Corpus, claim: ClaimRow, sources: Sequence[Source] | None = None
 ) -> int:
     """How many independent sources a claim rests on (footnotes citing one source count
     once; a source that relays another is not independent of it). `sources`: the claim's
@@ -191,7 +191,7 @@ def independent_sources(
     return len({groups[s.id] for s in found if s.id in groups})
 
 
-def is_self(corpus: Corpus, claim: Claim, source: Source) -> bool:
+def is_self(corpus: Corpus, claim: ClaimRow, source: Source) -> bool:
     """Whether a source is the claim's own document: the same address, or the same title
     and publisher in the same year (an earlier edition of a report is another work)."""
     doc = corpus.documents.get(claim.document)

@@ -6,7 +6,6 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-import pydantic
 import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -14,7 +13,9 @@ from hypothesis import strategies as st
 from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError, ValueParseError
 from factcheck.loading import load_corpus
+from factcheck.model import NO_SCOPE, Claim, ClaimRow
 from factcheck.quantities import parse_quantity
+from factcheck.reading import _read_file as read_claim_file
 from factcheck.times import parse_time
 from factcheck.values import NoValue, Quantity, Time
 
@@ -256,19 +257,22 @@ def test_parse_time_gives_a_span_or_no_value(text: str, year: int | None) -> Non
         assert when.low <= when.high
 
 
-def test_records_given_the_same_fields_share_one_set_of_them() -> None:
-    """The loader lets records with the same given fields share pydantic's set of them
-    (0.7 KB a claim); that is safe only because records are frozen."""
+def test_a_loaded_claim_holds_exactly_what_its_file_says() -> None:
+    """The corpus holds claims as `ClaimRow` tuples, not pydantic instances: the same
+    fields in the same order, the same values (lists as tuples), unchangeable."""
+    assert ClaimRow._fields == tuple(Claim.model_fields)
     corpus = load_corpus(None)
-    by_fields: dict[frozenset[str], list[object]] = {}
-    for claim in corpus.claims.values():
-        by_fields.setdefault(frozenset(claim.model_fields_set), []).append(claim)
-    groups = [claims for claims in by_fields.values() if len(claims) > 1]
-    assert groups
-    for claims in groups:
-        assert len({id(c.model_fields_set) for c in claims}) == 1
-    claim = groups[0][0]
-    before = set(claim.model_fields_set)
-    with pytest.raises(pydantic.ValidationError):
-        claim.text = "changed"  # type: ignore[misc]
-    assert claim.model_fields_set == before
+    files = [read_claim_file(Path(f)) for f in corpus.files]
+    written = {c.id: c for f in files if f is not None for c in f.content.claims}
+    assert set(written) == set(corpus.claims)
+    for cid, row in corpus.claims.items():
+        assert isinstance(row, ClaimRow)
+        held = row._asdict()
+        held.update(scope=dict(row.scope), footnotes=list(row.footnotes), sources=list(row.sources))
+        assert held == written[cid].model_dump()
+    unscoped = [row for row in corpus.claims.values() if not row.scope]
+    assert unscoped and all(row.scope is NO_SCOPE for row in unscoped)
+    with pytest.raises(AttributeError):
+        unscoped[0].text = "changed"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        unscoped[0].scope["where"] = "here"  # type: ignore[index]
