@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
+import orjson
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,6 +21,7 @@ from factcheck.conflicts import find_conflicts
 from factcheck.loading import load_corpus
 from factcheck.records import conflict_view
 from factcheck.render import Format, Style, renderer
+from factcheck.render.data import report_data
 from factcheck.render.text import markdown_cell, plain
 from factcheck.report import build_report
 from factcheck.workspace import Workspace
@@ -91,9 +96,46 @@ def test_every_format_renders_every_view(fmt: Format, mini: Path) -> None:
         module.claims(Workspace([mini]).claims(), Style()),
         module.claim(Workspace([mini]).claim("early"), Style()),
         module.findings(findings, Style()),
-        module.report(build_report(load_corpus([mini], strict=False)), Style()),
+        "".join(module.report(build_report(load_corpus([mini], strict=False)), Style())),
     ):
         assert isinstance(text, str) and text.strip()
+
+
+class _Counted(Sequence[dict[str, Any]]):
+    """A report's claims that count how many records have been made."""
+
+    def __init__(self, records: Sequence[dict[str, Any]]) -> None:
+        self.records, self.made = records, 0
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __getitem__(self, index: Any) -> Any:
+        record = self.records[index]  # past the end, IndexError ends the iteration
+        self.made += 1
+        return record
+
+
+@pytest.mark.parametrize("fmt", [f for f in Format if f is not Format.table])
+def test_a_report_is_written_as_it_is_made(fmt: Format, mini: Path) -> None:
+    """Each claim's record is made when its part of the report is written, never all
+    before the first part (a report on a million claims is not held whole)."""
+    report = build_report(load_corpus([mini], strict=False))
+    claims = _Counted(report.claims)
+    pieces = renderer(fmt).report(dataclasses.replace(report, claims=claims), Style())
+    next(pieces)
+    assert claims.made == 0
+    text = "".join(pieces)
+    assert claims.made == len(claims) > 1
+    assert all(c["id"] in text for c in report.claims)
+
+
+def test_the_json_report_in_pieces_is_the_whole_document(mini: Path) -> None:
+    report = build_report(load_corpus([mini], strict=False))
+    data = {k: list(v) if isinstance(v, Iterator) else v for k, v in report_data(report).items()}
+    whole = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n"
+    assert "".join(renderer(Format.json).report(report, Style())) == whole
+    assert json.loads(whole)["claims"]
 
 
 @pytest.mark.parametrize("fmt", list(Format))
@@ -163,3 +205,27 @@ def test_plain_text_is_one_printable_line(text: str) -> None:
     assert not any(ch in shown for ch in "\x1b\n\r\t\x00\x7f\x85\u2028\u2029")
     if text.isprintable():
         assert shown == text
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.text(max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=3), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=_JSON, long=st.integers(min_value=0, max_value=3))
+def test_json_in_pieces_is_laid_out_as_a_whole_dump(data: Any, long: int) -> None:
+    """Whichever lists are written item by item, the text is orjson's own layout."""
+    from factcheck.render import json_format
+
+    before = json_format._LONG
+    json_format._LONG = long
+    try:
+        text = "".join(json_format._pieces(data, ""))
+    finally:
+        json_format._LONG = before
+    assert text == orjson.dumps(data, option=orjson.OPT_INDENT_2).decode()

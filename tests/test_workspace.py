@@ -57,7 +57,7 @@ def test_each_call_renders_as_the_command_prints(fmt: Format, mini: Path) -> Non
         (module.conflicts(ws.conflicts(), style), ["conflicts", "--limit", "0"]),
         (module.claims(ws.claims(), style), ["claims"]),
         (module.claim(ws.claim("early"), style), ["show", "early"]),
-        (module.report(ws.report(), style), ["export"]),
+        ("".join(module.report(ws.report(), style)), ["export"]),
     ]
     for text, args in pairs:
         assert text == _cli(*args, "-c", str(mini), "-f", fmt.value), args

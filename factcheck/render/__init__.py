@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Protocol, assert_never
 from factcheck.options import Format
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from typing import Any
 
     from factcheck.checks import Finding
@@ -30,7 +31,8 @@ class Style:
 
 
 class Renderer(Protocol):
-    """What every output format offers: each function returns the text to write."""
+    """What every output format offers: each function returns the text to write, and
+    `report` yields it in pieces as they are made (a report may hold a million claims)."""
 
     #: Claims shown per side of a conflict (None: all of them).
     PER_SIDE: int | None
@@ -49,7 +51,7 @@ class Renderer(Protocol):
 
     def search(self, results: Results, style: Style) -> str: ...
 
-    def report(self, report: ReportRecord, style: Style) -> str: ...
+    def report(self, report: ReportRecord, style: Style) -> Iterator[str]: ...
 
 
 def renderer(fmt: Format) -> Renderer:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any
 
 from factcheck.render import Style
@@ -36,11 +37,23 @@ def safe(value: Any) -> str:
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> str:
+    return "".join(_table_pieces(header, rows))
+
+
+def _table_pieces(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> Iterator[str]:
+    """The table in pieces: its header, then a thousand rows at a time."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
-    writer.writerows([safe(cell) for cell in row] for row in rows)
-    return out.getvalue()
+    rows = iter(rows)
+    while True:
+        yield out.getvalue()
+        out.seek(0)
+        out.truncate()
+        chunk = list(islice(rows, 1000))
+        if not chunk:
+            return
+        writer.writerows([safe(cell) for cell in row] for row in chunk)
 
 
 _CLAIM_HEADER = (
@@ -95,26 +108,22 @@ _CONFLICT_HEADER = (
 )
 
 
-def _conflict_rows(found: Iterable[dict[str, Any]]) -> list[list[Any]]:
-    rows = []
+def _conflict_rows(found: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
     for n, data in enumerate(found, 1):
         for side_no, side in enumerate(data["sides"], 1):
             for c in side["claims"]:
-                rows.append(
-                    [
-                        n,
-                        data["subject"],
-                        data["property"],
-                        "; ".join(f"{k}={v}" for k, v in data["scope"].items()),
-                        data["kind"],
-                        data["severity"],
-                        data["distance"],
-                        data["reason"],
-                        side_no,
-                        *_claim_row(c),
-                    ]
-                )
-    return rows
+                yield [
+                    n,
+                    data["subject"],
+                    data["property"],
+                    "; ".join(f"{k}={v}" for k, v in data["scope"].items()),
+                    data["kind"],
+                    data["severity"],
+                    data["distance"],
+                    data["reason"],
+                    side_no,
+                    *_claim_row(c),
+                ]
 
 
 def conflicts(view: ConflictView, style: Style) -> str:
@@ -164,11 +173,12 @@ def search(results: Results, style: Style) -> str:
     )
 
 
-def report(report: ReportRecord, style: Style) -> str:
+def report(report: ReportRecord, style: Style) -> Iterator[str]:
     """One row per claim, then one per claim on each side of each conflict; `row` says
     which, and the conflict columns are empty on claim rows."""
-    rows: list[list[Any]] = [
-        ["claim", *[""] * len(_CONFLICT_HEADER), *_claim_row(c)] for c in report.claims
-    ]
-    rows += [["conflict side", *row] for row in _conflict_rows(report.conflicts.conflicts)]
-    return _table(("row", *_CONFLICT_HEADER, *_CLAIM_HEADER), rows)
+    no_conflict = [""] * len(_CONFLICT_HEADER)
+    rows = chain(
+        (["claim", *no_conflict, *_claim_row(c)] for c in report.claims),
+        (["conflict side", *row] for row in _conflict_rows(report.conflicts.conflicts)),
+    )
+    return _table_pieces(("row", *_CONFLICT_HEADER, *_CLAIM_HEADER), rows)

@@ -191,16 +191,17 @@ def report_summary_lines(report: ReportRecord) -> list[str]:
 
 def report_data(report: ReportRecord) -> dict[str, Any]:
     """The whole report as data, places relative to the current folder: the JSON export,
-    whose layout `factcheck schema --report` describes."""
+    whose layout `factcheck schema --report` describes. Its lists of records are iterators
+    that make each record as it is read (a report may hold a million claims)."""
     return {
         "report": "factcheck",
         "schema_version": REPORT_SCHEMA_VERSION,
         "factcheck_version": report.version,
         "fingerprint": report.fingerprint,
         "summary": report.counts,
-        "conflicts": [shown_conflict(c) for c in report.conflicts.conflicts],
-        "claims": [shown(c) for c in report.claims],
-        "findings": [finding_data(f) for f in report.findings],
-        "sources": list(report.sources),
-        "footnotes": list(report.footnotes),
+        "conflicts": (shown_conflict(c) for c in report.conflicts.conflicts),
+        "claims": (shown(c) for c in report.claims),
+        "findings": (finding_data(f) for f in report.findings),
+        "sources": iter(report.sources),
+        "footnotes": iter(report.footnotes),
     }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
@@ -63,19 +63,30 @@ def e(value: object) -> str:
 
 
 def _page(title: str, body: list[str]) -> str:
-    return (
+    return "".join(_page_pieces(title, body))
+
+
+def _page_pieces(title: str, body: Iterable[str]) -> Iterator[str]:
+    """A page whose body parts (HTML) are written one to a line, as they are made."""
+    yield (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        + "\n".join(body)
-        + "\n</body>\n</html>\n"
     )
+    for part in body:
+        yield part + "\n"
+    yield "</body>\n</html>\n"
 
 
-def _table(header: list[str], rows: list[list[str]]) -> str:
-    """A table whose cells are already HTML."""
-    head = "".join(f"<th>{h}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+def _table(header: list[str], rows: Iterable[list[str]]) -> str:
+    """A table whose cells are already HTML, a row to a line."""
+    return "\n".join(_table_lines(header, rows))
+
+
+def _table_lines(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
+    yield "<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr></thead><tbody>"
+    for row in rows:
+        yield "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
+    yield "</tbody></table>"
 
 
 # --------------------------------------------------------------------------- charts
@@ -262,36 +273,35 @@ def _source_link(s: dict[str, Any]) -> str:
     return f'<a href="#{_anchor("src", s["id"])}">{e(source_line(s))}</a>'
 
 
+_CLAIM_HEADER = ["Claim", "Property", "Value", "Claimant", "As of", "Cited in"]
+
+
 def _claim_rows(claims: Iterable[dict[str, Any]]) -> str:
-    rows = []
+    return _table(_CLAIM_HEADER, _claim_cells(claims))
+
+
+def _claim_cells(claims: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
     for c in claims:
-        rows.append(
-            [
-                e(c["id"]),
-                e(c["property"]),
-                e(c["value"]),
-                e(c["claimant"]),
-                e(when(c)),
-                _cited(c),
-            ]
-        )
-    return _table(["Claim", "Property", "Value", "Claimant", "As of", "Cited in"], rows)
+        yield [e(c["id"]), e(c["property"]), e(c["value"]), e(c["claimant"]), e(when(c)), _cited(c)]
 
 
 def _finding_table(found: Iterable[Finding]) -> str:
-    rows = []
+    return _table(_FINDING_HEADER, _finding_rows(found))
+
+
+_FINDING_HEADER = ["Code", "Level", "Where", "Record", "Message"]
+
+
+def _finding_rows(found: Iterable[Finding]) -> Iterator[list[str]]:
     for f in found:
         d = finding_data(f)
-        rows.append(
-            [
-                e(d["code"]),
-                f'<span class="{e(d["level"])}">{e(d["level"])}</span>',
-                e(d["where"]),
-                e(d["record"]),
-                e(d["message"]),
-            ]
-        )
-    return _table(["Code", "Level", "Where", "Record", "Message"], rows)
+        yield [
+            e(d["code"]),
+            f'<span class="{e(d["level"])}">{e(d["level"])}</span>',
+            e(d["where"]),
+            e(d["record"]),
+            e(d["message"]),
+        ]
 
 
 # --------------------------------------------------------------------------- views
@@ -364,25 +374,29 @@ def search(results: Results, style: Style) -> str:
     return _page("Search", body)
 
 
-def report(report: ReportRecord, style: Style) -> str:
-    """The whole report as one self-contained page."""
-    body = [
-        "<h1>factcheck report</h1>",
+def report(report: ReportRecord, style: Style) -> Iterator[str]:
+    """The whole report as one self-contained page, in pieces."""
+    return _page_pieces("factcheck report", _report_body(report))
+
+
+def _report_body(report: ReportRecord) -> Iterator[str]:
+    yield "<h1>factcheck report</h1>"
+    yield (
         f'<p class="muted">factcheck {e(report.version)} · data fingerprint '
-        f"<code>{e(report.fingerprint)}</code></p>",
-        "<h2>Summary</h2><ul>",
-        *(f"<li>{e(line)}</li>" for line in report_summary_lines(report)),
-        "</ul>",
-        "<h2>Conflicts</h2>",
-        *_conflict_sections(report.conflicts.conflicts),
-        "<h2>Claims by subject</h2>",
-    ]
+        f"<code>{e(report.fingerprint)}</code></p>"
+    )
+    yield "<h2>Summary</h2><ul>"
+    yield from (f"<li>{e(line)}</li>" for line in report_summary_lines(report))
+    yield "</ul>"
+    yield "<h2>Conflicts</h2>"
+    yield from _conflict_sections(report.conflicts.conflicts)
+    yield "<h2>Claims by subject</h2>"
     for subject_id, group in groupby(report.claims, key=lambda c: c["subject"]):
-        body += [
-            f"<h3>{e(report.subject_names.get(subject_id, subject_id))}</h3>",
-            _claim_rows(group),
-        ]
-    body += ["<h2>Citation findings</h2>", _finding_table(report.findings), "<h2>Sources</h2><ul>"]
+        yield f"<h3>{e(report.subject_names.get(subject_id, subject_id))}</h3>"
+        yield from _table_lines(_CLAIM_HEADER, _claim_cells(group))
+    yield "<h2>Citation findings</h2>"
+    yield from _table_lines(_FINDING_HEADER, _finding_rows(report.findings))
+    yield "<h2>Sources</h2><ul>"
     for s in report.sources:
         parts = [s["publisher"], s["author"], s["title"], s["date"] or "n.d."]
         url = s["url"]
@@ -391,20 +405,20 @@ def report(report: ReportRecord, style: Style) -> str:
             if url and url.startswith(("http://", "https://"))
             else ""
         )
-        body.append(
+        yield (
             f'<li id="{_anchor("src", s["id"])}"><b>{e(s["id"])}</b>: '
             f"{e(', '.join(p for p in parts if p))}{link}</li>"
         )
-    body += ["</ul>", "<h2>Footnotes</h2><ul>"]
+    yield "</ul>"
+    yield "<h2>Footnotes</h2><ul>"
     for note in report.footnotes:
         cites = ", ".join(
             f'<a href="#{_anchor("src", c["source"])}">{e(c["source"])}</a>'
             + (f" {e(c['pages'])}" if c["pages"] else "")
             for c in note["cites"]
         )
-        body.append(
+        yield (
             f'<li id="{_anchor("fn", note["document"], note["label"])}">{e(note["document"])} '
             f"<b>{e(note['label'])}</b>: {e(note['text'])} → {cites}</li>"
         )
-    body.append("</ul>")
-    return _page("factcheck report", body)
+    yield "</ul>"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -74,6 +75,47 @@ def search(results: Results, style: Style) -> str:
     )
 
 
-def report(report: ReportRecord, style: Style) -> str:
-    """The whole report as one JSON object (layout: `factcheck schema --report`)."""
-    return _dump(report_data(report))
+def report(report: ReportRecord, style: Style) -> Iterator[str]:
+    """The whole report as one JSON object (layout: `factcheck schema --report`), in
+    pieces: the text `_dump` would give, each large list written item by item."""
+    yield from _pieces(report_data(report), "")
+    yield "\n"
+
+
+#: A list longer than this is written item by item.
+_LONG = 100
+
+
+def _pieces(data: Any, indent: str) -> Iterator[str]:
+    """`data` as JSON laid out as orjson's two-space layout lays it out at `indent`, in
+    pieces: a value holding no long list whole, others a member or an item at a time."""
+    if isinstance(data, Iterator) or (isinstance(data, list | tuple | dict) and _holds_long(data)):
+        inner = indent + "  "
+        if isinstance(data, dict):
+            yield "{"
+            for n, (key, value) in enumerate(data.items()):
+                yield ("," if n else "") + "\n" + inner + orjson.dumps(key).decode() + ": "
+                yield from _pieces(value, inner)
+            yield "\n" + indent + "}" if data else "}"
+            return
+        empty = True
+        for item in data:
+            yield ("[" if empty else ",") + "\n" + inner
+            yield from _pieces(item, inner)
+            empty = False
+        yield "[]" if empty else "\n" + indent + "]"
+        return
+    yield orjson.dumps(data, option=orjson.OPT_INDENT_2).decode().replace("\n", "\n" + indent)
+
+
+def _holds_long(data: list[Any] | tuple[Any, ...] | dict[str, Any], depth: int = 3) -> bool:
+    """Whether `data` is, or holds within `depth` levels, a list longer than `_LONG` or
+    an iterator (whose length is not known)."""
+    values = data.values() if isinstance(data, dict) else data
+    if not isinstance(data, dict) and len(data) > _LONG:
+        return True
+    return depth > 0 and any(
+        isinstance(v, Iterator)
+        or (isinstance(v, list | tuple | dict) and _holds_long(v, depth - 1))
+        for v in values
+    )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -231,10 +231,13 @@ def search(results: Results, style: Style) -> str:
     return "\n".join(lines) + "\n"
 
 
-def report(report: ReportRecord, style: Style) -> str:
-    """The whole report, ready to paste into a draft or a wiki."""
+def report(report: ReportRecord, style: Style) -> Iterator[str]:
+    """The whole report, ready to paste into a draft or a wiki, in pieces."""
 
-    lines = [
+    def text(lines: list[str]) -> str:
+        return "".join(line + "\n" for line in lines)
+
+    head = [
         "# factcheck report",
         "",
         f"factcheck {report.version} · data fingerprint `{report.fingerprint}`",
@@ -242,64 +245,55 @@ def report(report: ReportRecord, style: Style) -> str:
         "## Summary",
         "",
     ]
-    lines += [f"- {md(line)}" for line in report_summary_lines(report)]
-    lines += ["", "## Conflicts", ""]
+    head += [f"- {md(line)}" for line in report_summary_lines(report)]
+    head += ["", "## Conflicts", ""]
     if not report.conflicts.conflicts:
-        lines += ["No conflicts.", ""]
+        head += ["No conflicts.", ""]
+    yield text(head)
     for conflict in report.conflicts.conflicts:
-        lines += _conflict_section(conflict, "###", linked=True)
-    lines += ["## Claims by subject", ""]
+        yield text(_conflict_section(conflict, "###", linked=True))
+    yield text(["## Claims by subject", ""])
     for subject_id, group in groupby(report.claims, key=lambda c: c["subject"]):
-        lines += [
-            f"### {md(report.subject_names.get(subject_id, subject_id))}",
-            "",
-            _row(["Claim", "Property", "Value", "Claimant", "As of", "Cited in"]),
-            _row(["---"] * 6),
-        ]
+        yield text(
+            [
+                f"### {md(report.subject_names.get(subject_id, subject_id))}",
+                "",
+                _row(["Claim", "Property", "Value", "Claimant", "As of", "Cited in"]),
+                _row(["---"] * 6),
+            ]
+        )
         for c in group:
-            lines.append(
-                _row(
-                    [
-                        md(c["id"]),
-                        md(c["property"]),
-                        md(c["value"]),
-                        md(c["claimant"]),
-                        md(when(c)),
-                        _cited(c),
-                    ]
-                )
-            )
-        lines.append("")
-    lines += ["## Citation findings", "", md(findings_summary(report.findings)), ""]
+            row = [md(c["id"]), md(c["property"]), md(c["value"]), md(c["claimant"])]
+            yield _row([*row, md(when(c)), _cited(c)]) + "\n"
+        yield "\n"
+    yield text(["## Citation findings", "", md(findings_summary(report.findings)), ""])
     if report.findings:
-        lines += [_row(["Code", "Level", "Where", "Record", "Message"]), _row(["---"] * 5)]
+        yield text([_row(["Code", "Level", "Where", "Record", "Message"]), _row(["---"] * 5)])
         for f in report.findings:
             d = finding_data(f)
-            lines.append(
-                _row([d["code"], d["level"], md(d["where"]), md(d["record"]), md(d["message"])])
-            )
-        lines.append("")
-    lines += ["## Sources", ""]
+            cells = [d["code"], d["level"], md(d["where"]), md(d["record"]), md(d["message"])]
+            yield _row(cells) + "\n"
+        yield "\n"
+    yield text(["## Sources", ""])
     for s in report.sources:
         url = s["url"]
         link = f" <{url}>" if url and url.startswith("http") else ""
         parts = [s["publisher"], s["author"], s["title"], s["date"] or "n.d."]
-        lines.append(
+        yield (
             f'- <a id="{anchor("src", s["id"])}"></a>{md(s["id"])}: '
-            f"{md(', '.join(p for p in parts if p))}{md(link)}"
+            f"{md(', '.join(p for p in parts if p))}{md(link)}\n"
         )
-    lines += ["", "## Footnotes", ""]
+    yield text(["", "## Footnotes", ""])
     for note in report.footnotes:
         cites = ", ".join(
             f"[{md(c['source'])}](#{anchor('src', c['source'])})"
             + (f" {md(c['pages'])}" if c["pages"] else "")
             for c in note["cites"]
         )
-        lines.append(
+        yield (
             f'- <a id="{anchor("fn", note["document"], note["label"])}"></a>'
-            f"{md(note['document'])} {md(note['label'])}: {md(note['text'])} → {cites}"
+            f"{md(note['document'])} {md(note['label'])}: {md(note['text'])} → {cites}\n"
         )
-    return "\n".join(lines) + "\n"
 
 
 def _cited(c: dict[str, Any]) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
@@ -253,17 +253,13 @@ def search(results: Results, style: Style) -> str:
     return _render(style, items)
 
 
-def report(report: ReportRecord, style: Style) -> str:
+def report(report: ReportRecord, style: Style) -> Iterator[str]:
     """The report on a terminal: summary, conflicts, citation findings."""
     head = [
         Text("factcheck report", style="bold"),
         Text(f"factcheck {report.version} · data fingerprint {report.fingerprint}", style="dim"),
     ]
     head += [Text(plain(line)) for line in report_summary_lines(report)]
-    return (
-        _render(style, head)
-        + "\n"
-        + conflicts(report.conflicts, style)
-        + "\n"
-        + findings(list(report.findings), style)
-    )
+    yield _render(style, head) + "\n"
+    yield conflicts(report.conflicts, style) + "\n"
+    yield findings(list(report.findings), style)
