@@ -92,7 +92,7 @@ class Builder:
     def _position(self, section: str, key: str) -> tuple[str, int]:
         """The file and index of the record a key names (the first, if it is written
         twice), for messages: each file's keys are listed once, when first needed."""
-        file = self.corpus.locations[(section, key)].file
+        file = self.corpus.locations[section][key].file
         positions = self._positions.get((file, section))
         if positions is None:
             key_of = _KEYS[section]
@@ -118,6 +118,7 @@ class Builder:
         }
         for section, key_of in _KEYS.items():
             registry = registries[section]
+            located = c.locations.setdefault(section, {})
             records: list[Any] = getattr(read.content, section)
             if section == "claims":
                 records = [ClaimRow.of(claim) for claim in records]
@@ -125,7 +126,7 @@ class Builder:
             for i, record in enumerate(records):
                 key = key_of(record)
                 loc = Location(read.path, read.item_lines.get((section, i)))
-                if (section, key) in c.locations:
+                if key in located:
                     earlier = registry[_registry_key(section, record, key)]
                     if section in SHARED and earlier == record:
                         continue  # the same declaration, in a second file
@@ -153,7 +154,7 @@ class Builder:
                         c.dangling.append(Dangling("duplicate", section, key, found))
                     continue
                 registry[_registry_key(section, record, key)] = record
-                c.locations[(section, key)] = loc
+                located[key] = loc
 
     def resolve(self, *, references: bool) -> None:
         """Parse every value and date; with `references`, also check every reference.

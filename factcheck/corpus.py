@@ -69,7 +69,8 @@ class Corpus:
     #: When each claim was made, where it says (`stated`).
     stated: dict[str, Time] = field(default_factory=dict)
     document_dates: dict[str, Time] = field(default_factory=dict)
-    locations: dict[tuple[str, str], Location] = field(default_factory=dict)
+    #: Where each record was written, by section and key (a footnote's key: `doc#label`).
+    locations: dict[str, dict[str, Location]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     dangling: list[Dangling] = field(default_factory=list)
@@ -80,7 +81,7 @@ class Corpus:
 
     def where(self, section: str, key: str) -> Location | None:
         """The file and line of a record, e.g. `where("claims", "wp-fsb-261k")`."""
-        return self.locations.get((section, key))
+        return self.locations.get(section, {}).get(key)
 
     def footnotes_of(self, claim: ClaimRow) -> list[Footnote]:
         """The footnotes a claim rests on, in the order it cites them."""
