@@ -8,6 +8,7 @@ take part are then grouped into consistent clusters, the sides of the conflict.
 from __future__ import annotations
 
 import heapq
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 
@@ -27,19 +28,30 @@ class _Open:
     removed or asked for in log n steps.
     """
 
-    def __init__(self, members: list[int], bound: list[float], preference: list[float]) -> None:
+    def __init__(
+        self,
+        members: list[int],
+        bound: list[float],
+        preference: list[float],
+        place: array[int],
+        rank: array[int],
+    ) -> None:
         """`members` in the ranking's order, which breaks ties of bound and preference;
-        `bound` and `preference` hold a number for each item of the sweep."""
+        `bound` and `preference` hold a number for each item of the sweep, and `place` and
+        `rank` (shared by the classes, whose members differ) are filled in for them."""
         placed = sorted(members, key=bound.__getitem__)
         self.bounds = [bound[i] for i in placed]
-        self.place = {i: n for n, i in enumerate(placed)}
+        for n, i in enumerate(placed):
+            place[i] = n
         self.preferred = sorted(members, key=preference.__getitem__)
-        self.rank = {i: n for n, i in enumerate(self.preferred)}
+        for n, i in enumerate(self.preferred):
+            rank[i] = n
+        self.place, self.rank = place, rank
         self.empty = len(members)
         self.size = 1
         while self.size < len(members):
             self.size *= 2
-        self.tree = [self.empty] * (2 * self.size)
+        self.tree = array("q", [self.empty]) * (2 * self.size)
         self.count = 0
 
     def add(self, i: int) -> None:
@@ -118,8 +130,9 @@ def sweep(
     # Any two partners without a point score alike, so their order is only the ranking's.
     far = [p if p is not None else 0.0 for p in points]
     his, los, near = [it.hi for it in items], [it.lo for it in items], [-f for f in far]
-    below = {k: _Open(group, his, far) for k, group in members.items()}
-    above = {k: _Open(group, los, near) for k, group in members.items()}
+    places = [array("q", [0]) * len(items) for _ in range(4)]
+    below = {k: _Open(group, his, far, *places[:2]) for k, group in members.items()}
+    above = {k: _Open(group, los, near, *places[2:]) for k, group in members.items()}
     kind_of = {i: k for k, group in members.items() for i in group}
     classes = [(below[k], above[k]) for k in members]
     now = -INF
