@@ -211,7 +211,7 @@ CHECKS: tuple[Check, ...] = (
 BY_CODE = {check.code: check for check in CHECKS}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One citation problem, where it is, and what to do."""
 
