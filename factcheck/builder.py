@@ -106,7 +106,7 @@ class Builder:
         c = self.corpus
         # The file's records are held in the corpus from here on (claims as `ClaimRow`):
         # the file keeps what messages need, its path and lines.
-        self.files[read.path] = replace(read, content=_NO_RECORDS)
+        self.files[read.path] = replace(read, content=_NO_RECORDS, claims=None)
         registries: dict[str, dict[Any, Any]] = {
             "subjects": c.subjects,
             "properties": c.properties,
@@ -121,7 +121,7 @@ class Builder:
             located = c.locations.setdefault(section, {})
             records: list[Any] = getattr(read.content, section)
             if section == "claims":
-                records = [ClaimRow.of(claim) for claim in records]
+                records = read.claims or [ClaimRow.of(claim) for claim in records]
             self._held[(read.path, section)] = records
             for i, record in enumerate(records):
                 key = key_of(record)

@@ -334,6 +334,13 @@ class ClaimRow(NamedTuple):
     footnotes: tuple[str, ...]
     sources: tuple[str, ...]
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # A row crosses to another process (from a worker that parsed its file) with its
+        # scope as a plain dict: NO_SCOPE, a read-only view, does not pickle.
+        fields = list(self)
+        fields[11] = dict(self.scope)
+        return (_unpickled, (fields,))
+
     @classmethod
     def of(cls, claim: Claim) -> ClaimRow:
         f = claim.__dict__
@@ -356,6 +363,11 @@ class ClaimRow(NamedTuple):
             tuple(f["footnotes"]),
             tuple(f["sources"]),
         )
+
+
+def _unpickled(fields: list[Any]) -> ClaimRow:
+    fields[11] = fields[11] or NO_SCOPE
+    return ClaimRow._make(fields)
 
 
 class ClaimFile(Record):

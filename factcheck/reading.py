@@ -25,7 +25,7 @@ from factcheck import cache
 from factcheck.collector import paused_gc
 from factcheck.errors import FactcheckError, InputError, Problem
 from factcheck.fingerprints import file_digest
-from factcheck.model import SECTIONS, ClaimFile
+from factcheck.model import SECTIONS, ClaimFile, ClaimRow
 from factcheck.nesting import refuse_deep_nesting
 from factcheck.parsing import (
     compose_for_lines,
@@ -51,6 +51,8 @@ class File:
     _root: yaml.Node | None = None
     #: The SHA-256 of the content the records were read from.
     digest: str = ""
+    #: The claims as rows, when a worker made them (`content` then holds no claims).
+    claims: list[ClaimRow] | None = None
 
     def line(self, path: tuple[int | str, ...]) -> int | None:
         if len(path) == 2 and path in self.item_lines:
@@ -212,15 +214,17 @@ def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:
     try:
         with paused_gc():
             read = _read_file(Path(file))
-            if read is not None:
-                body = cache.dumped(read.content)
-                if use_cache:
-                    _store(read, body)
+            if read is not None and use_cache:
+                _store(read, cache.dumped(read.content))
     except FactcheckError as exc:
         return ("problems", exc.problems)
     if read is None:
         return ("none",)
-    return ("records", body, read.item_lines, read.digest)
+    # The claims go as rows, which need no validating again; the other records, few, as
+    # the JSON the parent validates.
+    rest = read.content.model_dump_json(exclude_defaults=True, exclude={"claims"}).encode()
+    rows = [ClaimRow.of(claim) for claim in read.content.claims]
+    return ("records", rest, rows, read.item_lines, read.digest)
 
 
 def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
@@ -230,4 +234,5 @@ def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
     if sent[0] == "none":
         return None
     content = ClaimFile.model_validate_json(sent[1])
-    return File(str(path), content, sent[2], path.suffix.lower() == ".json", digest=sent[3])
+    is_json = path.suffix.lower() == ".json"
+    return File(str(path), content, sent[3], is_json, digest=sent[4], claims=sent[2])
