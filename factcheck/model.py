@@ -338,7 +338,7 @@ class ClaimRow(NamedTuple):
         # A row crosses to another process (from a worker that parsed its file) with its
         # scope as a plain dict: NO_SCOPE, a read-only view, does not pickle.
         fields = list(self)
-        fields[11] = dict(self.scope)
+        fields[_SCOPE] = dict(self.scope)
         return (_unpickled, (fields,))
 
     @classmethod
@@ -365,8 +365,11 @@ class ClaimRow(NamedTuple):
         )
 
 
+_SCOPE = ClaimRow._fields.index("scope")
+
+
 def _unpickled(fields: list[Any]) -> ClaimRow:
-    fields[11] = fields[11] or NO_SCOPE
+    fields[_SCOPE] = fields[_SCOPE] or NO_SCOPE
     return ClaimRow._make(fields)
 
 

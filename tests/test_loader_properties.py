@@ -3,6 +3,7 @@ raise `FactcheckError`; no other exception may reach the user."""
 
 from __future__ import annotations
 
+import pickle
 import tempfile
 from pathlib import Path
 
@@ -276,3 +277,15 @@ def test_a_loaded_claim_holds_exactly_what_its_file_says() -> None:
         unscoped[0].text = "changed"  # type: ignore[misc]
     with pytest.raises(TypeError):
         unscoped[0].scope["where"] = "here"  # type: ignore[index]
+
+
+def test_a_claim_row_crosses_processes_unchanged() -> None:
+    """Workers send rows to the loading process by pickle; the shared empty scope (which
+    does not pickle) arrives as itself, a given scope as given."""
+    corpus = load_corpus(None)
+    rows = list(corpus.claims.values())
+    assert any(row.scope for row in rows) and any(not row.scope for row in rows)
+    back = pickle.loads(pickle.dumps(rows))
+    assert back == rows
+    assert all(type(row) is ClaimRow for row in back)
+    assert all(row.scope is NO_SCOPE for row in back if not row.scope)
