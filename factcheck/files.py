@@ -66,9 +66,11 @@ def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
                     else:
                         notes.append(f"skipped {child}: not a claim file (.yaml, .yml or .json)")
         elif path.is_file():
-            key = os.path.realpath(path)
-            if key not in seen:
-                seen.add(key)
+            # Known by its resolved path and by the name a folder's walk would give it,
+            # so that a link named both ways is listed once.
+            keys = {os.path.realpath(path), os.path.join(os.path.realpath(path.parent), path.name)}
+            if not keys & seen:
+                seen |= keys
                 files.append(path)
         else:
             raise FactcheckError("no such file or folder", file=str(path))

@@ -44,6 +44,18 @@ def test_a_cached_load_equals_a_fresh_one(claims: Path) -> None:
     assert [(c.id, c.value) for c in corpus.claims.values()] == [(i, v) for i, v, _ in fresh]
 
 
+def test_a_link_named_directly_and_through_its_folder_is_read_once(claims: Path) -> None:
+    """A claim file reached by a link given itself and again through its folder is one
+    file, whether it is parsed or comes from the cache."""
+    first = sorted(claims.glob("*.yaml"))[0]
+    link = claims / "link.yaml"
+    link.symlink_to(first.name)
+    for _ in range(2):  # parsed, then from the cache
+        corpus = load_corpus([link, claims])
+        assert len(corpus.files) == len(list(claims.glob("*.yaml"))) - 1
+        assert corpus.files[0] == str(link)
+
+
 def test_the_cache_is_used_when_nothing_changed(
     claims: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
