@@ -88,7 +88,9 @@ _LONG = 100
 
 def _pieces(data: Any, indent: str) -> Iterator[str]:
     """`data` as JSON laid out as orjson's two-space layout lays it out at `indent`, in
-    pieces: a value holding no long list whole, others a member or an item at a time."""
+    pieces: a value holding no long list whole, others a member or an item at a time.
+    Keys are text, and an iterator (a list made as it is written) stands within three
+    levels of a list or of the top, as in `report_data`."""
     if isinstance(data, Iterator) or (isinstance(data, list | tuple | dict) and _holds_long(data)):
         inner = indent + "  "
         if isinstance(data, dict):
