@@ -32,6 +32,12 @@ def file_key(path: Path, digest: str) -> str:
     return f"{os.path.abspath(path)}\0{digest}"
 
 
+def present(path: Path, key: str) -> bool:
+    """Whether the cache seems to hold the claim file for `key`, without reading its
+    records (`load` may still find the entry damaged)."""
+    return kept.current().has_file(_entry(path), key)
+
+
 def load(path: Path, key: str) -> tuple[ClaimFile, dict[tuple[str, int], int]] | None:
     """The kept records and record lines of a claim file, or None (absent, stale, damaged:
     the caller parses the file and keeps it again)."""

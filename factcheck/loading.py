@@ -18,7 +18,7 @@ from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError, InputError
 from factcheck.files import default_paths, find_claim_files
-from factcheck.reading import cached, parse_all
+from factcheck.reading import cached, cached_digest, parse_all, parse_here
 
 
 def load_corpus(
@@ -55,19 +55,22 @@ def _load(
     builder = Builder(strict=strict)
     builder.corpus.notes.extend(notes)
     unreadable = 0
-    hits = (
-        {path: cached(path, known.get(os.path.abspath(path))) for path in files}
-        if use_cache
-        else {}
-    )
+    # Which files the cache holds is decided first, so that the others go to the
+    # parsers at once; each cached file's records are read only when its turn comes, so
+    # that no more than one file's records are held outside the corpus.
+    hits = {}
+    for path in files if use_cache else ():
+        if digest := cached_digest(path, known.get(os.path.abspath(path))):
+            hits[path] = digest
     # Closed at once, not when collected: worker processes end with the reading, never
     # later inside whatever code happens to run a garbage collection.
-    with closing(
-        parse_all([p for p in files if hits.get(p) is None], use_cache=use_cache)
-    ) as parsed:
+    with closing(parse_all([p for p in files if p not in hits], use_cache=use_cache)) as parsed:
         for done, path in enumerate(files):
             progress.tell("reading claim files", done, len(files))
-            read = hits.pop(path, None) or next(parsed)
+            if path in hits:  # a damaged entry is parsed here instead
+                read = cached(path, hits[path]) or parse_here(path, use_cache=use_cache)
+            else:
+                read = next(parsed)
             if isinstance(read, list):
                 builder.problems.extend(read)
                 unreadable += 1

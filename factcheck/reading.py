@@ -143,23 +143,38 @@ def _store(read: File, body: bytes) -> None:
     cache.store(path, cache.file_key(path, read.digest), body, read.item_lines)
 
 
-def cached(path: Path, digest: str | None = None) -> File | None:
-    """A claim file from the cache, when its entry matches the file's content: `digest`
+_Outcome = File | None | list[Problem]
+
+
+def cached_digest(path: Path, digest: str | None = None) -> str | None:
+    """The file's digest if the cache seems to hold its records (see `cached`): `digest`
     when this command has hashed the file already, else the file is read and hashed."""
     try:
         digest = digest or file_digest(path)
     except OSError:
         return None  # parsing it will say what is wrong
+    return digest if cache.present(path, cache.file_key(path, digest)) else None
+
+
+def cached(path: Path, digest: str) -> File | None:
+    """A claim file from the cache, when its entry is intact and matches `digest`."""
     hit = cache.load(path, cache.file_key(path, digest))
     if hit is None:
         return None
     return File(str(path), hit[0], hit[1], path.suffix.lower() == ".json", digest=digest)
 
 
+def parse_here(path: Path, *, use_cache: bool) -> _Outcome:
+    """One file parsed in this process: its records, None (not a claim file), or its
+    problems."""
+    try:
+        return _read_file(path, store=use_cache)
+    except FactcheckError as exc:
+        return exc.problems
+
+
 #: Above this many bytes to parse, files are parsed by one process per core.
 PARALLEL_BYTES = 8 * 1024 * 1024
-
-_Outcome = File | None | list[Problem]
 
 
 def parse_all(files: list[Path], *, use_cache: bool) -> Generator[_Outcome, None, None]:
@@ -186,10 +201,7 @@ def parse_all(files: list[Path], *, use_cache: bool) -> Generator[_Outcome, None
                     yield _received(path, sent)
             return
     for path in files:
-        try:
-            yield _read_file(path, store=use_cache)
-        except FactcheckError as exc:
-            yield exc.problems
+        yield parse_here(path, use_cache=use_cache)
 
 
 def _worker_context() -> Any:

@@ -159,6 +159,18 @@ class Store:
         expected = f"{LAYOUT} {__version__} {key} {hashlib.sha256(body).hexdigest()}".encode()
         return body if header == expected else None
 
+    def has_file(self, name: str, key: str) -> bool:
+        """Whether a file entry was written with `key`, judged by its first line only
+        (`read_file` still checks the body when it is read)."""
+        if not self.enabled:
+            return False
+        head = f"{LAYOUT} {__version__} {key} ".encode()
+        try:
+            with self.path(name).open("rb") as entry:
+                return entry.readline(len(head) + 65).startswith(head)
+        except OSError:
+            return False
+
     def remembered_digests(self, name: str) -> dict[str, tuple[list[int], str]]:
         """The file statuses and digests kept under `name` (see `fingerprints.digests`);
         empty if the entry is missing or odd in any way."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 from pathlib import Path
@@ -97,6 +98,19 @@ def test_a_corrupt_entry_is_rebuilt(claims: Path, garbage: bytes) -> None:
         entry.write_bytes(garbage)
     assert summary(claims) == fresh
     assert all(e.read_bytes() != garbage for e in entries())
+
+
+def test_an_entry_damaged_below_its_first_line_is_parsed_again(claims: Path) -> None:
+    """An entry's first line decides whether the file goes to the parsers; a body found
+    damaged only when its turn comes is parsed there and then, and kept again."""
+    fresh = summary(claims)
+    for entry in entries():
+        head, _, body = entry.read_bytes().partition(b"\n")
+        entry.write_bytes(head + b"\n" + body[: len(body) // 2])
+    assert summary(claims) == fresh
+    for entry in entries():
+        head, _, body = entry.read_bytes().partition(b"\n")
+        assert head.endswith(hashlib.sha256(body).hexdigest().encode())
 
 
 def test_another_version_does_not_use_the_entries(
