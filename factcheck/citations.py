@@ -80,6 +80,8 @@ def _links(corpus: Corpus) -> Iterator[Finding]:
 def _corroboration(corpus: Corpus) -> Iterator[Finding]:
     groups = source_groups(corpus)
     self_only: dict[str, list[str]] = defaultdict(list)
+    # Many claims rest on the same one source: they share one message, not a copy each.
+    said: dict[str, str] = {}
     for cid, claim in sorted(corpus.claims.items()):
         sources = corpus.sources_of(claim)
         if not claim.footnotes and not claim.sources:
@@ -91,12 +93,10 @@ def _corroboration(corpus: Corpus) -> Iterator[Finding]:
         independent = {groups[s.id] for s in sources if s.id in groups}
         if len(independent) == 1:
             names = ", ".join(sorted(s.id for s in sources))
-            yield found(
-                "FC502",
-                corpus.where("claims", cid),
-                cid,
-                f"rests on one independent source ({names})",
+            message = said.get(names) or said.setdefault(
+                names, f"rests on one independent source ({names})"
             )
+            yield found("FC502", corpus.where("claims", cid), cid, message)
     for doc_id, ids in sorted(self_only.items()):
         shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
         verb = "claim cites" if len(ids) == 1 else "claims cite"
