@@ -8,9 +8,9 @@ and claims per side chosen, only when shown (see `factcheck.render.data`).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from factcheck.files import kept_place
 from factcheck.options import SEVERITIES
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from factcheck.corpus import Corpus
     from factcheck.model import ClaimRow, Source
     from factcheck.relations import Relations
+
+T = TypeVar("T")
 
 
 def value_data(value: Value) -> dict[str, Any]:
@@ -146,7 +148,7 @@ def conflict_data(
 ) -> dict[str, Any]:
     """A conflict with each side's claims: all of them, or the first `per_side` and a count
     of the others under `more` (a side of a large topic can hold thousands). `lazy` makes
-    each side's claim records only when they are read (see `ClaimRecords`); `make`, the
+    each side's claim records only when they are read (see `Records`); `make`, the
     maker to share between conflicts."""
     make = make or ClaimMaker(corpus)
     sides: list[dict[str, Any]] = []
@@ -155,7 +157,7 @@ def conflict_data(
         members = [corpus.claims[cid] for cid in shown]
         data: dict[str, Any] = {
             "summary": side.summary,
-            "claims": (ClaimRecords(make, members) if lazy else [make(claim) for claim in members]),
+            "claims": (Records(make, members) if lazy else [make(claim) for claim in members]),
         }
         if per_side is not None:
             data["more"] = len(side.claims) - len(shown)
@@ -172,7 +174,7 @@ def conflict_data(
         "reason": conflict.reason,
         "sides": sides,
         "claims": (
-            ClaimRecords(make, [corpus.claims[cid] for cid in conflict.claim_ids])
+            Records(make, [corpus.claims[cid] for cid in conflict.claim_ids])
             if lazy
             else [claim for side in sides for claim in side["claims"]]
         ),
@@ -253,16 +255,16 @@ def claim_detail(corpus: Corpus, rel: Relations) -> ClaimDetail:
     )
 
 
-class ClaimRecords(Sequence[dict[str, Any]]):
-    """Claim records made one at a time as they are read, never all held at once: a report
-    on a million claims shows them without a million records beside the claims."""
+class Records(Sequence[dict[str, Any]], Generic[T]):
+    """Records made one at a time as they are read, never all held at once: a report on a
+    million claims shows them (and their footnotes) without a million records beside them."""
 
-    def __init__(self, make: ClaimMaker, claims: Sequence[ClaimRow]) -> None:
+    def __init__(self, make: Callable[[T], dict[str, Any]], items: Sequence[T]) -> None:
         self._make = make
-        self._claims = claims
+        self._items = items
 
     def __len__(self) -> int:
-        return len(self._claims)
+        return len(self._items)
 
     @overload
     def __getitem__(self, index: int) -> dict[str, Any]: ...
@@ -272,8 +274,8 @@ class ClaimRecords(Sequence[dict[str, Any]]):
 
     def __getitem__(self, index: int | slice) -> dict[str, Any] | list[dict[str, Any]]:
         if isinstance(index, slice):
-            return [self._make(c) for c in self._claims[index]]
-        return self._make(self._claims[index])
+            return [self._make(item) for item in self._items[index]]
+        return self._make(self._items[index])
 
 
 #: Version of the JSON report's layout (`factcheck schema --report` describes it).
@@ -296,4 +298,4 @@ class ReportRecord:
     subject_names: dict[str, str]
     findings: tuple[Finding, ...]
     sources: tuple[dict[str, Any], ...]
-    footnotes: tuple[dict[str, Any], ...]
+    footnotes: Sequence[dict[str, Any]]

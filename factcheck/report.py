@@ -11,6 +11,7 @@ import hashlib
 import os
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from factcheck import __version__
 from factcheck.citations import run_checks
@@ -19,7 +20,8 @@ from factcheck.conflict_report import Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.fingerprints import file_digest
-from factcheck.records import ClaimMaker, ClaimRecords, ReportRecord, conflict_view, source_data
+from factcheck.model import Footnote
+from factcheck.records import ClaimMaker, Records, ReportRecord, conflict_view, source_data
 
 
 def fingerprint(corpus: Corpus) -> str:
@@ -73,17 +75,22 @@ def build_report(
         counts=counts,
         # Claim records made as they are shown: a report may hold a million claims.
         conflicts=conflict_view(corpus, conflicts, None, lazy=True),
-        claims=ClaimRecords(ClaimMaker(corpus), claims),
+        claims=Records(ClaimMaker(corpus), claims),
         subject_names={sid: s.name for sid, s in corpus.subjects.items()},
         findings=tuple(findings),
         sources=tuple(source_data(corpus.sources[sid]) for sid in sorted(corpus.sources)),
-        footnotes=tuple(
-            {
-                "document": doc,
-                "label": label,
-                "text": note.text,
-                "cites": [{"source": c.source, "pages": c.pages} for c in note.cites],
-            }
-            for (doc, label), note in sorted(corpus.footnotes.items())
-        ),
+        footnotes=Records(_footnote_data, sorted(corpus.footnotes.values(), key=_place)),
     )
+
+
+def _place(note: Footnote) -> tuple[str, str]:
+    return note.document, note.label
+
+
+def _footnote_data(note: Footnote) -> dict[str, Any]:
+    return {
+        "document": note.document,
+        "label": note.label,
+        "text": note.text,
+        "cites": [{"source": c.source, "pages": c.pages} for c in note.cites],
+    }
