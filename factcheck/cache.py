@@ -52,15 +52,10 @@ def load(path: Path, key: str) -> tuple[ClaimFile, dict[tuple[str, int], int]] |
         return None
 
 
-def dumped(content: ClaimFile) -> bytes:
-    """A parsed claim file as the JSON the cache keeps (and workers send)."""
-    return content.model_dump_json(exclude_defaults=True).encode()
-
-
-def store(path: Path, key: str, body: bytes, lines: dict[tuple[str, int], int]) -> None:
-    """Keep a parsed claim file, as `dumped` gives it; a store that cannot be written is
-    simply not used."""
+def store(path: Path, key: str, content: ClaimFile, lines: dict[tuple[str, int], int]) -> None:
+    """Keep a parsed claim file; a store that cannot be written is simply not used."""
     head = orjson.dumps([[s, i, n] for (s, i), n in lines.items()])
+    body = content.model_dump_json(exclude_defaults=True).encode()
     kept.current().write_file(_entry(path), key, head + b"\n" + body)
 
 

@@ -133,14 +133,8 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
         ) from None
     read = File(file, content, parsed.lines, is_json, digest=digest)
     if store:
-        _store(read, cache.dumped(content))
+        cache.store(path, cache.file_key(path, digest), content, read.item_lines)
     return read
-
-
-def _store(read: File, body: bytes) -> None:
-    """Keep a file's records, as `cache.dumped` gives them, in the cache."""
-    path = Path(read.path)
-    cache.store(path, cache.file_key(path, read.digest), body, read.item_lines)
 
 
 _Outcome = File | None | list[Problem]
@@ -225,9 +219,7 @@ def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:
     """In a worker process: one file parsed, as plain data that pickles quickly."""
     try:
         with paused_gc():
-            read = _read_file(Path(file))
-            if read is not None and use_cache:
-                _store(read, cache.dumped(read.content))
+            read = _read_file(Path(file), store=use_cache)
     except FactcheckError as exc:
         return ("problems", exc.problems)
     if read is None:

@@ -79,12 +79,8 @@ def build_report(
         subject_names={sid: s.name for sid, s in corpus.subjects.items()},
         findings=tuple(findings),
         sources=tuple(source_data(corpus.sources[sid]) for sid in sorted(corpus.sources)),
-        footnotes=Records(_footnote_data, sorted(corpus.footnotes.values(), key=_place)),
+        footnotes=Records(_footnote_data, [note for _, note in sorted(corpus.footnotes.items())]),
     )
-
-
-def _place(note: Footnote) -> tuple[str, str]:
-    return note.document, note.label
 
 
 def _footnote_data(note: Footnote) -> dict[str, Any]:
