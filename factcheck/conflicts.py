@@ -15,6 +15,7 @@ denials, and `factcheck.explanations` says why other claims do not conflict.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 
 from factcheck import categories, definitions, explanations, progress, reasons
 from factcheck.collector import paused_gc
@@ -32,7 +33,10 @@ def _scope_shown(members: list[ClaimRow]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(min(members, key=lambda c: c.id).scope.items()))
 
 
-def scope_key(claim: ClaimRow) -> tuple[tuple[str, str], ...]:
+ScopeKey = tuple[tuple[str, str], ...]
+
+
+def scope_key(claim: ClaimRow) -> ScopeKey:
     return tuple(sorted((k.casefold(), v.casefold()) for k, v in claim.scope.items()))
 
 
@@ -95,6 +99,42 @@ def _related(
     return found
 
 
+def _topics(
+    corpus: Corpus, subject: str | None, property: str | None
+) -> dict[tuple[str, str], list[ClaimRow]]:
+    """The claims of each topic (subject and property) that the filters keep."""
+    topics: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
+    for claim in corpus.claims.values():
+        if subject and claim.subject != subject:
+            continue
+        if property and claim.property != property:
+            continue
+        topics[(claim.subject, claim.property)].append(claim)
+    return topics
+
+
+def _scopes(live: list[ClaimRow]) -> dict[ScopeKey, list[ClaimRow]]:
+    scopes: dict[ScopeKey, list[ClaimRow]] = defaultdict(list)
+    for c in live:
+        scopes[scope_key(c)].append(c)
+    return scopes
+
+
+def swept_groups(corpus: Corpus) -> Iterator[tuple[Property, ScopeKey, list[Item]]]:
+    """The groups whose values the sweep compares (`_value_conflict`): the live claims of
+    one topic and scope that state a value, for properties that hold one value at a time
+    and declare no relations; each with its property and scope key."""
+    for (_, prop_id), claims in sorted(_topics(corpus, None, None).items()):
+        prop = corpus.properties[prop_id]
+        if prop.several or categories.declares_relations(prop):
+            continue
+        live = [c for c in claims if c.rank is not Rank.deprecated]
+        for key, members in sorted(_scopes(live).items()):
+            stated = [c for c in members if c.stance is not Stance.denies]
+            if stated:
+                yield prop, key, items(stated, prop, corpus)
+
+
 def find_conflicts(
     corpus: Corpus,
     *,
@@ -115,14 +155,7 @@ def _find(
     min_severity: Severity,
     explain: bool,
 ) -> Report:
-    topics: dict[tuple[str, str], list[ClaimRow]] = defaultdict(list)
-    for claim in corpus.claims.values():
-        if subject and claim.subject != subject:
-            continue
-        if property and claim.property != property:
-            continue
-        topics[(claim.subject, claim.property)].append(claim)
-
+    topics = _topics(corpus, subject, property)
     report = Report()
     for done, ((subj, prop_id), claims) in enumerate(sorted(topics.items())):
         progress.tell("finding conflicts", done, len(topics))
@@ -136,9 +169,7 @@ def _find(
                     report.consistent.append(
                         Consistency(subj, prop_id, (c.id,), f"deprecated{why}")
                     )
-        scopes: dict[tuple[tuple[str, str], ...], list[ClaimRow]] = defaultdict(list)
-        for c in live:
-            scopes[scope_key(c)].append(c)
+        scopes = _scopes(live)
         if explain and len(scopes) > 1:
             for members in (scopes[key] for key in sorted(scopes)):
                 label = ", ".join(f"{k}={v}" for k, v in _scope_shown(members)) or "no scope"
