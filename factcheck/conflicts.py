@@ -37,6 +37,8 @@ ScopeKey = tuple[tuple[str, str], ...]
 
 
 def scope_key(claim: ClaimRow) -> ScopeKey:
+    if not claim.scope:  # most claims
+        return ()
     return tuple(sorted((k.casefold(), v.casefold()) for k, v in claim.scope.items()))
 
 
@@ -54,7 +56,7 @@ def _value_conflict(
     a, b = items[pair[0]], items[pair[1]]
     if a.lo > b.lo:
         a, b = b, a
-    distance = reasons.distance(a, b, prop)[0]
+    distance = reasons.distance(a, b, prop)
     severity = Severity(int(reasons.pair_score(a, b, prop)[0]))
     sides = tuple(
         Side(tuple(it.claim.id for it in cluster), reasons.side_summary(cluster, corpus))

@@ -27,42 +27,60 @@ def _grade(x: float, medium: float, high: float) -> Severity:
     return Severity.high if x >= high else Severity.medium if x >= medium else Severity.low
 
 
-def distance(a: Item, b: Item, prop: Property) -> tuple[str, Severity, float]:
-    """How far apart two conflicting claims are: in words, as a severity, as a magnitude.
+def measure(a: Item, b: Item, prop: Property) -> tuple[Severity, float]:
+    """How far apart two conflicting claims are, as a severity and a magnitude.
 
     The measure follows the property's kind: a ratio for counts and amounts, percentage
     points for shares, days for dates; differing statuses and 'has not happened' against a
-    date are as far apart as claims can be.
+    date are as far apart as claims can be. No words are made here: the sweep measures
+    many pairs and words only the one it shows (`distance`).
     """
     va, vb = a.value, b.value
-    if prop.kind == "entity":
-        return f"{va.written} vs {vb.written}", Severity.high, INF
-    if prop.kind == "status" or isinstance(va, NoValue) or isinstance(vb, NoValue):
-        return f"{_status_word(va)} vs {_status_word(vb)}", Severity.high, INF
+    if prop.kind in ("entity", "status") or isinstance(va, NoValue) or isinstance(vb, NoValue):
+        return Severity.high, INF
     pa, pb = point(va), point(vb)
     if pa is None or pb is None:
-        return "no overlap", Severity.medium, 0.0
+        return Severity.medium, 0.0
+    gap = abs(pb - pa)
+    if prop.kind == "date":
+        return (Severity.low if gap < 1 else _grade(round(gap), 7, 30)), gap
+    if prop.kind == "percentage":
+        return _grade(gap, 5, 20), gap
+    small, large = (pa, pb) if pa < pb else (pb, pa)
+    if small <= 0:
+        return Severity.high, INF
+    ratio = large / small
+    return _grade(ratio, 1.25, 2), ratio
+
+
+def distance(a: Item, b: Item, prop: Property) -> str:
+    """How far apart two conflicting claims are, in words: `×3.6`, `12 days`."""
+    va, vb = a.value, b.value
+    if prop.kind == "entity":
+        return f"{va.written} vs {vb.written}"
+    if prop.kind == "status" or isinstance(va, NoValue) or isinstance(vb, NoValue):
+        return f"{_status_word(va)} vs {_status_word(vb)}"
+    pa, pb = point(va), point(vb)
+    if pa is None or pb is None:
+        return "no overlap"
     gap = abs(pb - pa)
     if prop.kind == "date":
         if gap < 1:  # times of day
             minutes = round(gap * 1440)
-            words = counted(minutes, "minute") if minutes < 120 else counted(minutes // 60, "hour")
-            return words, Severity.low, gap
-        days = round(gap)
-        return counted(days, "day"), _grade(days, 7, 30), gap
+            return counted(minutes, "minute") if minutes < 120 else counted(minutes // 60, "hour")
+        return counted(round(gap), "day")
     if prop.kind == "percentage":
-        return f"{format_number(round(gap, 1))} points", _grade(gap, 5, 20), gap
+        return f"{format_number(round(gap, 1))} points"
     small, large = sorted((pa, pb))
     if small <= 0:
-        return f"{format_number(gap)} apart", Severity.high, INF
-    ratio = large / small
-    return f"×{ratio:.1f}", _grade(ratio, 1.25, 2), ratio
+        return f"{format_number(gap)} apart"
+    return f"×{large / small:.1f}"
 
 
 def pair_score(a: Item, b: Item, prop: Property) -> tuple[float, float]:
     """Severity, then magnitude: a conflict one side of which gives no time is one step less
     severe, since time may explain it."""
-    _, severity, magnitude = distance(a, b, prop)
+    severity, magnitude = measure(a, b, prop)
     if not a.timed or not b.timed:
         severity = Severity(max(Severity.low, severity - 1))
     return float(severity), magnitude
