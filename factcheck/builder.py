@@ -16,7 +16,7 @@ from typing import Any
 from factcheck.corpus import Corpus, Dangling, DanglingKind, Location
 from factcheck.entities import name_index, parse_entity
 from factcheck.errors import Problem, ValueParseError, did_you_mean
-from factcheck.model import ClaimFile, ClaimRow, Property
+from factcheck.model import ClaimFile, ClaimRow, FootnoteRow, Property
 from factcheck.reading import File
 from factcheck.statuses import parse_status
 from factcheck.times import parse_time
@@ -122,6 +122,8 @@ class Builder:
             records: list[Any] = getattr(read.content, section)
             if section == "claims":
                 records = read.claims or [ClaimRow.of(claim) for claim in records]
+            elif section == "footnotes":
+                records = [FootnoteRow.of(note) for note in records]
             self._held[(read.path, section)] = records
             for i, record in enumerate(records):
                 key = key_of(record)

@@ -12,7 +12,15 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from factcheck.errors import Problem
-from factcheck.model import ClaimRow, Document, Entity, Footnote, Property, Source, Subject
+from factcheck.model import (
+    ClaimRow,
+    Document,
+    Entity,
+    FootnoteRow,
+    Property,
+    Source,
+    Subject,
+)
 from factcheck.values import Time, Value
 
 
@@ -62,7 +70,7 @@ class Corpus:
     entity_names: dict[str, str] = field(default_factory=dict)
     documents: dict[str, Document] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
-    footnotes: dict[tuple[str, str], Footnote] = field(default_factory=dict)
+    footnotes: dict[tuple[str, str], FootnoteRow] = field(default_factory=dict)
     claims: dict[str, ClaimRow] = field(default_factory=dict)
     values: dict[str, Value] = field(default_factory=dict)
     as_of: dict[str, Time] = field(default_factory=dict)
@@ -83,7 +91,7 @@ class Corpus:
         """The file and line of a record, e.g. `where("claims", "wp-fsb-261k")`."""
         return self.locations.get(section, {}).get(key)
 
-    def footnotes_of(self, claim: ClaimRow) -> list[Footnote]:
+    def footnotes_of(self, claim: ClaimRow) -> list[FootnoteRow]:
         """The footnotes a claim rests on, in the order it cites them."""
         found = (self.footnotes.get((claim.document, label)) for label in claim.footnotes)
         return [f for f in found if f is not None]

@@ -368,6 +368,28 @@ class ClaimRow(NamedTuple):
 _SCOPE = ClaimRow._fields.index("scope")
 
 
+class CitationRow(NamedTuple):
+    """A citation as a loaded corpus holds it: `Citation`'s fields, as a tuple."""
+
+    source: str
+    pages: str | None
+
+
+class FootnoteRow(NamedTuple):
+    """A footnote as a loaded corpus holds it: `Footnote`'s fields, as a tuple (a claim base
+    has a footnote for every few claims; see `ClaimRow` for why tuples)."""
+
+    document: str
+    label: str
+    text: str | None
+    cites: tuple[CitationRow, ...]
+
+    @classmethod
+    def of(cls, note: Footnote) -> FootnoteRow:
+        cites = tuple(CitationRow(c.source, c.pages) for c in note.cites)
+        return cls(note.document, note.label, note.text, cites)
+
+
 def _unpickled(fields: list[Any]) -> ClaimRow:
     fields[_SCOPE] = fields[_SCOPE] or NO_SCOPE
     return ClaimRow._make(fields)

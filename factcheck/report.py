@@ -20,7 +20,7 @@ from factcheck.conflict_report import Severity
 from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.fingerprints import file_digest
-from factcheck.model import Footnote
+from factcheck.model import FootnoteRow
 from factcheck.records import ClaimMaker, Records, ReportRecord, conflict_view, source_data
 
 
@@ -83,7 +83,7 @@ def build_report(
     )
 
 
-def _footnote_data(note: Footnote) -> dict[str, Any]:
+def _footnote_data(note: FootnoteRow) -> dict[str, Any]:
     return {
         "document": note.document,
         "label": note.label,

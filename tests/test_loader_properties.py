@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError, ValueParseError
 from factcheck.loading import load_corpus
-from factcheck.model import NO_SCOPE, Claim, ClaimRow
+from factcheck.model import NO_SCOPE, Citation, CitationRow, Claim, ClaimRow, Footnote, FootnoteRow
 from factcheck.quantities import parse_quantity
 from factcheck.reading import _read_file as read_claim_file
 from factcheck.times import parse_time
@@ -289,3 +289,20 @@ def test_a_claim_row_crosses_processes_unchanged() -> None:
     assert back == rows
     assert all(type(row) is ClaimRow for row in back)
     assert all(row.scope is NO_SCOPE for row in back if not row.scope)
+
+
+def test_a_loaded_footnote_holds_exactly_what_its_file_says() -> None:
+    assert FootnoteRow._fields == tuple(Footnote.model_fields)
+    assert CitationRow._fields == tuple(Citation.model_fields)
+    corpus = load_corpus(None)
+    files = [read_claim_file(Path(f)) for f in corpus.files]
+    written = {
+        (n.document, n.label): n for f in files if f is not None for n in f.content.footnotes
+    }
+    assert written and set(written) == set(corpus.footnotes)
+    for key, row in corpus.footnotes.items():
+        assert isinstance(row, FootnoteRow)
+        assert all(isinstance(c, CitationRow) for c in row.cites)
+        held = row._asdict()
+        held["cites"] = [c._asdict() for c in row.cites]
+        assert held == written[key].model_dump()
