@@ -28,6 +28,9 @@ if TYPE_CHECKING:
 COLUMNS = {"text": 1.0, "claimant": 2.0, "subject": 1.0, "property": 1.0, "sources": 0.5}
 
 
+#: Claims written to the index at a time.
+_BATCH = 10_000
+
 #: The tables of a kept index, besides the store's own.
 TABLES = {"claims": "table", "fts": "fts5", "words": "table"}
 
@@ -93,7 +96,17 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
         CREATE TABLE words(word TEXT, term TEXT, PRIMARY KEY (word, term)) WITHOUT ROWID;
     """)
     seen_words: set[tuple[str, str]] = set()
-    rows, fts_rows = [], []
+    rows: list[tuple[object, ...]] = []
+    fts_rows: list[tuple[object, ...]] = []
+
+    def flush() -> None:  # rows go in a batch at a time: a million at once held a gigabyte
+        conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 20)})", rows)
+        conn.executemany(
+            f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts_rows
+        )
+        rows.clear()
+        fts_rows.clear()
+
     # Shortest claims first: bm25 favours short claims, so rowid order is relevance order
     # for a one-word query, and a query with very many matches ranks the first ones.
     by_length = sorted(
@@ -142,10 +155,9 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
             )
         )
         fts_rows.append((rowid, *(index_terms(v, seen_words) for v in fields.values())))
-    conn.executemany(f"INSERT INTO claims VALUES ({', '.join('?' * 20)})", rows)
-    conn.executemany(
-        f"INSERT INTO fts(rowid, {', '.join(COLUMNS)}) VALUES (?, ?, ?, ?, ?, ?)", fts_rows
-    )
+        if len(rows) == _BATCH:
+            flush()
+    flush()
     conn.executemany("INSERT INTO words VALUES (?, ?)", sorted(seen_words))
     conn.execute("CREATE INDEX claims_by_time ON claims(t_lo)")
     conn.execute("CREATE INDEX words_by_term ON words(term)")

@@ -157,3 +157,27 @@ def test_the_command_line_says_when_it_builds() -> None:
     assert err == "building the search index of 2 claim files…\n"
     code, _, err = run("Kremlin", "-c", str(CORPUS))
     assert (code, err) == (0, "")
+
+
+def test_an_index_written_in_small_batches_holds_the_same_rows(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sqlite3
+
+    from factcheck import index
+
+    corpus = load_corpus([CORPUS])
+    dumps = []
+    for batch in (3, 10_000):
+        monkeypatch.setattr(index, "_BATCH", batch)
+        conn = sqlite3.connect(":memory:")
+        index._write(conn, corpus)
+        dumps.append(
+            [
+                conn.execute(f"SELECT * FROM {table} ORDER BY 1, 2").fetchall()
+                for table in ("claims", "words")
+            ]
+            + [conn.execute("SELECT rowid FROM fts WHERE fts MATCH 'a*' ORDER BY rowid").fetchall()]
+        )
+    assert len(corpus.claims) > 3 and dumps[0][0] and dumps[0][2]
+    assert dumps[0] == dumps[1]
