@@ -21,6 +21,7 @@ import orjson
 from factcheck.collector import paused_gc
 from factcheck.conflicts import swept_groups
 from factcheck.corpus import Corpus
+from factcheck.store import atomic_write
 
 if TYPE_CHECKING:
     import duckdb
@@ -85,7 +86,11 @@ def write_parquet(corpus: Corpus, path: Path) -> None:
     """The corpus's table of intervals as one Parquet file."""
     con = _connect()
     _register(con, columns(corpus))
-    con.execute(f"COPY items TO '{_quoted(path)}' (FORMAT parquet)")
+
+    def write(tmp: str) -> None:
+        con.execute(f"COPY items TO '{_quoted(tmp)}' (FORMAT parquet)")
+
+    atomic_write(path, write)  # a failed run leaves no half a table
 
 
 def marked(parquet: Iterable[Path]) -> set[str]:
@@ -103,5 +108,5 @@ def marked_in_memory(corpus: Corpus) -> set[str]:
     return {claim for (claim,) in con.execute(SQL).fetchall()}
 
 
-def _quoted(path: Path) -> str:
+def _quoted(path: Path | str) -> str:
     return str(path).replace("'", "''")

@@ -113,3 +113,17 @@ def test_the_sql_marks_what_the_sweep_marks_on_random_sets(claims: list[dict[str
     with tempfile.TemporaryDirectory() as folder:
         corpus = write_corpus(Path(folder), claims)
     assert columnar.marked_in_memory(corpus) == swept(corpus)
+
+
+def test_a_failed_write_keeps_the_old_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    corpus = write_corpus(tmp_path / "claims", [claim("a", "left.count", "100,000")])
+    table = tmp_path / "items.parquet"
+    table.write_bytes(b"the old table")
+    # DuckDB's COPY fails partway: told to write where no folder is.
+    monkeypatch.setattr(columnar, "_quoted", lambda path: str(tmp_path / "gone" / "x"))
+    with pytest.raises(Exception, match="gone"):
+        columnar.write_parquet(corpus, table)
+    assert table.read_bytes() == b"the old table"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["claims", "items.parquet"]
