@@ -121,6 +121,8 @@ def denial_conflict(
     """The denials of a topic and scope against the claims they contradict, as one
     conflict: the claims ruled out on one side, the denials that rule them out on the other.
     """
+    if not denials:  # most groups: nothing to sort
+        return None
     matched = sorted(_ruled_out(denials, items, prop), key=lambda it: it.claim.id)
     if not matched:
         return None
