@@ -19,7 +19,7 @@ from factcheck import progress, store
 from factcheck.collector import paused_gc
 from factcheck.files import kept_place
 from factcheck.fingerprints import scan
-from factcheck.terms import fold, index_terms
+from factcheck.terms import fold, index_terms, word_rows
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
@@ -95,7 +95,7 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
             {", ".join(COLUMNS)}, content='', prefix='2 3', tokenize='unicode61');
         CREATE TABLE words(word TEXT, term TEXT, PRIMARY KEY (word, term)) WITHOUT ROWID;
     """)
-    seen_words: set[tuple[str, str]] = set()
+    seen_words: set[str] = set()
     rows: list[tuple[object, ...]] = []
     fts_rows: list[tuple[object, ...]] = []
 
@@ -158,6 +158,7 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
         if len(rows) == _BATCH:
             flush()
     flush()
-    conn.executemany("INSERT INTO words VALUES (?, ?)", sorted(seen_words))
+    rows_of_words = {row for word in seen_words for row in word_rows(word)}
+    conn.executemany("INSERT INTO words VALUES (?, ?)", sorted(rows_of_words))
     conn.execute("CREATE INDEX claims_by_time ON claims(t_lo)")
     conn.execute("CREATE INDEX words_by_term ON words(term)")

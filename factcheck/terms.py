@@ -161,22 +161,31 @@ def prefix_terms(prefix: str) -> set[str]:
     return {p for p in found if len(p) >= 2}
 
 
-def index_terms(text: str, seen: set[tuple[str, str]] | None = None) -> str:
+@lru_cache(maxsize=1 << 17)
+def _indexed(word: str) -> tuple[str, ...]:
+    """The terms the index keeps of one word: its term, then its transliteration if any."""
+    latin = transliterated(word)
+    return (term(word), latin) if latin else (term(word),)
+
+
+def index_terms(text: str, seen: set[str] | None = None) -> str:
     """A text as the space-separated terms the index stores (transliterations added).
 
-    `seen`, when given, also receives each word's (folded word, term) pair, and
-    (transliteration, transliteration) for a Cyrillic word: the index's table of words,
-    filled in the same pass."""
+    `seen`, when given, also receives the text's words, for the index's table of words
+    (`word_rows`)."""
+    found = _WORD.findall(text)
+    if seen is not None:
+        seen.update(found)
     out: list[str] = []
-    for match in words(text):
-        word = match.group()
-        found = term(word)
-        out.append(found)
-        latin = transliterated(word)
-        if latin:
-            out.append(latin)
-        if seen is not None:
-            seen.add((fold(word), found))
-            if latin:
-                seen.add((latin, latin))
+    for word in found:
+        out.extend(_indexed(word))
     return " ".join(out)
+
+
+def word_rows(word: str) -> list[tuple[str, str]]:
+    """A word's rows in the index's table of words: (folded word, term), and
+    (transliteration, transliteration) for a Cyrillic word."""
+    rows = [(fold(word), term(word))]
+    if latin := transliterated(word):
+        rows.append((latin, latin))
+    return rows
