@@ -69,17 +69,24 @@ def _connect() -> duckdb.DuckDBPyConnection:
 
 
 def _register(con: duckdb.DuckDBPyConnection, table: dict[str, list[Any]]) -> None:
-    import numpy as np
-
-    arrays = {
-        name: np.array(table[name], dtype=object if kind == "VARCHAR" else None)
-        for name, kind in COLUMNS.items()
-    }
+    """The table as the relation `items`."""
     if not table["claim"]:  # an empty object array has no type DuckDB can read
         casts = ", ".join(f"NULL::{kind} AS {name}" for name, kind in COLUMNS.items())
         con.execute(f"CREATE VIEW items AS SELECT {casts} WHERE false")
         return
-    con.register("items", arrays)
+    import numpy as np
+
+    con.register(
+        "items",
+        {
+            name: np.array(table[name], dtype=object if kind == "VARCHAR" else None)
+            for name, kind in COLUMNS.items()
+        },
+    )
+
+
+def _marked(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {claim for (claim,) in con.execute(SQL).fetchall()}
 
 
 def write_parquet(corpus: Corpus, path: Path) -> None:
@@ -98,14 +105,14 @@ def marked(parquet: Iterable[Path]) -> set[str]:
     written by `write_parquet` (one file or many, as a distributed engine would read)."""
     con = _connect()
     con.read_parquet([str(p) for p in parquet]).create_view("items")
-    return {claim for (claim,) in con.execute(SQL).fetchall()}
+    return _marked(con)
 
 
 def marked_in_memory(corpus: Corpus) -> set[str]:
     """The same, from the corpus's table in memory."""
     con = _connect()
     _register(con, columns(corpus))
-    return {claim for (claim,) in con.execute(SQL).fetchall()}
+    return _marked(con)
 
 
 def _quoted(path: Path | str) -> str:

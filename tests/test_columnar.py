@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from benchmarks.generate import generate
 from factcheck import columnar, reasons
-from factcheck.conflicts import swept_groups
+from factcheck.conflicts import find_conflicts, swept_groups
 from factcheck.corpus import Corpus
 from factcheck.loading import load_corpus
 from factcheck.sweep import sweep
@@ -43,6 +43,10 @@ def test_the_sql_on_parquet_marks_what_the_sweep_marks(tmp_path: Path, seed: int
     expected = swept(corpus)
     # The generated bases mix every case: a sizeable share of claims conflict, not all.
     assert 0.1 * len(corpus.claims) < len(expected) < 0.95 * len(corpus.claims)
+    # And the reference is what `conflicts` reports: its value conflicts' sides hold
+    # exactly the claims the sweep marks in these groups.
+    shown = find_conflicts(corpus).conflicts
+    assert {cid for c in shown if c.kind == "values" for cid in c.claim_ids} == expected
     assert columnar.marked([tmp_path / "items.parquet"]) == expected
 
 
