@@ -151,6 +151,22 @@ def test_source_before_the_event(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "as_of", "early"),
+    [
+        pytest.param("7 March 2024", "8 March 2024", False, id="the-eve-may-be-another-zone"),
+        pytest.param("6 March 2024", "8 March 2024", True, id="two-days-before"),
+        pytest.param("30 September 2022", "October 2022", False, id="the-eve-of-a-month"),
+        pytest.param("29 September 2022", "October 2022", True, id="two-days-before-a-month"),
+    ],
+)
+def test_a_day_either_way_is_no_evidence_of_an_early_source(
+    tmp_path: Path, written: str, as_of: str, early: bool
+) -> None:
+    checked = one_claim(tmp_path, source("s", date=written), as_of=as_of)
+    assert [f.code for f in checked.of("FC304")] == (["FC304"] if early else [])
+
+
 def test_source_before_an_event_date_given_as_the_value(tmp_path: Path) -> None:
     checked = one_claim(
         tmp_path, source("s", date="1 October 2022"), property="end.date", value="31 October 2022"
