@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from factcheck.corpus import Corpus
 from factcheck.errors import ValueParseError
@@ -71,10 +72,34 @@ def real_link(url: str | None) -> bool:
     )
 
 
+# Query parameters that say how a reader came to a page, not which page it is.
+_TRACKING = re.compile(
+    r"^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl"
+    r"|ref_src|ref_url|cmpid|ocid|smid|__twitter_impression)$"
+)
+
+
 def _norm_url(url: str) -> str:
-    url = url.strip().lower()
-    url = re.sub(r"^https?://(www\.)?", "", url)
-    return url.rstrip("/")
+    """A link as it names a work: without scheme, `www.`, port for the scheme, fragment
+    (but a `#!` route), trailing slash and tracking parameters, its other parameters in
+    order, in lower case
+    (`https://www.example.org/a/?utm_source=x&b=2&a=1#top` → `example.org/a?a=1&b=2`)."""
+    parts = urlsplit(url.strip().lower())
+    host = parts.netloc.removeprefix("www.")
+    host = host.removesuffix(":443" if parts.scheme == "https" else ":80")
+    query = sorted(
+        (key, value)
+        for key, value in parse_qsl(parts.query, keep_blank_values=True)
+        if not _TRACKING.match(key)
+    )
+    if not parts.netloc:  # doi:…, urn:…: kept as written
+        return url.strip().lower().rstrip("/")
+    address = host + parts.path.rstrip("/")
+    if query:
+        address += "?" + urlencode(query)
+    if parts.fragment.startswith("!"):  # `#!/page`: a route that names the page
+        address += "#" + parts.fragment
+    return address
 
 
 @lru_cache(maxsize=1 << 16)

@@ -35,6 +35,24 @@ from tests.citations_helpers import (
             id="url-with-and-without-www-and-slash",
         ),
         pytest.param(
+            {"url": "https://example.org/story?utm_source=feed&utm_medium=rss&fbclid=x1"},
+            {"url": "https://example.org/story"},
+            "same url",
+            id="url-with-tracking-parameters",
+        ),
+        pytest.param(
+            {"url": "https://example.org/story#comments"},
+            {"url": "https://example.org:443/story/"},
+            "same url",
+            id="url-with-a-fragment-and-a-port",
+        ),
+        pytest.param(
+            {"url": "https://example.org/view?id=7&lang=en"},
+            {"url": "https://example.org/view?lang=en&id=7&gclid=abc"},
+            "same url",
+            id="url-parameters-in-another-order",
+        ),
+        pytest.param(
             {"url": None, "identifier": "10.1000/182", "title": "A study"},
             {"url": None, "identifier": "10.1000/182", "title": "A study, reprinted"},
             "same identifier",
@@ -85,6 +103,16 @@ def test_duplicate_source(
             {"title": "Many leave", "url": "https://example.org/one"},
             {"title": "Many leave", "url": "https://example.org/two"},
             id="same-title-different-links",
+        ),
+        pytest.param(
+            {"title": "Many leave", "url": "https://example.org/view?id=7"},
+            {"title": "Many leave", "url": "https://example.org/view?id=8&utm_source=x"},
+            id="same-page-another-record-id",
+        ),
+        pytest.param(
+            {"title": "Many leave", "url": "https://example.org/#!/reports/1"},
+            {"title": "Many leave", "url": "https://example.org/#!/reports/2"},
+            id="hash-bang-routes",
         ),
         pytest.param(
             {"url": None, "title": "Many leave", "publisher": "Wire"},
