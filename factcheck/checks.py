@@ -141,10 +141,10 @@ CHECKS: tuple[Check, ...] = (
         "FC304",
         Level.warning,
         "source published before the event it is cited for",
-        "The source appeared more than a day before the time the claim describes, so it "
-        "cannot report it (unless it is a forecast). A day either way is allowed: a date "
-        "without a time and a time zone may be a day off, as with a wire story dated in New "
-        "York on the eve of an event in a country hours ahead.",
+        "The source appeared before the time the claim describes, so it cannot report it "
+        "(unless it is a forecast). Unless both give a time of day, a day either way is "
+        "allowed: a date without a time zone may be a day off, as with a wire story dated in "
+        "New York on the eve of an event in a country hours ahead.",
         "Check the source's date, the claim's time, or whether the right source is cited.",
     ),
     Check(

@@ -61,9 +61,10 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
     yield from _event_dates(corpus, dates)
 
 
-# Days a source may seem to precede its event. Dates are written without a time or a time
-# zone, and the same moment falls on two dates across zones (up to 26 hours apart): a wire
-# story dated 7 March in New York can report an event of 8 March seven hours ahead.
+# Days a source may seem to precede its event. A date without a time of day has no zone,
+# and the same moment falls on two dates across zones (up to 26 hours apart): a wire story
+# dated 7 March in New York can report an event of 8 March seven hours ahead. Times of day
+# are instants in UTC (or, without a zone, spans over every zone), so they need no slack.
 _ZONES = 1.0
 
 
@@ -98,7 +99,7 @@ def _event_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
                     f"source '{source.id}' is dated {source.date}, the day of the "
                     f"event ({event.written}) but in {when.start.year}",
                 )
-            elif event.low - when.high > _ZONES:
+            elif event.low - when.high > (0.0 if when.minutes and event.minutes else _ZONES):
                 flagged = True
                 yield found(
                     "FC304",

@@ -158,6 +158,12 @@ def test_source_before_the_event(tmp_path: Path) -> None:
         pytest.param("6 March 2024", "8 March 2024", True, id="two-days-before"),
         pytest.param("30 September 2022", "October 2022", False, id="the-eve-of-a-month"),
         pytest.param("29 September 2022", "October 2022", True, id="two-days-before-a-month"),
+        pytest.param(
+            "7 March 2024 23:00 UTC", "8 March 2024 06:00 UTC", True, id="instants-need-no-slack"
+        ),
+        pytest.param(
+            "7 March 2024 23:00", "8 March 2024 06:00 UTC", False, id="a-time-without-a-zone"
+        ),
     ],
 )
 def test_a_day_either_way_is_no_evidence_of_an_early_source(
