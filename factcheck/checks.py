@@ -164,6 +164,15 @@ CHECKS: tuple[Check, ...] = (
         "Check that the source covers the claim's time, or add a closer source.",
     ),
     Check(
+        "FC307",
+        Level.warning,
+        "source dated otherwise than its link",
+        "The source's link holds a day (`/2021/03/17/`, `2021-03-17`, `20210317`) more than a "
+        "day from the date given for the source. A month folder (`/2021/03/`) only shows the "
+        "item was online by the end of that month, so only a later date disagrees with it.",
+        "Check the source's date against the page; an updated page may show two dates.",
+    ),
+    Check(
         "FC401",
         Level.warning,
         "source without a link",

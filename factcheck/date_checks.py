@@ -3,6 +3,7 @@ document citing them, and sources dated wrongly for the event they are cited for
 
 from __future__ import annotations
 
+from calendar import monthrange
 from collections.abc import Iterator
 from datetime import date
 
@@ -10,7 +11,7 @@ from factcheck.checks import Finding, found
 from factcheck.corpus import Corpus
 from factcheck.errors import ValueParseError
 from factcheck.model import ClaimRow
-from factcheck.sources import independent_sources, source_date, source_dates
+from factcheck.sources import independent_sources, link_date, source_date, source_dates
 from factcheck.values import NoValue, Time
 
 
@@ -33,6 +34,8 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
                 sid,
                 f"dated {source.date}, after today ({today.isoformat()})",
             )
+        if when is not None and (why := _unlike_its_link(source.date, when, source.url)):
+            yield found("FC307", corpus.where("sources", sid), sid, why)
     for did, when in sorted(corpus.document_dates.items()):
         if when.low > now:
             yield found(
@@ -66,6 +69,24 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
 # dated 7 March in New York can report an event of 8 March seven hours ahead. Times of day
 # are instants in UTC (or, without a zone, spans over every zone), so they need no slack.
 _ZONES = 1.0
+
+
+def _unlike_its_link(written: str, when: Time, url: str | None) -> str | None:
+    """How a source's date disagrees with the date its link holds, if it does (beyond a
+    day either way, the slack of time zones)."""
+    linked = link_date(url)
+    if linked is None:
+        return None
+    day, precision = linked
+    first = day.toordinal()
+    if precision == "day":
+        if when.low - first > _ZONES or first - when.high > _ZONES:
+            return f"dated {written}, but its link holds {day.isoformat()}"
+        return None
+    last = first + monthrange(day.year, day.month)[1] - 1
+    if when.low - last > _ZONES:
+        return f"dated {written}, after the month its link is filed under ({day:%Y-%m})"
+    return None
 
 
 def _event(corpus: Corpus, claim: ClaimRow) -> Time | None:

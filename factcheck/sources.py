@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
@@ -100,6 +101,36 @@ def _norm_url(url: str) -> str:
     if parts.fragment.startswith("!"):  # `#!/page`: a route that names the page
         address += "#" + parts.fragment
     return address
+
+
+# A date in a link's path, as news sites, blogs and preprint servers write them: a day
+# (`/2021/03/17/`, `2021-03-17`, `20210317`) or a month folder (`/2021/03/`). Digits run on
+# either side (a 14-digit archive timestamp, an id) are not a date.
+_LINK_DAYS = (
+    re.compile(r"/((?:19|20)\d\d)/(\d\d?)/(\d\d?)(?=/|$)"),
+    re.compile(r"(?<!\d)((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d)"),
+    re.compile(r"(?<![\d.])((?:19|20)\d\d)(\d\d)(\d\d)(?![\d.])"),
+)
+_LINK_MONTH = re.compile(r"/((?:19|20)\d\d)/(\d\d?)(?=/)")
+
+
+def link_date(url: str | None) -> tuple[date, str] | None:
+    """The first date a link's path holds, with its precision (`day` or `month`), or None.
+
+    A day is taken only where it is a real date; a month folder only where no day is."""
+    if not real_link(url) or url is None:
+        return None
+    path = urlsplit(url.strip()).path
+    for pattern in _LINK_DAYS:
+        for m in pattern.finditer(path):
+            try:
+                return date(int(m[1]), int(m[2]), int(m[3])), "day"
+            except ValueError:
+                continue
+    for m in _LINK_MONTH.finditer(path):
+        if 1 <= int(m[2]) <= 12:
+            return date(int(m[1]), int(m[2]), 1), "month"
+    return None
 
 
 @lru_cache(maxsize=1 << 16)

@@ -390,6 +390,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         source("year", date="21 September 2021"),  # FC305
         source("early", date="1 October 2020"),  # FC304
         source("far", date="1 October 2022"),  # FC306
+        source("linked", date="2 May 2020", url="https://example.org/2020/05/12/x"),  # FC307
         source("nolink", url=None),  # FC401
         source("hash", url="#"),  # FC402
         source("itself", title="Country report", publisher="Agency", date="2025", url=None),
@@ -398,7 +399,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         source("a"),  # FC103
     ]
     footnotes = [
-        note("1", "a", "dup", "isw", "isw2", "isw-long", "demark", "bad-date", "late"),
+        note("1", "a", "dup", "isw", "isw2", "isw-long", "demark", "bad-date", "late", "linked"),
         note("2", "nolink", "hash", "mixed", "ghost"),  # FC102
         note("3", "year"),
         note("4", "early"),

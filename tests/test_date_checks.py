@@ -134,6 +134,70 @@ def test_undated_document_or_source_is_not_compared(tmp_path: Path) -> None:
     assert checked.of("FC303") == []
 
 
+# --------------------------------------------------------------------------- FC307
+
+
+@pytest.mark.parametrize(
+    ("written", "url", "message"),
+    [
+        pytest.param(
+            "2 May 2020",
+            "https://news.example.org/2020/05/12/the-report/",
+            "dated 2 May 2020, but its link holds 2020-05-12",
+            id="news-path",
+        ),
+        pytest.param(
+            "2019",
+            "https://example.org/files/2020-05-12-annual-report.pdf",
+            "dated 2019, but its link holds 2020-05-12",
+            id="iso-date-in-a-file-name",
+        ),
+        pytest.param(
+            "14 March 2021",
+            "https://example.org/posts/20210317",
+            "dated 14 March 2021, but its link holds 2021-03-17",
+            id="eight-digits",
+        ),
+        pytest.param(
+            "10 May 2021",
+            "https://example.org/wp-content/uploads/2021/03/report.pdf",
+            "dated 10 May 2021, after the month its link is filed under (2021-03)",
+            id="after-its-month-folder",
+        ),
+    ],
+)
+def test_source_dated_otherwise_than_its_link(
+    tmp_path: Path, written: str, url: str, message: str
+) -> None:
+    checked = cited(tmp_path, source("s", date=written, url=url))
+    assert [shape(f) for f in checked.of("FC307")] == [
+        ("FC307", Level.warning, "s", checked.line("s"), message)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "url"),
+    [
+        pytest.param("8 September 2017", "https://example.org/2017/09/07/x", id="a-day-apart"),
+        pytest.param("April 2021", "https://example.org/2021/04/19/x", id="within-the-month"),
+        pytest.param(
+            "December 2020", "https://example.org/uploads/2021/03/x.pdf", id="filed-later"
+        ),
+        pytest.param(
+            "1 October 2022",
+            "https://web.archive.org/web/20210317120000/https://example.org/x",
+            id="archive-timestamp",
+        ),
+        pytest.param("1 October 2022", "https://example.org/2021/13/40/x", id="not-a-date"),
+        pytest.param("1 October 2022", "https://arxiv.org/abs/2103.12345", id="preprint-id"),
+        pytest.param("n.d.", "https://example.org/2021/03/17/x", id="undated-source"),
+    ],
+)
+def test_source_dated_as_its_link_allows(tmp_path: Path, written: str, url: str) -> None:
+    checked = cited(tmp_path, source("s", date=written, url=url))
+    assert checked.of("FC307") == []
+
+
 # --------------------------------------------------------------------------- FC304 / FC305
 
 
