@@ -188,6 +188,16 @@ CHECKS: tuple[Check, ...] = (
         "Replace it with the real address.",
     ),
     Check(
+        "FC403",
+        Level.warning,
+        "identifier with a wrong check digit or form",
+        "The source's ISBN or ISSN fails its check digit or length, or its DOI is not of the "
+        "form 10.<registrant>/<suffix>, so it leads nowhere or to another work. Identifiers "
+        "are checked when they say what they are (`ISBN …`, `ISSN …`, `doi:…`, a doi.org "
+        "link, `10.…`) or are thirteen digits starting 978 or 979.",
+        "Copy the identifier again from the work itself.",
+    ),
+    Check(
         "FC501",
         Level.warning,
         "claim cites nothing",

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 
-from factcheck import progress
+from factcheck import identifiers, progress
 from factcheck.checks import Finding, found
 from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus, Location
@@ -75,6 +75,8 @@ def _links(corpus: Corpus) -> Iterator[Finding]:
             )
         elif source.url is None and not source.identifier and source.kind != "interview":
             yield found("FC401", corpus.where("sources", sid), sid, "no url and no identifier")
+        if source.identifier and (why := identifiers.problem(source.identifier)):
+            yield found("FC403", corpus.where("sources", sid), sid, why)
 
 
 def _corroboration(corpus: Corpus) -> Iterator[Finding]:

@@ -393,6 +393,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         source("linked", date="2 May 2020", url="https://example.org/2020/05/12/x"),  # FC307
         source("nolink", url=None),  # FC401
         source("hash", url="#"),  # FC402
+        source("badisbn", url=None, identifier="ISBN 978-0-306-40615-8"),  # FC403
         source("itself", title="Country report", publisher="Agency", date="2025", url=None),
         source("mixed", title="Aпти"),  # FC601
         source("unused"),  # FC105
@@ -400,7 +401,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
     ]
     footnotes = [
         note("1", "a", "dup", "isw", "isw2", "isw-long", "demark", "bad-date", "late", "linked"),
-        note("2", "nolink", "hash", "mixed", "ghost"),  # FC102
+        note("2", "nolink", "hash", "badisbn", "mixed", "ghost"),  # FC102
         note("3", "year"),
         note("4", "early"),
         note("5", "far"),
