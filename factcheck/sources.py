@@ -85,7 +85,10 @@ def _norm_url(url: str) -> str:
     (but a `#!` route), trailing slash and tracking parameters, its other parameters in
     order, in lower case
     (`https://www.example.org/a/?utm_source=x&b=2&a=1#top` → `example.org/a?a=1&b=2`)."""
-    parts = urlsplit(url.strip().lower())
+    try:
+        parts = urlsplit(url.strip().lower())
+    except ValueError:  # `https://[x.y`: not a link the library can split
+        return re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/")
     host = parts.netloc.removeprefix("www.")
     host = host.removesuffix(":443" if parts.scheme == "https" else ":80")
     query = sorted(
@@ -120,7 +123,10 @@ def link_date(url: str | None) -> tuple[date, str] | None:
     A day is taken only where it is a real date; a month folder only where no day is."""
     if not real_link(url) or url is None:
         return None
-    path = urlsplit(url.strip()).path
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:  # `https://[x.y`: not a link the library can split
+        return None
     for pattern in _LINK_DAYS:
         for m in pattern.finditer(path):
             try:

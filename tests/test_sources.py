@@ -219,3 +219,11 @@ def test_independent_sources(tmp_path: Path) -> None:
     }
     # FC502 says the same thing for exactly the claims that rest on one source.
     assert sorted(f.record for f in checked.of("FC502")) == ["copied", "relayed", "twice"]
+
+
+def test_a_link_the_url_library_cannot_split_is_compared_as_written(tmp_path: Path) -> None:
+    # urllib refuses an unclosed IPv6 bracket; the check must go on, not crash.
+    odd = "https://[x.y/2021/03/17/story"
+    checked = cited(tmp_path, source("a", url=odd), source("b", url=odd.upper() + "/"))
+    assert [f.message for f in checked.of("FC201")] == ["'b' and 'a' look like one work (same url)"]
+    assert checked.of("FC307") == []
