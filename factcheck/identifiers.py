@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from factcheck.values import normalise
+
 _ISBN = re.compile(r"^isbn(?:-1[03])?:?\s*(?P<number>.+)$", re.I)
 _BARE_ISBN = re.compile(r"^97[89][\d\s-]{10,14}$")
 _ISSN = re.compile(r"^e?-?issn:?\s*(?P<number>.+)$", re.I)
@@ -31,15 +33,38 @@ def problem(identifier: str) -> str | None:
 
         valid = issn.is_valid(m["number"])
         return None if valid else f"'{text}' is not a valid ISSN (wrong length or check digit)"
-    if m := _DOI_WRITTEN.match(text):
-        doi = m["doi"].strip()
-    elif text.startswith("10."):
-        doi = text
-    else:
-        return None
-    if _DOI.match(doi):
+    doi = _doi_of(text)
+    if doi is None or _DOI.match(doi):
         return None
     return f"'{text}' is not of a DOI's form (10.<registrant>/<suffix>)"
+
+
+def canonical(identifier: str) -> str:
+    """An identifier as it names a work, for finding one work in two records: a valid ISBN
+    as its thirteen digits, a valid ISSN as its eight characters, a DOI in lower case
+    without `doi:` or its link (DOIs ignore case), anything else folded (`normalise`)."""
+    text = identifier.strip()
+    if (m := _ISBN.match(text)) or _BARE_ISBN.match(text):
+        from stdnum import isbn
+
+        number = m["number"] if m else text
+        if isbn.is_valid(number):
+            return "isbn:" + isbn.to_isbn13(isbn.compact(number))
+    elif m := _ISSN.match(text):
+        from stdnum import issn
+
+        if issn.is_valid(m["number"]):
+            return "issn:" + issn.compact(m["number"])
+    elif (doi := _doi_of(text)) is not None and _DOI.match(doi):
+        return "doi:" + doi.lower()
+    return normalise(text)
+
+
+def _doi_of(text: str) -> str | None:
+    """The DOI a text gives (`doi:…`, a doi.org link, `10.…`), or None."""
+    if m := _DOI_WRITTEN.match(text):
+        return str(m["doi"]).strip()
+    return text if text.startswith("10.") else None
 
 
 def _isbn(number: str, written: str) -> str | None:

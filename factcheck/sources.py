@@ -18,6 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from factcheck.corpus import Corpus
 from factcheck.errors import ValueParseError
+from factcheck.identifiers import canonical
 from factcheck.model import ClaimRow, Source
 from factcheck.times import parse_time
 from factcheck.values import Time, normalise
@@ -72,6 +73,8 @@ def real_link(url: str | None) -> bool:
         and bool(_WEB.match(url.strip()))
     )
 
+
+_DOI_LINK = re.compile(r"^https?://(dx\.)?doi\.org/", re.I)
 
 # Query parameters that say how a reader came to a page, not which page it is.
 _TRACKING = re.compile(
@@ -178,8 +181,10 @@ def duplicate_pairs(corpus: Corpus) -> list[tuple[str, str, str]]:
         keys = []
         if real_link(source.url) and source.url:
             keys.append(("url", _norm_url(source.url)))
+            if _DOI_LINK.match(source.url.strip()):  # a DOI given as its link
+                keys.append(("identifier", canonical(source.url)))
         if source.identifier:
-            keys.append(("identifier", normalise(source.identifier)))
+            keys.append(("identifier", canonical(source.identifier)))
         for kind, key in keys:
             if (kind, key) in first_by:
                 pairs.append((first_by[(kind, key)], sid, f"same {kind}"))
@@ -207,7 +212,7 @@ def _same_work(corpus: Corpus, a: str, b: str, dates: dict[str, Time]) -> bool:
         and _norm_url(sa.url or "") != _norm_url(sb.url or "")
     ):
         return False
-    if sa.identifier and sb.identifier and normalise(sa.identifier) != normalise(sb.identifier):
+    if sa.identifier and sb.identifier and canonical(sa.identifier) != canonical(sb.identifier):
         return False
     if sa.author and sb.author and not _authors(sa.author) & _authors(sb.author):
         return False  # two interviews with one title are two works: they share no author

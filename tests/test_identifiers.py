@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factcheck.checks import Level
-from factcheck.identifiers import problem
+from factcheck.identifiers import canonical, problem
 from tests.citations_helpers import cited, shape, source
 
 
@@ -72,3 +72,20 @@ def test_fc403_names_the_source_and_its_identifier(tmp_path: Path) -> None:
         )
     ]
     assert checked.of("FC401") == []  # it has an identifier, if a wrong one
+
+
+@pytest.mark.parametrize(
+    ("forms", "key"),
+    [
+        (["ISBN 0-306-40615-2", "978-0-306-40615-7", "isbn 9780306406157"], "isbn:9780306406157"),
+        (["ISSN 0378-5955", "issn: 03785955"], "issn:03785955"),
+        (["doi:10.1000/ABC", "https://dx.doi.org/10.1000/abc", "10.1000/Abc"], "doi:10.1000/abc"),
+    ],
+)
+def test_one_work_written_several_ways_has_one_key(forms: list[str], key: str) -> None:
+    assert {canonical(f) for f in forms} == {key}
+
+
+def test_what_is_not_checked_or_not_valid_is_keyed_as_written() -> None:
+    assert canonical("ISBN 978-0-306-40615-8") != canonical("ISBN 978-0-306-40615-7")
+    assert canonical("Report No 11 2025") == canonical("report no 11 2025")

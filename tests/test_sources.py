@@ -59,6 +59,24 @@ from tests.citations_helpers import (
             id="doi",
         ),
         pytest.param(
+            {"url": None, "identifier": "ISBN 0-306-40615-2"},
+            {"url": None, "identifier": "978-0-306-40615-7"},
+            "same identifier",
+            id="isbn-10-and-isbn-13",
+        ),
+        pytest.param(
+            {"url": None, "identifier": "doi:10.1000/ABC.1"},
+            {"url": None, "identifier": "https://doi.org/10.1000/abc.1"},
+            "same identifier",
+            id="doi-written-two-ways",
+        ),
+        pytest.param(
+            {"url": "https://doi.org/10.1000/182"},
+            {"url": None, "identifier": "10.1000/182"},
+            "same identifier",
+            id="doi-as-a-link-and-as-an-identifier",
+        ),
+        pytest.param(
             {"url": None, "title": "Annual report", "date": "1 October 2022"},
             {"url": None, "title": "Annual report", "date": "3 October 2022"},
             "same title and publisher, dated within a year",
@@ -123,6 +141,11 @@ def test_duplicate_source(
             {"url": None, "identifier": "10.1000/182", "title": "A study"},
             {"url": None, "identifier": "10.1000/183", "title": "A study"},
             id="same-title-other-doi",
+        ),
+        pytest.param(
+            {"url": None, "identifier": "ISBN 978-0-306-40615-7", "title": "A book"},
+            {"url": None, "identifier": "ISBN 978-3-16-148410-0", "title": "A book"},
+            id="same-title-other-isbn",
         ),
     ],
 )
