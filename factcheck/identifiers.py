@@ -15,28 +15,41 @@ from factcheck.values import normalise
 _ISBN = re.compile(r"^isbn(?:-1[03])?:?\s*(?P<number>.+)$", re.I)
 _BARE_ISBN = re.compile(r"^97[89][\d\s-]{10,14}$")
 _ISSN = re.compile(r"^e?-?issn:?\s*(?P<number>.+)$", re.I)
-_DOI_WRITTEN = re.compile(r"^(?:doi:\s*|https?://(?:dx\.)?doi\.org/)(?P<doi>.*)$", re.I)
+_DOI_LINK = r"https?://(?:dx\.)?doi\.org/"
+_DOI_WRITTEN = re.compile(rf"^(?:doi:\s*|{_DOI_LINK})(?P<doi>.*)$", re.I)
 # 10.<registrant, itself dotted digits>/<suffix>: the DOI Handbook's syntax.
 _DOI = re.compile(r"^10\.\d{4,9}(?:\.\d+)*/\S+$")
+
+
+def is_doi_link(url: str) -> bool:
+    """Whether a link is a DOI's doi.org link."""
+    return re.match(_DOI_LINK, url.strip(), re.I) is not None
+
+
+def _read(text: str) -> tuple[str, str] | None:
+    """The kind of identifier a text says it is (`isbn`, `issn`, `doi`), with its number
+    as written, or None for any other text (a report number)."""
+    if m := _ISBN.match(text):
+        return "isbn", m["number"]
+    if _BARE_ISBN.match(text):
+        return "isbn", text
+    if m := _ISSN.match(text):
+        return "issn", m["number"]
+    if m := _DOI_WRITTEN.match(text):
+        return "doi", m["doi"].strip()
+    return ("doi", text) if text.startswith("10.") else None
 
 
 def problem(identifier: str) -> str | None:
     """What is wrong with an identifier, or None when nothing is (or it is not one of the
     kinds checked)."""
     text = identifier.strip()
-    if m := _ISBN.match(text):
-        return _isbn(m["number"], text)
-    if _BARE_ISBN.match(text):
-        return _isbn(text, text)
-    if m := _ISSN.match(text):
-        from stdnum import issn
-
-        valid = issn.is_valid(m["number"])
-        return None if valid else f"'{text}' is not a valid ISSN (wrong length or check digit)"
-    doi = _doi_of(text)
-    if doi is None or _DOI.match(doi):
+    read = _read(text)
+    if read is None or _valid(*read):
         return None
-    return f"'{text}' is not of a DOI's form (10.<registrant>/<suffix>)"
+    if read[0] == "doi":
+        return f"'{text}' is not of a DOI's form (10.<registrant>/<suffix>)"
+    return f"'{text}' is not a valid {read[0].upper()} (wrong length or check digit)"
 
 
 def canonical(identifier: str) -> str:
@@ -44,31 +57,28 @@ def canonical(identifier: str) -> str:
     as its thirteen digits, a valid ISSN as its eight characters, a DOI in lower case
     without `doi:` or its link (DOIs ignore case), anything else folded (`normalise`)."""
     text = identifier.strip()
-    if (m := _ISBN.match(text)) or _BARE_ISBN.match(text):
+    read = _read(text)
+    if read is None or not _valid(*read):
+        return normalise(text)
+    kind, number = read
+    if kind == "isbn":
         from stdnum import isbn
 
-        number = m["number"] if m else text
-        if isbn.is_valid(number):
-            return "isbn:" + isbn.to_isbn13(isbn.compact(number))
-    elif m := _ISSN.match(text):
+        return "isbn:" + isbn.to_isbn13(isbn.compact(number))
+    if kind == "issn":
         from stdnum import issn
 
-        if issn.is_valid(m["number"]):
-            return "issn:" + issn.compact(m["number"])
-    elif (doi := _doi_of(text)) is not None and _DOI.match(doi):
-        return "doi:" + doi.lower()
-    return normalise(text)
+        return "issn:" + issn.compact(number)
+    return "doi:" + number.lower()
 
 
-def _doi_of(text: str) -> str | None:
-    """The DOI a text gives (`doi:…`, a doi.org link, `10.…`), or None."""
-    if m := _DOI_WRITTEN.match(text):
-        return str(m["doi"]).strip()
-    return text if text.startswith("10.") else None
+def _valid(kind: str, number: str) -> bool:
+    if kind == "isbn":
+        from stdnum import isbn
 
+        return bool(isbn.is_valid(number))
+    if kind == "issn":
+        from stdnum import issn
 
-def _isbn(number: str, written: str) -> str | None:
-    from stdnum import isbn
-
-    valid = isbn.is_valid(number)
-    return None if valid else f"'{written}' is not a valid ISBN (wrong length or check digit)"
+        return bool(issn.is_valid(number))
+    return _DOI.match(number) is not None

@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 from factcheck.corpus import Corpus
 from factcheck.errors import ValueParseError
-from factcheck.identifiers import canonical
+from factcheck.identifiers import canonical, is_doi_link
 from factcheck.model import ClaimRow, Source
 from factcheck.times import parse_time
 from factcheck.values import Time, normalise
@@ -74,8 +74,6 @@ def real_link(url: str | None) -> bool:
     )
 
 
-_DOI_LINK = re.compile(r"^https?://(dx\.)?doi\.org/", re.I)
-
 # Query parameters that say how a reader came to a page, not which page it is.
 _TRACKING = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl"
@@ -88,10 +86,13 @@ def _norm_url(url: str) -> str:
     (but a `#!` route), trailing slash and tracking parameters, its other parameters in
     order, in lower case
     (`https://www.example.org/a/?utm_source=x&b=2&a=1#top` → `example.org/a?a=1&b=2`)."""
+    url = url.strip().lower()
     try:
-        parts = urlsplit(url.strip().lower())
+        parts = urlsplit(url)
     except ValueError:  # `https://[x.y`: not a link the library can split
-        return re.sub(r"^https?://(www\.)?", "", url.strip().lower()).rstrip("/")
+        parts = None
+    if parts is None or not parts.netloc:  # that, or doi:…, urn:…: as written
+        return re.sub(r"^https?://(www\.)?", "", url).rstrip("/")
     host = parts.netloc.removeprefix("www.")
     host = host.removesuffix(":443" if parts.scheme == "https" else ":80")
     query = sorted(
@@ -99,8 +100,6 @@ def _norm_url(url: str) -> str:
         for key, value in parse_qsl(parts.query, keep_blank_values=True)
         if not _TRACKING.match(key)
     )
-    if not parts.netloc:  # doi:…, urn:…: kept as written
-        return url.strip().lower().rstrip("/")
     address = host + parts.path.rstrip("/")
     if query:
         address += "?" + urlencode(query)
@@ -181,7 +180,7 @@ def duplicate_pairs(corpus: Corpus) -> list[tuple[str, str, str]]:
         keys = []
         if real_link(source.url) and source.url:
             keys.append(("url", _norm_url(source.url)))
-            if _DOI_LINK.match(source.url.strip()):  # a DOI given as its link
+            if is_doi_link(source.url):  # a DOI given as its link
                 keys.append(("identifier", canonical(source.url)))
         if source.identifier:
             keys.append(("identifier", canonical(source.identifier)))
