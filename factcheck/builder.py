@@ -275,6 +275,15 @@ class Builder:
                         "sources",
                         "source",
                     )
+            for cid in claim.derived_from:
+                if cid not in c.claims:
+                    self.problem(
+                        f"unknown claim '{cid}'{did_you_mean(cid, c.claims)}",
+                        "claims",
+                        claim.id,
+                        "derived_from",
+                        "claim",
+                    )
         prop = c.properties.get(claim.property)
         if prop is None:
             return

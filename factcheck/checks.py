@@ -91,6 +91,14 @@ CHECKS: tuple[Check, ...] = (
         "Define the document, or correct the footnote's `document`.",
     ),
     Check(
+        "FC107",
+        Level.error,
+        "input of a derivation not defined",
+        "A claim says it was worked out from a claim (`derived_from`) that is not defined, so "
+        "its reasoning cannot be followed.",
+        "Correct the claim id, or record the claim it was worked out from.",
+    ),
+    Check(
         "FC201",
         Level.warning,
         "duplicate source",
@@ -202,7 +210,8 @@ CHECKS: tuple[Check, ...] = (
         Level.warning,
         "claim cites nothing",
         "The claim has no footnote and no source, so it cannot be traced.",
-        "Cite the footnote or source the claim comes from.",
+        "Cite the footnote or source the claim comes from; if it is the document's own "
+        "derivation or opinion, say so with `own` (then it is FC504, a note).",
     ),
     Check(
         "FC502",
@@ -219,6 +228,15 @@ CHECKS: tuple[Check, ...] = (
         "These claims cite the document they come from and nothing else (for example an "
         "article whose references were not recorded), so their evidence is unknown.",
         "Record the references the document gives for them.",
+    ),
+    Check(
+        "FC504",
+        Level.note,
+        "claim is the document's own reasoning",
+        "The claim is the document's own derivation or opinion (`own`), so it cites nothing "
+        "of its own: a derivation is as good as the claims it was worked out from, which the "
+        "message names with the independent sources they rest on.",
+        "Name the inputs of a derivation in `derived_from`; nothing to fix otherwise.",
     ),
     Check(
         "FC601",

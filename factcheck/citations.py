@@ -17,6 +17,7 @@ from factcheck.checks import Finding, found
 from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus, Location
 from factcheck.date_checks import dates
+from factcheck.model import ClaimRow
 from factcheck.name_checks import misspelt_names, mixed_scripts, publisher_names
 from factcheck.sources import duplicate_pairs, is_self, real_link, source_groups
 
@@ -24,7 +25,13 @@ from factcheck.sources import duplicate_pairs, is_self, real_link, source_groups
 
 
 def _references(corpus: Corpus) -> Iterator[Finding]:
-    codes = {"footnote": "FC101", "source": "FC102", "duplicate": "FC103", "document": "FC106"}
+    codes = {
+        "footnote": "FC101",
+        "source": "FC102",
+        "duplicate": "FC103",
+        "document": "FC106",
+        "claim": "FC107",
+    }
     for d in corpus.dangling:
         where = Location(d.problem.file or "", d.problem.line)
         yield found(codes[d.kind], where, d.record, d.problem.message)
@@ -87,7 +94,10 @@ def _corroboration(corpus: Corpus) -> Iterator[Finding]:
     for cid, claim in sorted(corpus.claims.items()):
         sources = corpus.sources_of(claim)
         if not claim.footnotes and not claim.sources:
-            yield found("FC501", corpus.where("claims", cid), cid, "no footnote and no source")
+            if claim.own:
+                yield found("FC504", corpus.where("claims", cid), cid, _reasoning(corpus, claim))
+            else:
+                yield found("FC501", corpus.where("claims", cid), cid, "no footnote and no source")
             continue
         if sources and all(is_self(corpus, claim, s) for s in sources):
             self_only[claim.document].append(cid)
@@ -108,6 +118,31 @@ def _corroboration(corpus: Corpus) -> Iterator[Finding]:
             doc_id,
             f"{len(ids)} {verb} only the document itself: {shown}",
         )
+
+
+def _reasoning(corpus: Corpus, claim: ClaimRow) -> str:
+    """What a claim that is the document's own reasoning rests on: its inputs, and the
+    independent sources they cite (through inputs that are derivations in turn)."""
+    if claim.own != "derivation":
+        return f"the document's own {claim.own}; it cites nothing"
+    if not claim.derived_from:
+        return "the document's own derivation; its inputs are not named"
+    groups = source_groups(corpus)
+    independent: set[str] = set()
+    seen = {claim.id}
+    todo = list(claim.derived_from)
+    while todo:
+        cid = todo.pop()
+        given = corpus.claims.get(cid)
+        if given is None or cid in seen:
+            continue
+        seen.add(cid)
+        independent |= {groups[s.id] for s in corpus.sources_of(given) if s.id in groups}
+        todo.extend(given.derived_from)
+    inputs = ", ".join(claim.derived_from)
+    count = len(independent)
+    rest = f"{count} independent source{'' if count == 1 else 's'}" if count else "no source"
+    return f"the document's own derivation from {inputs}, which rest on {rest}"
 
 
 @paused_gc()

@@ -42,7 +42,7 @@ class Location:
         return path if self.line is None else f"{path}:{self.line}"
 
 
-DanglingKind = Literal["footnote", "source", "document", "duplicate"]
+DanglingKind = Literal["footnote", "source", "document", "duplicate", "claim"]
 
 
 @dataclass(frozen=True)

@@ -259,6 +259,12 @@ class Footnote(Record):
     label: Id = Field(description="The footnote's number or label as printed, e.g. `732`.")
     text: Text | None = Field(None, description="The footnote as printed.")
     cites: list[Citation] = Field(default_factory=list, description="The sources it cites.")
+    for_paragraph: bool = Field(
+        False,
+        description="True when the footnote closes a paragraph and supports the paragraph as "
+        "a whole, as encyclopedias place references: each claim of the paragraph needs only "
+        "some of its sources to fit it.",
+    )
 
 
 class Claim(Record):
@@ -302,6 +308,29 @@ class Claim(Record):
     sources: list[Id] = Field(
         default_factory=list, description="Sources cited inline, without a footnote."
     )
+    for_paragraph: bool = Field(
+        False,
+        description="True when the claim's footnotes and sources are the references of its "
+        "whole paragraph, not of this sentence alone: some of them need not fit it.",
+    )
+    own: Literal["derivation", "opinion"] | None = Field(
+        None,
+        description="`derivation` when the claim is the document's own arithmetic or "
+        "inference (`that works out to about 40 a week`), `opinion` when it is the document's "
+        "own judgement: such a claim needs no citation.",
+    )
+    derived_from: list[Id] = Field(
+        default_factory=list,
+        description="For a derivation: the ids of the claims it was worked out from.",
+    )
+
+    @model_validator(mode="after")
+    def _inputs_of_a_derivation(self) -> Claim:
+        if self.derived_from and self.own != "derivation":
+            raise ValueError("derived_from names the inputs of a derivation: add `own: derivation`")
+        if self.id in self.derived_from:
+            raise ValueError("a claim cannot be derived from itself")
+        return self
 
 
 #: The scope of every claim that gives none: one shared mapping, never changed.
@@ -333,6 +362,9 @@ class ClaimRow(NamedTuple):
     rank_reason: str | None
     footnotes: tuple[str, ...]
     sources: tuple[str, ...]
+    for_paragraph: bool
+    own: str | None
+    derived_from: tuple[str, ...]
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A row crosses to another process (from a worker that parsed its file) with its
@@ -362,6 +394,9 @@ class ClaimRow(NamedTuple):
             f["rank_reason"],
             tuple(f["footnotes"]),
             tuple(f["sources"]),
+            f["for_paragraph"],
+            f["own"],
+            tuple(f["derived_from"]),
         )
 
 
@@ -383,11 +418,12 @@ class FootnoteRow(NamedTuple):
     label: str
     text: str | None
     cites: tuple[CitationRow, ...]
+    for_paragraph: bool
 
     @classmethod
     def of(cls, note: Footnote) -> FootnoteRow:
         cites = tuple(CitationRow(c.source, c.pages) for c in note.cites)
-        return cls(note.document, note.label, note.text, cites)
+        return cls(note.document, note.label, note.text, cites, note.for_paragraph)
 
 
 def _unpickled(fields: list[Any]) -> ClaimRow:

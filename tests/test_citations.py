@@ -285,6 +285,91 @@ def test_claim_citing_an_undefined_footnote_is_fc101_not_fc501(tmp_path: Path) -
     assert [f.code for f in checked.findings] == ["FC101"]
 
 
+# --------------------------------------------------------------------------- FC504, FC107
+
+
+def test_the_documents_own_derivation_is_a_note_naming_its_inputs(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=[source("a"), source("b", publisher="Other")],
+        footnotes=[note("1", "a"), note("2", "b")],
+        claims=[
+            claim("x", "1"),
+            claim("y", "2"),
+            claim("sum", own="derivation", derived_from=["x", "y"]),
+        ],
+    )
+    assert checked.of("FC501") == []
+    assert shape(checked.only("FC504")) == (
+        "FC504",
+        Level.note,
+        "sum",
+        checked.line("sum"),
+        "the document's own derivation from x, y, which rest on 2 independent sources",
+    )
+
+
+def test_a_derivation_of_a_derivation_reaches_the_sources_beneath(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=[source("a")],
+        footnotes=[note("1", "a")],
+        claims=[
+            claim("x", "1"),
+            claim("half", own="derivation", derived_from=["x"]),
+            claim("quarter", own="derivation", derived_from=["half"]),
+        ],
+    )
+    messages = {f.record: f.message for f in checked.of("FC504")}
+    assert messages["quarter"] == (
+        "the document's own derivation from half, which rest on 1 independent source"
+    )
+
+
+def test_an_opinion_and_a_derivation_without_inputs_say_so(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        claims=[claim("view", own="opinion"), claim("sum", own="derivation")],
+    )
+    assert {f.record: f.message for f in checked.findings} == {
+        "view": "the document's own opinion; it cites nothing",
+        "sum": "the document's own derivation; its inputs are not named",
+    }
+    assert checked.codes() == {"FC504"}
+
+
+def test_own_reasoning_that_cites_a_source_is_checked_like_any_claim(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=[source("a")],
+        footnotes=[note("1", "a")],
+        claims=[claim("sum", "1", own="derivation")],
+    )
+    assert checked.codes() == {"FC502"}
+
+
+def test_an_input_that_is_not_defined(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=[source("a")],
+        footnotes=[note("1", "a")],
+        claims=[claim("total", "1"), claim("sum", own="derivation", derived_from=["totl"])],
+    )
+    found = checked.only("FC107")
+    assert (found.level, found.record) == (Level.error, "sum")
+    assert "unknown claim 'totl'" in found.message and "total" in found.message
+    lines = checked.path.read_text("utf-8").splitlines()
+    assert found.line is not None and "totl" in lines[found.line - 1]
+
+
+def test_inputs_belong_to_a_derivation(tmp_path: Path) -> None:
+    write(tmp_path, claims=[claim("x"), claim("sum", derived_from=["x"])])
+    with pytest.raises(InputError) as raised:
+        load_corpus([tmp_path])
+    [problem] = raised.value.problems
+    assert "add `own: derivation`" in problem.message and problem.line is not None
+
+
 # --------------------------------------------------------------------------- FC503
 
 # The document itself, cited as a source (no link: same title, publisher and year).
@@ -412,6 +497,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
     claims = [
         claim("main", "1", "2", "99"),  # FC101
         claim("bare"),  # FC501
+        claim("sum", own="derivation", derived_from=["main", "nothing"]),  # FC504, FC107
         claim("mistyped", "3", as_of="21 September 2022"),
         claim("before", "4", as_of="21 September 2022"),
         claim("distant", "5", as_of="2019"),  # FC306, FC502

@@ -269,7 +269,12 @@ def test_a_loaded_claim_holds_exactly_what_its_file_says() -> None:
     for cid, row in corpus.claims.items():
         assert isinstance(row, ClaimRow)
         held = row._asdict()
-        held.update(scope=dict(row.scope), footnotes=list(row.footnotes), sources=list(row.sources))
+        held.update(
+            scope=dict(row.scope),
+            footnotes=list(row.footnotes),
+            sources=list(row.sources),
+            derived_from=list(row.derived_from),
+        )
         assert held == written[cid].model_dump()
     unscoped = [row for row in corpus.claims.values() if not row.scope]
     assert unscoped and all(row.scope is NO_SCOPE for row in unscoped)
