@@ -152,7 +152,9 @@ CHECKS: tuple[Check, ...] = (
         "The source appeared before the time the claim describes, so it cannot report it "
         "(unless it is a forecast). Unless both give a time of day, a day either way is "
         "allowed: a date without a time zone may be a day off, as with a wire story dated in "
-        "New York on the eve of an event in a country hours ahead.",
+        "New York on the eve of an event in a country hours ahead. References that support a "
+        "whole paragraph (`for_paragraph`) are judged together: only when none of them can "
+        "report the event.",
         "Check the source's date, the claim's time, or whether the right source is cited.",
     ),
     Check(

@@ -10,7 +10,7 @@ from datetime import date
 from factcheck.checks import Finding, found
 from factcheck.corpus import Corpus
 from factcheck.errors import ValueParseError
-from factcheck.model import ClaimRow
+from factcheck.model import ClaimRow, Source
 from factcheck.sources import independent_sources, link_date, source_date, source_dates
 from factcheck.values import NoValue, Time
 
@@ -96,39 +96,72 @@ def _event(corpus: Corpus, claim: ClaimRow) -> Time | None:
     return when if when is not None and when.start and when.end else None
 
 
+def _placed(corpus: Corpus, claim: ClaimRow) -> tuple[list[Source], list[Source]]:
+    """A claim's sources placed on the claim itself, and those that are its paragraph's
+    references (`for_paragraph` on the claim or the footnote): a paragraph's reference may
+    support another sentence of it."""
+    if claim.for_paragraph:
+        return [], corpus.sources_of(claim)
+    own: dict[str, None] = dict.fromkeys(claim.sources)
+    shared: dict[str, None] = {}
+    for note in corpus.footnotes_of(claim):
+        for citation in note.cites:
+            (shared if note.for_paragraph else own)[citation.source] = None
+    known = corpus.sources
+    return [known[s] for s in own if s in known], [
+        known[s] for s in shared if s in known and s not in own
+    ]
+
+
+def _misfit(when: Time, event: Time) -> str | None:
+    """Why a source dated `when` cannot report an event: FC305 (right but for the year),
+    FC304 (before it, beyond the slack of time zones), or None."""
+    if (
+        when.precision == event.precision == "day"
+        and when.start
+        and event.start
+        and (when.start.month, when.start.day) == (event.start.month, event.start.day)
+        and when.start.year != event.start.year
+    ):
+        return "FC305"
+    if event.low - when.high > (0.0 if when.minutes and event.minutes else _ZONES):
+        return "FC304"
+    return None
+
+
 def _event_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
     for cid, claim in sorted(corpus.claims.items()):
         event = _event(corpus, claim)
         if event is None or isinstance(corpus.values.get(cid), NoValue):
             continue
-        sources = [s for s in corpus.sources_of(claim) if s.id in dates]
+        own, shared = _placed(corpus, claim)
+        misfits = {s.id: _misfit(dates[s.id], event) for s in own + shared if s.id in dates}
+        where = corpus.where("claims", cid)
         flagged = False
-        for source in sources:
-            when = dates[source.id]
-            if (
-                when.precision == event.precision == "day"
-                and when.start
-                and event.start
-                and (when.start.month, when.start.day) == (event.start.month, event.start.day)
-                and when.start.year != event.start.year
-            ):
+        for source in own:
+            code = misfits.get(source.id)
+            if code is not None:
                 flagged = True
-                yield found(
-                    "FC305",
-                    corpus.where("claims", cid),
-                    cid,
-                    f"source '{source.id}' is dated {source.date}, the day of the "
-                    f"event ({event.written}) but in {when.start.year}",
-                )
-            elif event.low - when.high > (0.0 if when.minutes and event.minutes else _ZONES):
-                flagged = True
+                yield found(code, where, cid, _why(code, source, dates[source.id], event))
+        # A paragraph's references fail a claim only when none of them (and none of its
+        # own) can support it; an undated one might.
+        if shared and all(misfits.get(s.id) for s in own + shared):
+            flagged = True
+            early = [s for s in shared if misfits[s.id] == "FC304"]
+            for source in shared:
+                if misfits[source.id] == "FC305":
+                    why = _why("FC305", source, dates[source.id], event)
+                    yield found("FC305", where, cid, f"{why} (a reference of its paragraph)")
+            if early and len(early) == len(shared):
+                listed = ", ".join(f"'{s.id}' ({s.date})" for s in early)
                 yield found(
                     "FC304",
-                    corpus.where("claims", cid),
+                    where,
                     cid,
-                    f"source '{source.id}' ({source.date}) appeared before the time "
-                    f"the claim describes ({event.written})",
+                    f"none of its paragraph's references appeared by the time the claim "
+                    f"describes ({event.written}): {listed}",
                 )
+        sources = [s for s in own + shared if s.id in dates]
         if flagged or not sources or independent_sources(corpus, claim) != 1:
             continue
         middle = (event.low + event.high) / 2
@@ -139,8 +172,21 @@ def _event_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
         if gap > 2 * 365:
             yield found(
                 "FC306",
-                corpus.where("claims", cid),
+                where,
                 cid,
                 f"describes {event.written}; its only independent source '{closest}' is "
                 f"dated {corpus.sources[closest].date}, {gap / 365.25:.1f} years apart",
             )
+
+
+def _why(code: str, source: Source, when: Time, event: Time) -> str:
+    if code == "FC305":
+        assert when.start is not None
+        return (
+            f"source '{source.id}' is dated {source.date}, the day of the "
+            f"event ({event.written}) but in {when.start.year}"
+        )
+    return (
+        f"source '{source.id}' ({source.date}) appeared before the time "
+        f"the claim describes ({event.written})"
+    )

@@ -1,6 +1,6 @@
-"""The checks of dates on small corpora written in each test (FC301 to FC306): for every
-code a corpus that triggers it (code, level, record, message and line) and the near misses
-that must not."""
+"""The checks of dates on small corpora written in each test (FC301 to FC307), the
+references of a paragraph judged together: for every code a corpus that triggers it (code,
+level, record, message and line) and the near misses that must not."""
 
 from __future__ import annotations
 
@@ -272,6 +272,106 @@ def test_same_day_and_month_a_later_year_is_fc305_too(tmp_path: Path) -> None:
         "source 's' is dated 21 September 2025, the day of the event (21 September 2022) "
         "but in 2025"
     )
+
+
+# A paragraph of two sentences: one of an event of 1 March 2020, one of 1 June 2020; the
+# paragraph's references are a story of 2 March 2020 and one of 2 June 2020.
+PARAGRAPH_SOURCES = [source("march", date="2 March 2020"), source("june", date="2 June 2020")]
+
+
+def _paragraph(tmp_path: Path, *, on_footnote: bool) -> list[tuple[str, str]]:
+    """FC304/FC305 findings (claim, message) when both sentences cite both references, the
+    footnote or the claims saying they are the paragraph's."""
+    footnote = note("1", "march", "june")
+    if on_footnote:
+        footnote["for_paragraph"] = True
+    mark = {} if on_footnote else {"for_paragraph": True}
+    checked = check(
+        tmp_path,
+        sources=PARAGRAPH_SOURCES,
+        footnotes=[footnote],
+        claims=[
+            claim("first", "1", as_of="1 March 2020", **mark),
+            claim("second", "1", as_of="1 June 2020", **mark),
+        ],
+    )
+    return [(f.record, f.message) for f in checked.of("FC304", "FC305")]
+
+
+@pytest.mark.parametrize("on_footnote", [True, False], ids=["footnote", "claim"])
+def test_a_paragraphs_references_need_only_one_to_fit(tmp_path: Path, on_footnote: bool) -> None:
+    assert _paragraph(tmp_path, on_footnote=on_footnote) == []
+
+
+def test_without_the_mark_every_reference_must_fit_every_sentence(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=PARAGRAPH_SOURCES,
+        footnotes=[note("1", "march", "june")],
+        claims=[claim("second", "1", as_of="1 June 2020")],
+    )
+    assert [f.message for f in checked.of("FC304")] == [
+        "source 'march' (2 March 2020) appeared before the time the claim describes (1 June 2020)"
+    ]
+
+
+def test_a_paragraph_none_of_whose_references_fit(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=PARAGRAPH_SOURCES,
+        footnotes=[{**note("1", "march", "june"), "for_paragraph": True}],
+        claims=[claim("later", "1", as_of="1 August 2020")],
+    )
+    assert [shape(f) for f in checked.of("FC304")] == [
+        (
+            "FC304",
+            Level.warning,
+            "later",
+            checked.line("later"),
+            "none of its paragraph's references appeared by the time the claim describes "
+            "(1 August 2020): 'march' (2 March 2020), 'june' (2 June 2020)",
+        )
+    ]
+
+
+def test_an_undated_reference_of_the_paragraph_might_be_the_one(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=[*PARAGRAPH_SOURCES, source("undated", date="n.d.")],
+        footnotes=[{**note("1", "march", "june", "undated"), "for_paragraph": True}],
+        claims=[claim("later", "1", as_of="1 August 2020")],
+    )
+    assert checked.of("FC304") == []
+
+
+def test_a_paragraph_reference_a_year_off_is_named(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=[source("march", date="2 March 2020"), source("off", date="1 August 2019")],
+        footnotes=[{**note("1", "march", "off"), "for_paragraph": True}],
+        claims=[claim("later", "1", as_of="1 August 2020")],
+    )
+    assert [(f.code, f.message) for f in checked.of("FC304", "FC305")] == [
+        (
+            "FC305",
+            "source 'off' is dated 1 August 2019, the day of the event (1 August 2020) but in "
+            "2019 (a reference of its paragraph)",
+        )
+    ]
+
+
+def test_a_claims_own_footnote_is_judged_alone(tmp_path: Path) -> None:
+    # The sentence's own footnote is early; the paragraph's reference fits, but it does not
+    # excuse a footnote placed on the sentence itself.
+    checked = check(
+        tmp_path,
+        sources=[source("early", date="1 January 2020"), source("june", date="2 June 2020")],
+        footnotes=[note("1", "early"), {**note("2", "june"), "for_paragraph": True}],
+        claims=[claim("c", "1", "2", as_of="1 June 2020")],
+    )
+    assert [f.message for f in checked.of("FC304")] == [
+        "source 'early' (1 January 2020) appeared before the time the claim describes (1 June 2020)"
+    ]
 
 
 @pytest.mark.parametrize(
