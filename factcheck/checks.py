@@ -183,6 +183,16 @@ CHECKS: tuple[Check, ...] = (
         "Check the source's date against the page; an updated page may show two dates.",
     ),
     Check(
+        "FC308",
+        Level.warning,
+        "claim dates the work it cites otherwise",
+        "The claim gives the date of the very work it cites (its property has "
+        "`dates_cited_work`: 'we publish our first estimate on 14 March', linked to that "
+        "estimate), and the work's date, or the date its link holds, is more than a day "
+        "away. When it cites several works, one that agrees or gives no date is enough.",
+        "Check which is right: the claim's date, the work's date or the link.",
+    ),
+    Check(
         "FC401",
         Level.warning,
         "source without a link",

@@ -34,8 +34,13 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
                 sid,
                 f"dated {source.date}, after today ({today.isoformat()})",
             )
-        if when is not None and (why := _unlike_its_link(source.date, when, source.url)):
-            yield found("FC307", corpus.where("sources", sid), sid, why)
+        if when is not None and (link := _unlike_its_link(when, source.url)):
+            yield found(
+                "FC307",
+                corpus.where("sources", sid),
+                sid,
+                f"dated {source.date}, but its link {link}",
+            )
     for did, when in sorted(corpus.document_dates.items()):
         if when.low > now:
             yield found(
@@ -62,6 +67,7 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
                     f"({corpus.documents[doc_id].date}), which cites it in footnote {label}",
                 )
     yield from _event_dates(corpus, dates)
+    yield from _publication_dates(corpus, dates)
 
 
 # Days a source may seem to precede its event. A date without a time of day has no zone,
@@ -71,9 +77,9 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
 _ZONES = 1.0
 
 
-def _unlike_its_link(written: str, when: Time, url: str | None) -> str | None:
-    """How a source's date disagrees with the date its link holds, if it does (beyond a
-    day either way, the slack of time zones)."""
+def _unlike_its_link(when: Time, url: str | None) -> str | None:
+    """What the date a link holds is, when it disagrees with `when` (beyond a day either
+    way, the slack of time zones): `holds 2021-03-17`, `is filed under 2021-03`."""
     linked = link_date(url)
     if linked is None:
         return None
@@ -81,12 +87,17 @@ def _unlike_its_link(written: str, when: Time, url: str | None) -> str | None:
     first = day.toordinal()
     if precision == "day":
         if when.low - first > _ZONES or first - when.high > _ZONES:
-            return f"dated {written}, but its link holds {day.isoformat()}"
+            return f"holds {day.isoformat()}"
         return None
     last = first + monthrange(day.year, day.month)[1] - 1
     if when.low - last > _ZONES:
-        return f"dated {written}, after the month its link is filed under ({day:%Y-%m})"
+        return f"is filed under {day:%Y-%m}, an earlier month"
     return None
+
+
+def _apart(one: Time, other: Time) -> bool:
+    """Whether two times are more than the slack of time zones apart."""
+    return one.low - other.high > _ZONES or other.low - one.high > _ZONES
 
 
 def _event(corpus: Corpus, claim: ClaimRow) -> Time | None:
@@ -190,3 +201,34 @@ def _why(code: str, source: Source, when: Time, event: Time) -> str:
         f"source '{source.id}' ({source.date}) appeared before the time "
         f"the claim describes ({event.written})"
     )
+
+
+def _publication_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
+    """FC308: claims that date the very work they cite (a property with `dates_cited_work`)
+    otherwise than the work's date or its link's date. Of several works cited, one that
+    agrees (or gives no date) is enough."""
+    props = {pid for pid, p in corpus.properties.items() if p.dates_cited_work}
+    if not props:
+        return
+    for cid, claim in sorted(corpus.claims.items()):
+        value = corpus.values.get(cid)
+        if claim.property not in props or not isinstance(value, Time):
+            continue
+        own, shared = _placed(corpus, claim)
+        unlike = [_dated_otherwise(value, s, dates.get(s.id)) for s in own + shared]
+        if unlike and all(unlike):
+            yield found(
+                "FC308",
+                corpus.where("claims", cid),
+                cid,
+                f"dates the work it cites {claim.value}, but {'; '.join(map(str, unlike))}",
+            )
+
+
+def _dated_otherwise(value: Time, source: Source, when: Time | None) -> str | None:
+    """How a work's date, else its link's, disagrees with the date a claim gives its
+    publication; None when it agrees or has no date to judge by."""
+    if when is not None:
+        return f"'{source.id}' is dated {source.date}" if _apart(when, value) else None
+    link = _unlike_its_link(value, source.url)
+    return f"the link of '{source.id}' {link}" if link else None

@@ -165,6 +165,12 @@ class Property(Record):
         description="For date properties: words that mean the event has not happened yet, "
         "besides never / not yet / none (e.g. `still in force` for an end date).",
     )
+    dates_cited_work: bool = Field(
+        False,
+        description="For date properties: true when a claim of it dates the very work it "
+        "cites (a timeline's `14 March: we publish our first estimate`, linked to that "
+        "estimate): the claim is checked against the work's date and its link's date.",
+    )
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Property:
@@ -176,6 +182,8 @@ class Property(Record):
             raise ValueError("a property that holds several values at once is not growing")
         if self.kind != "date" and self.tolerance >= 1:
             raise ValueError("tolerance is a share of the value for this kind: write 0.05 for 5 %")
+        if self.dates_cited_work and self.kind != "date":
+            raise ValueError("only a date property can date the work its claims cite")
         if self.kind == "status" and not self.statuses:
             raise ValueError("a status property lists its statuses")
         for field, relation in (("implies", self.implies), ("excludes", self.excludes)):

@@ -37,6 +37,13 @@ VOCABULARY: dict[str, Any] = {
             "definition": "The date the call-up ended",
             "kind": "date",
         },
+        {
+            "id": "published.date",
+            "name": "Published",
+            "definition": "The date the cited work was published",
+            "kind": "date",
+            "dates_cited_work": True,
+        },
     ],
 }
 DOCUMENT: dict[str, Any] = {

@@ -476,6 +476,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         source("early", date="1 October 2020"),  # FC304
         source("far", date="1 October 2022"),  # FC306
         source("linked", date="2 May 2020", url="https://example.org/2020/05/12/x"),  # FC307
+        source("post", date=None, url="https://example.org/2021/03/17/x"),
         source("nolink", url=None),  # FC401
         source("hash", url="#"),  # FC402
         source("badisbn", url=None, identifier="ISBN 978-0-306-40615-8"),  # FC403
@@ -491,6 +492,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         note("4", "early"),
         note("5", "far"),
         note("6", "itself"),
+        note("8", "post"),
         note("7"),  # FC104
         note("1", "a", document="nowhere"),  # FC106
     ]
@@ -502,6 +504,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         claim("before", "4", as_of="21 September 2022"),
         claim("distant", "5", as_of="2019"),  # FC306, FC502
         claim("self", "6"),  # FC503
+        claim("published", "8", property="published.date", value="14 March 2021"),  # FC308
     ]
     checked = check(
         tmp_path,

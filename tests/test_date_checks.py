@@ -6,14 +6,18 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
 
 from factcheck.checks import Level
 from factcheck.citations import run_checks
+from factcheck.errors import InputError
 from factcheck.loading import load_corpus
 from tests.citations_helpers import (
     DOCUMENT,
+    Checked,
     check,
     cited,
     claim,
@@ -161,7 +165,7 @@ def test_undated_document_or_source_is_not_compared(tmp_path: Path) -> None:
         pytest.param(
             "10 May 2021",
             "https://example.org/wp-content/uploads/2021/03/report.pdf",
-            "dated 10 May 2021, after the month its link is filed under (2021-03)",
+            "dated 10 May 2021, but its link is filed under 2021-03, an earlier month",
             id="after-its-month-folder",
         ),
     ],
@@ -431,3 +435,80 @@ def test_event_far_from_two_independent_sources_is_no_note(tmp_path: Path) -> No
 def test_event_within_two_years_of_its_source_is_no_note(tmp_path: Path) -> None:
     checked = one_claim(tmp_path, source("s", date="1 October 2022"), as_of="December 2020")
     assert checked.of("FC306") == []
+
+
+# --------------------------------------------------------------------------- FC308
+
+POST = "https://example.org/news/2021/03/17/first-estimate"
+
+
+def _published(tmp_path: Path, value: str, *sources: dict[str, Any]) -> Checked:
+    return one_claim(tmp_path, *sources, property="published.date", value=value)
+
+
+def test_a_claim_dating_the_work_it_cites_otherwise_than_its_link(tmp_path: Path) -> None:
+    checked = _published(tmp_path, "14 March 2021", source("post", date=None, url=POST))
+    assert [shape(f) for f in checked.of("FC308")] == [
+        (
+            "FC308",
+            Level.warning,
+            "c",
+            checked.line("c"),
+            "dates the work it cites 14 March 2021, but the link of 'post' holds 2021-03-17",
+        )
+    ]
+
+
+def test_a_claim_dating_the_work_it_cites_otherwise_than_its_date(tmp_path: Path) -> None:
+    checked = _published(tmp_path, "2 May 2020", source("report", date="12 May 2020"))
+    assert checked.only("FC308").message == (
+        "dates the work it cites 2 May 2020, but 'report' is dated 12 May 2020"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "sources"),
+    [
+        pytest.param("16 March 2021", [source("post", date=None, url=POST)], id="a-day-off"),
+        pytest.param("March 2021", [source("post", date=None, url=POST)], id="the-month"),
+        pytest.param("14 March 2021", [source("post", date=None)], id="nothing-to-judge-by"),
+        pytest.param(
+            "14 March 2021",
+            [source("post", date=None, url=POST), source("blog", date="14 March 2021")],
+            id="one-of-two-agrees",
+        ),
+        pytest.param(
+            "14 March 2021",
+            [source("post", date="14 March 2021", url=POST)],
+            id="its-date-agrees-though-its-link-does-not",
+        ),
+        pytest.param("not yet", [source("post", date=None, url=POST)], id="no-date-given"),
+    ],
+)
+def test_a_claim_dating_the_work_it_cites_alike(
+    tmp_path: Path, value: str, sources: list[dict[str, Any]]
+) -> None:
+    assert _published(tmp_path, value, *sources).of("FC308") == []
+
+
+def test_only_a_property_that_dates_the_cited_work_is_compared(tmp_path: Path) -> None:
+    checked = one_claim(
+        tmp_path,
+        source("post", date=None, url=POST),
+        property="end.date",
+        value="14 March 2021",
+    )
+    assert checked.of("FC308") == []
+
+
+def test_only_a_date_property_can_date_the_cited_work(tmp_path: Path) -> None:
+    path = write(tmp_path)
+    vocabulary = tmp_path / "vocabulary.yaml"
+    data = yaml.safe_load(vocabulary.read_text("utf-8"))
+    data["properties"][0]["dates_cited_work"] = True
+    vocabulary.write_text(yaml.safe_dump(data, sort_keys=False), "utf-8")
+    with pytest.raises(InputError) as raised:
+        load_corpus([path.parent])
+    [problem] = raised.value.problems
+    assert "only a date property" in problem.message
+    assert problem.file == str(vocabulary) and problem.line is not None
