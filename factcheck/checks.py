@@ -218,6 +218,26 @@ CHECKS: tuple[Check, ...] = (
         "Copy the identifier again from the work itself.",
     ),
     Check(
+        "FC404",
+        Level.note,
+        "web page without an access date or an archived copy",
+        "The source is a web page cited by its address alone. Pages move, die and change; "
+        "without the date it was read (`accessed`) or an archived copy (`archive_url`), a "
+        "reader of an old footnote cannot tell what it said. Links that are snapshots or "
+        "persistent identifiers (an archive, a DOI, a handle) and sources with an identifier "
+        "are exempt.",
+        "Add `accessed`, and an `archive_url` (the Wayback Machine, archive.today, Perma.cc).",
+    ),
+    Check(
+        "FC405",
+        Level.warning,
+        "wiki or encyclopedia page without a permanent link",
+        "A wiki page or online encyclopedia entry is cited by its address, whose content is "
+        "rewritten from day to day: what the claim rests on may no longer be there. A link to "
+        "one revision (`oldid=`, `Special:PermanentLink`) or an archived copy keeps it.",
+        "Link the revision that was read, or add an `archive_url`.",
+    ),
+    Check(
         "FC501",
         Level.warning,
         "claim cites nothing",

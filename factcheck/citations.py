@@ -17,9 +17,17 @@ from factcheck.checks import Finding, found
 from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus, Location
 from factcheck.date_checks import dates
-from factcheck.model import ClaimRow
+from factcheck.model import ClaimRow, Source
 from factcheck.name_checks import misspelt_names, mixed_scripts, publisher_names
-from factcheck.sources import duplicate_pairs, is_self, real_link, source_groups
+from factcheck.sources import (
+    duplicate_pairs,
+    is_self,
+    is_wiki_link,
+    lasting_link,
+    names_a_revision,
+    real_link,
+    source_groups,
+)
 
 # --------------------------------------------------------------------------- the checks
 
@@ -84,6 +92,35 @@ def _links(corpus: Corpus) -> Iterator[Finding]:
             yield found("FC401", corpus.where("sources", sid), sid, "no url and no identifier")
         if source.identifier and (why := identifiers.problem(source.identifier)):
             yield found("FC403", corpus.where("sources", sid), sid, why)
+        if source.archive_url is not None and not real_link(source.archive_url):
+            yield found(
+                "FC402",
+                corpus.where("sources", sid),
+                sid,
+                f"archived copy '{source.archive_url}' is a placeholder or not a web address",
+            )
+        if (lasting := _unkept(source)) is not None:
+            yield found(lasting[0], corpus.where("sources", sid), sid, lasting[1])
+
+
+def _unkept(source: Source) -> tuple[str, str] | None:
+    """FC405 for a wiki page or encyclopedia entry cited by an address whose content
+    changes; FC404 for another web page with neither an access date nor an archived copy."""
+    url = source.url
+    if url is None or not real_link(url) or lasting_link(url) or real_link(source.archive_url):
+        return None
+    if is_wiki_link(url) or source.kind == "encyclopedia":
+        if names_a_revision(url):
+            return None
+        what = "wiki page" if is_wiki_link(url) else "encyclopedia entry"
+        return (
+            "FC405",
+            f"{what} cited by an address whose content changes: link the revision read "
+            "(a permanent link) or an archived copy",
+        )
+    if source.accessed or source.identifier:
+        return None
+    return "FC404", "web page with neither an access date nor an archived copy"
 
 
 def _corroboration(corpus: Corpus) -> Iterator[Finding]:

@@ -19,6 +19,8 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
     dates = source_dates(corpus)
     now = float(today.toordinal())
     for sid, source in sorted(corpus.sources.items()):
+        if source.accessed:
+            yield from _accessed(corpus, sid, source.accessed, today)
         if not source.date:
             continue
         try:
@@ -68,6 +70,17 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
                 )
     yield from _event_dates(corpus, dates)
     yield from _publication_dates(corpus, dates)
+
+
+def _accessed(corpus: Corpus, sid: str, written: str, today: date) -> Iterator[Finding]:
+    where = corpus.where("sources", sid)
+    try:
+        when = source_date(written)
+    except ValueParseError as exc:
+        yield found("FC301", where, sid, f"accessed: {exc.problem.message}")
+        return
+    if when is not None and when.low > today.toordinal():
+        yield found("FC302", where, sid, f"accessed {written}, after today ({today.isoformat()})")
 
 
 # Days a source may seem to precede its event. A date without a time of day has no zone,

@@ -251,6 +251,14 @@ class Source(Record):
         default_factory=list, description="Ids of sources this one relays (not independent)."
     )
     identifier: Text | None = Field(None, description="DOI, ISBN or report number.")
+    accessed: Text | None = Field(
+        None, description="When the link was read, as written (`accessed 3 May 2024`)."
+    )
+    archive_url: Text | None = Field(
+        None,
+        description="An archived copy of the page as it was read (Wayback Machine, "
+        "archive.today, Perma.cc), in case the link dies or the page changes.",
+    )
 
 
 class Citation(Record):

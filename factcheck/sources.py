@@ -74,6 +74,54 @@ def real_link(url: str | None) -> bool:
     )
 
 
+# Hosts whose links are themselves snapshots or persistent identifiers: they do not rot as
+# a page's address does.
+_LASTING_HOSTS = re.compile(
+    r"(^|\.)(web\.archive\.org|archive\.(org|today|ph|is|li|md|vn)|webcitation\.org|perma\.cc"
+    r"|arquivo\.pt|ghostarchive\.org|webarchive\.org\.uk|archive-it\.org|doi\.org"
+    r"|hdl\.handle\.net|n2t\.net|purl\.org|w3id\.org)$"
+)
+# A permanent link to one revision of a wiki page (MediaWiki's `oldid`, `diff`,
+# `Special:PermanentLink`).
+_REVISION = re.compile(r"[?&](oldid|diff)=\d+|special:permanentlink/\d+", re.I)
+
+
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url.strip()).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
+def lasting_link(url: str) -> bool:
+    """Whether a link is itself an archived snapshot or a persistent identifier (a DOI, a
+    handle), rather than a page's address, which may die or change."""
+    return url.strip().lower().startswith(("doi:", "urn:", "hdl:")) or bool(
+        _LASTING_HOSTS.search(_host(url))
+    )
+
+
+_WIKI_HOSTS = re.compile(
+    r"(^|\.)(wikipedia|wikimedia|wikisource|wikinews|wikivoyage|wiktionary|wikiquote|wikibooks"
+    r"|wikiversity|wikidata|wikispecies|wikitravel|fandom|wikia|miraheze)\.(org|com)$"
+)
+
+
+def is_wiki_link(url: str) -> bool:
+    """Whether a link is to a page of a wiki (Wikipedia, a fandom wiki, any MediaWiki)."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    return bool(_WIKI_HOSTS.search(host)) or parts.path.startswith(("/wiki/", "/w/index.php"))
+
+
+def names_a_revision(url: str) -> bool:
+    """Whether a wiki link names one revision of its page, which never changes."""
+    return bool(_REVISION.search(url))
+
+
 # Query parameters that say how a reader came to a page, not which page it is.
 _TRACKING = re.compile(
     r"^(utm_\w+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|_ga|_gl"

@@ -55,13 +55,15 @@ DOCUMENT: dict[str, Any] = {
 
 
 def source(sid: str, **fields: Any) -> dict[str, Any]:
-    """A source with a publisher, title, date and real link; `field=None` leaves one out."""
+    """A source with a publisher, title, date, real link and access date; `field=None`
+    leaves one out."""
     record: dict[str, Any] = {
         "id": sid,
         "publisher": "Wire",
         "title": f"Story {sid}",
         "date": "1 October 2022",
         "url": f"https://example.org/{sid}",
+        "accessed": "2 October 2022",
         "kind": "media",
     }
     record.update(fields)

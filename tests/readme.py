@@ -9,9 +9,11 @@ the output into the README (and writes docs/checks.md from the check codes);
 
 from __future__ import annotations
 
+import atexit
 import os
 import re
 import shlex
+import shutil
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -21,6 +23,9 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 
+# A cache of this run's own: one kept from an earlier run may hold what older code found.
+_CACHE = tempfile.mkdtemp(prefix="factcheck-readme-cache-")
+atexit.register(shutil.rmtree, _CACHE, True)
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 WIDTH = "100"
@@ -57,7 +62,7 @@ def run(command: str) -> tuple[str, int]:
     }
     os.environ["COLUMNS"] = WIDTH
     os.environ.pop("FACTCHECK_CLAIMS", None)
-    os.environ["FACTCHECK_CACHE"] = str(Path(tempfile.gettempdir()) / "factcheck-readme-cache")
+    os.environ["FACTCHECK_CACHE"] = _CACHE
     cwd = Path.cwd()
     os.chdir(ROOT)
     try:

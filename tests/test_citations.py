@@ -128,10 +128,10 @@ def write_text_corpus(folder: Path, text: str) -> Path:
     return path
 
 
-def test_the_base_corpus_has_only_its_single_source_note(tmp_path: Path) -> None:
+def test_the_base_corpus_has_only_its_two_notes(tmp_path: Path) -> None:
     write_text_corpus(tmp_path, BASE)
     found = run_checks(load_corpus([tmp_path]), today=TODAY)
-    assert [(f.code, f.record, f.line) for f in found] == [("FC502", "c", 16)]
+    assert [(f.code, f.record, f.line) for f in found] == [("FC404", "wire", 6), ("FC502", "c", 16)]
 
 
 @pytest.mark.parametrize("case", list(BROKEN))
@@ -263,6 +263,133 @@ def test_placeholder_link(tmp_path: Path, url: str) -> None:
 def test_real_link(tmp_path: Path, url: str) -> None:
     checked = cited(tmp_path, source("s", url=url))
     assert checked.of("FC401", "FC402") == []
+
+
+# --------------------------------------------------------------------------- FC404 / FC405
+
+
+def test_web_page_without_access_date_or_archive(tmp_path: Path) -> None:
+    checked = cited(tmp_path, source("s", url="https://example.org/news/story", accessed=None))
+    assert shape(checked.only("FC404")) == (
+        "FC404",
+        Level.note,
+        "s",
+        checked.line("s"),
+        "web page with neither an access date nor an archived copy",
+    )
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param({"accessed": "3 May 2024"}, id="accessed"),
+        pytest.param({"archive_url": "https://web.archive.org/web/2024/x"}, id="archived"),
+        pytest.param({"url": "https://web.archive.org/web/20240503/x"}, id="link-is-a-snapshot"),
+        pytest.param({"url": "https://archive.ph/abcde"}, id="archive-today"),
+        pytest.param({"url": "https://doi.org/10.1000/182"}, id="doi-link"),
+        pytest.param({"url": "https://hdl.handle.net/2027/x"}, id="handle"),
+        pytest.param({"url": "doi:10.1000/182"}, id="doi-scheme"),
+        pytest.param({"identifier": "ISBN 978-0-306-40615-7"}, id="identifier"),
+        pytest.param({"url": None, "kind": "interview"}, id="no-link"),
+        pytest.param({"url": "#"}, id="placeholder-is-fc402"),
+    ],
+)
+def test_web_source_that_lasts(tmp_path: Path, fields: dict[str, Any]) -> None:
+    assert cited(tmp_path, source("s", **{"accessed": None, **fields})).of("FC404", "FC405") == []
+
+
+@pytest.mark.parametrize(
+    ("fields", "what"),
+    [
+        pytest.param({"url": "https://en.wikipedia.org/wiki/Kursk"}, "wiki page", id="wikipedia"),
+        pytest.param(
+            {"url": "https://de.wikipedia.org/wiki/Kursk", "accessed": "3 May 2024"},
+            "wiki page",
+            id="access-date-is-not-enough",
+        ),
+        pytest.param(
+            {"url": "https://history.fandom.com/wiki/Kursk"}, "wiki page", id="fandom-wiki"
+        ),
+        pytest.param(
+            {"url": "https://wiki.example.net/w/index.php?title=Kursk"},
+            "wiki page",
+            id="any-mediawiki",
+        ),
+        pytest.param(
+            {"url": "https://www.britannica.com/place/Kursk", "kind": "encyclopedia"},
+            "encyclopedia entry",
+            id="encyclopedia",
+        ),
+    ],
+)
+def test_wiki_or_encyclopedia_page_without_a_permanent_link(
+    tmp_path: Path, fields: dict[str, Any], what: str
+) -> None:
+    checked = cited(tmp_path, source("s", **fields))
+    assert [shape(f) for f in checked.of("FC404", "FC405")] == [
+        (
+            "FC405",
+            Level.warning,
+            "s",
+            checked.line("s"),
+            f"{what} cited by an address whose content changes: link the revision read (a "
+            "permanent link) or an archived copy",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        pytest.param(
+            {"url": "https://en.wikipedia.org/w/index.php?title=Kursk&oldid=1187654321"},
+            id="oldid",
+        ),
+        pytest.param(
+            {"url": "https://en.wikipedia.org/wiki/Special:PermanentLink/1187654321"},
+            id="permanent-link",
+        ),
+        pytest.param(
+            {
+                "url": "https://en.wikipedia.org/wiki/Kursk",
+                "archive_url": "https://web.archive.org/web/20240503/https://en.wikipedia.org/wiki/Kursk",
+            },
+            id="archived",
+        ),
+        pytest.param({"url": "https://wikileaks.org/plusd/cables/x.html"}, id="not-a-wiki"),
+        pytest.param(
+            {"url": None, "kind": "encyclopedia", "identifier": "ISBN 0-85229-961-3"}, id="print"
+        ),
+    ],
+)
+def test_wiki_page_that_lasts(tmp_path: Path, fields: dict[str, Any]) -> None:
+    assert cited(tmp_path, source("s", **fields)).of("FC405") == []
+
+
+def test_archived_copy_that_is_a_placeholder(tmp_path: Path) -> None:
+    checked = cited(tmp_path, source("s", archive_url="#", accessed=None))
+    assert [f.message for f in checked.of("FC402")] == [
+        "archived copy '#' is a placeholder or not a web address"
+    ]
+    assert [f.code for f in checked.of("FC404")] == ["FC404"]
+
+
+@pytest.mark.parametrize(
+    ("accessed", "code", "message"),
+    [
+        (
+            "31 June 2024",
+            "FC301",
+            "accessed: impossible date '31 June 2024': June 2024 has 30 days",
+        ),
+        ("3 May 2027", "FC302", "accessed 3 May 2027, after today (2026-01-01)"),
+    ],
+)
+def test_access_date_that_is_wrong(tmp_path: Path, accessed: str, code: str, message: str) -> None:
+    checked = cited(tmp_path, source("s", accessed=accessed))
+    assert [shape(f) for f in checked.of("FC301", "FC302")] == [
+        (code, BY_CODE[code].level, "s", checked.line("s"), message)
+    ]
 
 
 # --------------------------------------------------------------------------- FC501
@@ -476,7 +603,8 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         source("early", date="1 October 2020"),  # FC304
         source("far", date="1 October 2022"),  # FC306
         source("linked", date="2 May 2020", url="https://example.org/2020/05/12/x"),  # FC307
-        source("post", date=None, url="https://example.org/2021/03/17/x"),
+        source("post", date=None, url="https://example.org/2021/03/17/x", accessed=None),  # FC404
+        source("wiki", url="https://en.wikipedia.org/wiki/X"),  # FC405
         source("nolink", url=None),  # FC401
         source("hash", url="#"),  # FC402
         source("badisbn", url=None, identifier="ISBN 978-0-306-40615-8"),  # FC403
@@ -487,7 +615,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
     ]
     footnotes = [
         note("1", "a", "dup", "isw", "isw2", "isw-long", "demark", "bad-date", "late", "linked"),
-        note("2", "nolink", "hash", "badisbn", "mixed", "ghost"),  # FC102
+        note("2", "nolink", "hash", "badisbn", "mixed", "wiki", "ghost"),  # FC102
         note("3", "year"),
         note("4", "early"),
         note("5", "far"),
