@@ -278,6 +278,32 @@ CHECKS: tuple[Check, ...] = (
         "miss it, and it is usually a transcription slip.",
         "Retype the word in one alphabet.",
     ),
+    Check(
+        "FC701",
+        Level.error,
+        "source retracted or withdrawn",
+        "The source is on the list of retracted or withdrawn works given with `--retracted` "
+        "(matched by DOI, link or a title of at least four words). Its findings no longer "
+        "stand, and whatever rests on it needs another source.",
+        "Remove the citation or replace it; if the retraction is itself the point, say so in "
+        "the text.",
+    ),
+    Check(
+        "FC702",
+        Level.warning,
+        "claim rests on a retracted work",
+        "The claim cites a retracted or withdrawn work, or a source that relays it or records "
+        "it again. The message says how many independent sources the claim has left.",
+        "Find a source that does not rest on the retracted work, or drop the claim.",
+    ),
+    Check(
+        "FC801",
+        Level.warning,
+        "claim rests only on unreliable or deprecated publishers",
+        "Every source of the claim comes from a publisher that the list given with "
+        "`--reliability` rates generally unreliable or deprecated.",
+        "Find a source from a publisher rated better, or attribute the claim in the text.",
+    ),
 )
 BY_CODE = {check.code: check for check in CHECKS}
 

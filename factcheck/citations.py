@@ -19,6 +19,8 @@ from factcheck.corpus import Corpus, Location
 from factcheck.date_checks import dates
 from factcheck.model import ClaimRow, Source
 from factcheck.name_checks import misspelt_names, mixed_scripts, publisher_names
+from factcheck.reliability import Ratings, rating_findings
+from factcheck.retractions import Retractions, retraction_findings
 from factcheck.sources import (
     duplicate_pairs,
     is_self,
@@ -183,8 +185,15 @@ def _reasoning(corpus: Corpus, claim: ClaimRow) -> str:
 
 
 @paused_gc()
-def run_checks(corpus: Corpus, *, today: date | None = None) -> list[Finding]:
-    """Every citation check on a corpus loaded with `load_corpus(..., strict=False)`.
+def run_checks(
+    corpus: Corpus,
+    *,
+    today: date | None = None,
+    retractions: Retractions | None = None,
+    ratings: Ratings | None = None,
+) -> list[Finding]:
+    """Every citation check on a corpus loaded with `load_corpus(..., strict=False)`; with
+    a list of retracted works or of rated publishers, the checks against it too.
 
     Findings come sorted by file, line and code.
     """
@@ -200,6 +209,10 @@ def run_checks(corpus: Corpus, *, today: date | None = None) -> list[Finding]:
         lambda: _corroboration(corpus),
         lambda: mixed_scripts(corpus),
     ]
+    if retractions is not None:
+        steps.append(lambda: retraction_findings(corpus, retractions))
+    if ratings is not None:
+        steps.append(lambda: rating_findings(corpus, ratings))
     found: list[Finding] = []
     for done, step in enumerate(steps):
         progress.tell("checking citations", done, len(steps))

@@ -25,6 +25,8 @@ from factcheck.cli_options import (
     MinSeverityOption,
     OutputOption,
     PropertyOption,
+    ReliabilityOption,
+    RetractedOption,
     SubjectOption,
     TodayOption,
     limit_option,
@@ -198,6 +200,7 @@ def list_claims(
 def show(
     claim_id: Annotated[str, typer.Argument(metavar="ID", help="The claim's id.")],
     claims: ClaimsOption = None,
+    reliability: ReliabilityOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -207,7 +210,7 @@ def show(
     from factcheck.render import renderer
 
     ws = _workspace(claims)
-    detail = ws.claim(claim_id)
+    detail = ws.claim(claim_id, reliability=reliability)
     notes(ws.notes)
     write_output(renderer(format).claim(detail, style()), output, force=force)
 
@@ -232,6 +235,8 @@ def check(
         bool, typer.Option("--strict", help="Exit 1 when any error is found (for CI).")
     ] = False,
     today: TodayOption = None,
+    retracted: RetractedOption = None,
+    reliability: ReliabilityOption = None,
     limit: Annotated[int | None, limit_option("most serious findings", 50)] = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
@@ -250,7 +255,13 @@ def check(
         )
         return
     ws = _workspace(claims)
-    found = ws.check(today=parse_today(today), codes=code or (), min_level=level)
+    found = ws.check(
+        today=parse_today(today),
+        codes=code or (),
+        min_level=level,
+        retracted=retracted,
+        reliability=reliability,
+    )
     notes(ws.notes)
     module = renderer(format)
     shown = module.FINDINGS_LIMIT if limit is None else (limit or None)
@@ -355,6 +366,8 @@ def export(
     property: PropertyOption = None,
     min_severity: MinSeverityOption = SeverityName.low,
     today: TodayOption = None,
+    retracted: RetractedOption = None,
+    reliability: ReliabilityOption = None,
     format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
         Format.markdown
     ),
@@ -367,7 +380,12 @@ def export(
 
     ws = _workspace(claims)
     report = ws.report(
-        subject=subject, property=property, min_severity=min_severity, today=parse_today(today)
+        subject=subject,
+        property=property,
+        min_severity=min_severity,
+        today=parse_today(today),
+        retracted=retracted,
+        reliability=reliability,
     )
     notes(ws.notes)
     write_output(renderer(format).report(report, style()), output, force=force)

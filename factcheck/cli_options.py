@@ -62,6 +62,27 @@ def limit_option(what: str, in_a_table: int) -> Any:
     )
 
 
+RetractedOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--retracted",
+        metavar="FILE",
+        help="A CSV list of retracted or withdrawn works (a DOI, URL or title column; the "
+        "Retraction Watch data reads as it is): flag the sources on it and the claims resting "
+        "on them.",
+        show_default=False,
+    ),
+]
+ReliabilityOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--reliability",
+        metavar="FILE",
+        help="A CSV list of publishers with a rating (publisher and/or domains, rating: "
+        "generally reliable, no consensus, generally unreliable, deprecated).",
+        show_default=False,
+    ),
+]
 TodayOption = Annotated[
     str | None,
     typer.Option(

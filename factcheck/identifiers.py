@@ -72,6 +72,14 @@ def canonical(identifier: str) -> str:
     return "doi:" + number.lower()
 
 
+def doi(text: str) -> str | None:
+    """The DOI a text gives (`10.…`, `doi:10.…`, a doi.org link), in lower case, or None."""
+    read = _read(text.strip())
+    if read is None or read[0] != "doi" or not _valid(*read):
+        return None
+    return read[1].lower()
+
+
 def _valid(kind: str, number: str) -> bool:
     if kind == "isbn":
         from stdnum import isbn

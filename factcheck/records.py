@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from factcheck.corpus import Corpus
     from factcheck.model import ClaimRow, Source
     from factcheck.relations import Relations
+    from factcheck.reliability import Ratings
 
 T = TypeVar("T")
 
@@ -52,7 +53,8 @@ def value_data(value: Value) -> dict[str, Any]:
     return {"kind": "status", "status": value.value, "interval": value.describe()}
 
 
-def source_data(source: Source) -> dict[str, Any]:
+def source_data(source: Source, rating: str | None = None) -> dict[str, Any]:
+    """A source, with its publisher's rating when a reliability list gives one."""
     return {
         "id": source.id,
         "publisher": source.publisher,
@@ -61,6 +63,9 @@ def source_data(source: Source) -> dict[str, Any]:
         "date": source.date,
         "url": source.url,
         "kind": source.kind.value if source.kind else None,
+        "accessed": source.accessed,
+        "archive_url": source.archive_url,
+        "rating": rating,
     }
 
 
@@ -75,16 +80,20 @@ class ClaimMaker:
     most of a corpus, and these parts repeat from claim to claim. Records share those
     parts, so they are read, never changed."""
 
-    def __init__(self, corpus: Corpus) -> None:
+    def __init__(self, corpus: Corpus, ratings: Ratings | None = None) -> None:
         self._corpus = corpus
+        self._ratings = ratings
         self._sources: dict[str, dict[str, Any]] = {}
         self._documents: dict[str, tuple[str | None, str]] = {}
         self._files: dict[str, str] = {}
 
-    def _source(self, source: Source) -> dict[str, Any]:
+    def source(self, source: Source) -> dict[str, Any]:
+        """A source's record, with its rating when the maker has a reliability list."""
         data = self._sources.get(source.id)
         if data is None:
-            data = self._sources[source.id] = source_data(source)
+            rated = self._ratings.find(source) if self._ratings else None
+            rating = rated.rating.value if rated else None
+            data = self._sources[source.id] = source_data(source, rating)
         return data
 
     def _document(self, name: str) -> tuple[str | None, str]:
@@ -132,7 +141,7 @@ class ClaimMaker:
             "document_title": title,
             "cited_in": _cited_in(cited, claim.footnotes),
             "footnotes": list(claim.footnotes),
-            "sources": [self._source(s) for s in sources],
+            "sources": [self.source(s) for s in sources],
             "independent_sources": independent_sources(self._corpus, claim, sources),
             "location": self._place(claim.id),
         }
@@ -206,11 +215,12 @@ def conflict_view(
     explain: bool = False,
     *,
     lazy: bool = False,
+    make: ClaimMaker | None = None,
 ) -> ConflictView:
     """The view of a report: conflict data with `per_side` claims a side (None for all),
     the first `limit` conflicts (None for all)."""
     shown = report.conflicts if limit is None else report.conflicts[:limit]
-    make = ClaimMaker(corpus)
+    make = make or ClaimMaker(corpus)
     severities = {s: 0 for s in SEVERITIES}
     for c in report.conflicts:
         severities[str(c.severity)] += 1
@@ -244,9 +254,9 @@ class ClaimDetail:
     conflicts: tuple[dict[str, Any], ...]
 
 
-def claim_detail(corpus: Corpus, rel: Relations) -> ClaimDetail:
+def claim_detail(corpus: Corpus, rel: Relations, ratings: Ratings | None = None) -> ClaimDetail:
     claim = corpus.claims[rel.claim]
-    make = ClaimMaker(corpus)
+    make = ClaimMaker(corpus, ratings)
     return ClaimDetail(
         make(claim),
         tuple((note.label, note.text) for note in corpus.footnotes_of(claim)),

@@ -21,7 +21,9 @@ from factcheck.conflicts import find_conflicts
 from factcheck.corpus import Corpus
 from factcheck.fingerprints import file_digest
 from factcheck.model import FootnoteRow
-from factcheck.records import ClaimMaker, Records, ReportRecord, conflict_view, source_data
+from factcheck.records import ClaimMaker, Records, ReportRecord, conflict_view
+from factcheck.reliability import Ratings
+from factcheck.retractions import Retractions
 
 
 def fingerprint(corpus: Corpus) -> str:
@@ -41,6 +43,8 @@ def build_report(
     property: str | None = None,
     min_severity: Severity = Severity.low,
     today: date | None = None,
+    retractions: Retractions | None = None,
+    ratings: Ratings | None = None,
 ) -> ReportRecord:
     """The report for a corpus loaded leniently (`load_corpus(..., strict=False)`), so that
     broken references appear among the citation findings rather than stopping it."""
@@ -56,7 +60,8 @@ def build_report(
         ),
         key=lambda c: (c.subject, c.property, c.id),
     )
-    findings = run_checks(corpus, today=today)
+    findings = run_checks(corpus, today=today, retractions=retractions, ratings=ratings)
+    make = ClaimMaker(corpus, ratings)
     severities = {s.name: 0 for s in sorted(Severity, reverse=True)}
     for conflict in conflicts.conflicts:
         severities[conflict.severity.name] += 1
@@ -74,11 +79,11 @@ def build_report(
         fingerprint=fingerprint(corpus),
         counts=counts,
         # Claim records made as they are shown: a report may hold a million claims.
-        conflicts=conflict_view(corpus, conflicts, None, lazy=True),
-        claims=Records(ClaimMaker(corpus), claims),
+        conflicts=conflict_view(corpus, conflicts, None, lazy=True, make=make),
+        claims=Records(make, claims),
         subject_names={sid: s.name for sid, s in corpus.subjects.items()},
         findings=tuple(findings),
-        sources=tuple(source_data(corpus.sources[sid]) for sid in sorted(corpus.sources)),
+        sources=tuple(make.source(corpus.sources[sid]) for sid in sorted(corpus.sources)),
         footnotes=Records(_footnote_data, [note for _, note in sorted(corpus.footnotes.items())]),
     )
 

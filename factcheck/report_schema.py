@@ -20,6 +20,11 @@ class SourceOut(_Out):
     date: str | None = Field(description="As written in the claim files.")
     url: str | None
     kind: str | None
+    accessed: str | None = Field(description="When the link was read, as written.")
+    archive_url: str | None
+    rating: str | None = Field(
+        description="The publisher's rating in the reliability list given, if any."
+    )
 
 
 class ClaimOut(_Out):

@@ -295,27 +295,36 @@ def findings(
     codes: Iterable[str] = (),
     min_level: str = "note",
     use_cache: bool = True,
+    retracted: Path | None = None,
+    reliability: Path | None = None,
 ) -> tuple[list[Finding], list[str]]:
     """The citation findings of the claim files at `paths` with the given codes (all when
-    none) at or above a level, judged as of `today`, and the loader's notes; from the store
-    when the files and `today` are unchanged. Unknown codes are a `UsageError`."""
+    none) at or above a level, judged as of `today` (and against a list of retracted works
+    and one of rated publishers, when given), and the loader's notes; from the store when
+    the files, the lists and `today` are unchanged. Unknown codes are a `UsageError`."""
     from factcheck.checks import Level, explain, select
     from factcheck.citations import run_checks
+    from factcheck.lists import digest
+    from factcheck.reliability import read_ratings
+    from factcheck.retractions import read_retractions
 
     wanted = sorted({explain(c).code for c in codes})
     level = Level(min_level)
     found = scan(paths, use_cache)
     name = kept.entry_name("findings", found.targets)
+    lists = " ".join(digest(p) if p else "-" for p in (retracted, reliability))
+    key = f"{found.key} {today.isoformat()} {lists}"
     if found.key is not None:
-        key = f"{found.key} {today.isoformat()}"
         read = _kept_findings(name, key, wanted, level.rank)
         if read is not None:
             return read[0], [*found.notes, *read[1]]
 
     from factcheck.loading import load_corpus
 
+    retractions = read_retractions(retracted) if retracted else None
+    ratings = read_ratings(reliability) if reliability else None
     corpus = load_corpus(found.targets, strict=False, use_cache=use_cache, digests=found.digests)
-    result = run_checks(corpus, today=today)
+    result = run_checks(corpus, today=today, retractions=retractions, ratings=ratings)
     if found.key is not None and found.built_from(corpus):
         notes = [n for n in corpus.notes if n not in found.notes]
 
@@ -330,7 +339,7 @@ def findings(
                 (_finding_row(pos, f) for pos, f in enumerate(result)),
             )
 
-        kept.current().write_db(name, f"{found.key} {today.isoformat()}", build)
+        kept.current().write_db(name, key, build)
     return select(result, codes=wanted, min_level=level), corpus.notes
 
 

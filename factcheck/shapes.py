@@ -54,6 +54,9 @@ SOURCE = {
     "date": Optional(str),
     "url": Optional(str),
     "kind": Optional(str),
+    "accessed": Optional(str),
+    "archive_url": Optional(str),
+    "rating": Optional(str),
 }
 
 CLAIM = {

@@ -129,7 +129,7 @@ _TRACKING = re.compile(
 )
 
 
-def _norm_url(url: str) -> str:
+def norm_url(url: str) -> str:
     """A link as it names a work: without scheme, `www.`, port for the scheme, fragment
     (but a `#!` route), trailing slash and tracking parameters, its other parameters in
     order, in lower case
@@ -227,7 +227,7 @@ def duplicate_pairs(corpus: Corpus) -> list[tuple[str, str, str]]:
     for sid, source in sorted(corpus.sources.items()):
         keys = []
         if real_link(source.url) and source.url:
-            keys.append(("url", _norm_url(source.url)))
+            keys.append(("url", norm_url(source.url)))
             if is_doi_link(source.url):  # a DOI given as its link
                 keys.append(("identifier", canonical(source.url)))
         if source.identifier:
@@ -253,11 +253,7 @@ def duplicate_pairs(corpus: Corpus) -> list[tuple[str, str, str]]:
 
 def _same_work(corpus: Corpus, a: str, b: str, dates: dict[str, Time]) -> bool:
     sa, sb = corpus.sources[a], corpus.sources[b]
-    if (
-        real_link(sa.url)
-        and real_link(sb.url)
-        and _norm_url(sa.url or "") != _norm_url(sb.url or "")
-    ):
+    if real_link(sa.url) and real_link(sb.url) and norm_url(sa.url or "") != norm_url(sb.url or ""):
         return False
     if sa.identifier and sb.identifier and canonical(sa.identifier) != canonical(sb.identifier):
         return False
@@ -312,7 +308,7 @@ def is_self(corpus: Corpus, claim: ClaimRow, source: Source) -> bool:
     if doc is None:
         return False
     if real_link(doc.url) and real_link(source.url):
-        return _norm_url(doc.url or "") == _norm_url(source.url or "")
+        return norm_url(doc.url or "") == norm_url(source.url or "")
     if not source.title or norm_name(source.title) != norm_name(doc.title):
         return False
     if norm_name(source.publisher or "") != norm_name(doc.publisher or ""):

@@ -112,15 +112,18 @@ class Workspace:
         make = ClaimMaker(corpus)
         return [make(c) for c in selected]
 
-    def claim(self, claim_id: str) -> ClaimDetail:
-        """One claim with its footnotes, the claims that agree with it and its conflicts."""
+    def claim(self, claim_id: str, *, reliability: Path | str | None = None) -> ClaimDetail:
+        """One claim with its footnotes, the claims that agree with it and its conflicts;
+        each source with its rating, given a reliability list (see `factcheck.reliability`)."""
         from factcheck.query import require_claim
         from factcheck.records import claim_detail
         from factcheck.relations import relations
+        from factcheck.reliability import read_ratings
 
+        ratings = read_ratings(Path(reliability)) if reliability else None
         corpus = self.corpus()
         require_claim(corpus, claim_id)
-        return claim_detail(corpus, relations(corpus, claim_id))
+        return claim_detail(corpus, relations(corpus, claim_id), ratings=ratings)
 
     def check(
         self,
@@ -128,9 +131,13 @@ class Workspace:
         today: date | None = None,
         codes: Iterable[str] = (),
         min_level: LevelName | str = LevelName.note,
+        retracted: Path | str | None = None,
+        reliability: Path | str | None = None,
     ) -> list[Finding]:
         """Citation findings with these codes (all when none) at least as serious as
-        `min_level`, future dates judged against `today` (default: the real today)."""
+        `min_level`, future dates judged against `today` (default: the real today); sources
+        and claims checked against a CSV list of retracted works and one of rated publishers
+        when given (see `factcheck.retractions`, `factcheck.reliability`)."""
         from factcheck.results import findings
 
         found, notes = findings(
@@ -139,6 +146,8 @@ class Workspace:
             codes=codes,
             min_level=_choice(LevelName, min_level, "min_level").value,
             use_cache=self.use_cache,
+            retracted=Path(retracted) if retracted else None,
+            reliability=Path(reliability) if reliability else None,
         )
         self._note(notes)
         return found
@@ -177,13 +186,21 @@ class Workspace:
         property: str | None = None,
         min_severity: SeverityName | str = SeverityName.low,
         today: date | None = None,
+        retracted: Path | str | None = None,
+        reliability: Path | str | None = None,
     ) -> ReportRecord:
         """The whole report: conflicts, claims by subject, citation findings, sources and
-        footnotes. References that lead nowhere become findings instead of errors."""
+        footnotes. References that lead nowhere become findings instead of errors. With a
+        list of retracted works or of rated publishers, the findings include the checks
+        against it, and sources show their rating."""
         from factcheck.conflict_report import Severity
         from factcheck.query import check_filters
+        from factcheck.reliability import read_ratings
         from factcheck.report import build_report
+        from factcheck.retractions import read_retractions
 
+        retractions = read_retractions(Path(retracted)) if retracted else None
+        ratings = read_ratings(Path(reliability)) if reliability else None
         corpus = self.corpus(strict=False)
         check_filters(corpus, subject=subject, property=property)
         return build_report(
@@ -192,4 +209,6 @@ class Workspace:
             property=property,
             min_severity=Severity[_choice(SeverityName, min_severity, "min_severity").value],
             today=today,
+            retractions=retractions,
+            ratings=ratings,
         )

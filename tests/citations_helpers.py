@@ -18,6 +18,8 @@ from factcheck.citations import run_checks
 from factcheck.cli import app
 from factcheck.corpus import Corpus
 from factcheck.loading import load_corpus
+from factcheck.reliability import Ratings
+from factcheck.retractions import Retractions
 
 TODAY = date(2026, 1, 1)
 
@@ -136,10 +138,18 @@ def write(
     return path
 
 
-def check(folder: Path, *, today: date = TODAY, **records: Any) -> Checked:
+def check(
+    folder: Path,
+    *,
+    today: date = TODAY,
+    retractions: Retractions | None = None,
+    ratings: Ratings | None = None,
+    **records: Any,
+) -> Checked:
     path = write(folder, **records)
     corpus = load_corpus([folder], strict=False)
-    return Checked(path, corpus, run_checks(corpus, today=today))
+    found = run_checks(corpus, today=today, retractions=retractions, ratings=ratings)
+    return Checked(path, corpus, found)
 
 
 def cited(folder: Path, *sources: dict[str, Any], **records: Any) -> Checked:

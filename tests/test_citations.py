@@ -19,6 +19,8 @@ from factcheck.checks import BY_CODE, Level
 from factcheck.citations import run_checks
 from factcheck.errors import InputError
 from factcheck.loading import load_corpus
+from factcheck.reliability import read_ratings
+from factcheck.retractions import read_retractions
 from tests.citations_helpers import (
     DOCUMENT,
     TODAY,
@@ -33,6 +35,8 @@ from tests.citations_helpers import (
     source,
     write,
 )
+
+LISTS = Path(__file__).parent / "data" / "lists"
 
 # --------------------------------------------------------------------------- FC10x references
 
@@ -610,6 +614,8 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         source("badisbn", url=None, identifier="ISBN 978-0-306-40615-8"),  # FC403
         source("itself", title="Country report", publisher="Agency", date="2025", url=None),
         source("mixed", title="Aпти"),  # FC601
+        source("gone", identifier="10.1016/S0140-6736(97)11096-0"),  # FC701 (FC702: "gone")
+        source("tabloid", publisher="Example Tabloid"),  # FC801 ("tabloid")
         source("unused"),  # FC105
         source("a"),  # FC103
     ]
@@ -621,6 +627,8 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         note("5", "far"),
         note("6", "itself"),
         note("8", "post"),
+        note("9", "gone"),
+        note("10", "tabloid"),
         note("7"),  # FC104
         note("1", "a", document="nowhere"),  # FC106
     ]
@@ -633,10 +641,14 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         claim("distant", "5", as_of="2019"),  # FC306, FC502
         claim("self", "6"),  # FC503
         claim("published", "8", property="published.date", value="14 March 2021"),  # FC308
+        claim("gone", "9"),
+        claim("tabloid", "10"),
     ]
     checked = check(
         tmp_path,
         today=TODAY,
+        retractions=read_retractions(LISTS / "retracted.csv"),
+        ratings=read_ratings(LISTS / "reliability.csv"),
         documents=documents,
         sources=sources,
         footnotes=footnotes,

@@ -27,9 +27,28 @@ def source_name(source: dict[str, Any]) -> str:
 
 
 def source_line(source: dict[str, Any]) -> str:
-    """A source as one citation line: publisher, title, date (n.d. when undated)."""
+    """A source as one citation line: publisher, title, date (n.d. when undated), and the
+    publisher's rating when a reliability list gives one."""
     parts = [source_name(source), source["title"] or "", source["date"] or "n.d."]
+    line = ", ".join(p for p in parts if p)
+    return f"{line} (rated {source['rating']})" if source.get("rating") else line
+
+
+def reference(source: dict[str, Any]) -> str:
+    """A source as a report's list of sources gives it: publisher, author, title, date,
+    when it was read and its publisher's rating (links are each format's own)."""
+    parts = [source["publisher"], source["author"], source["title"], source["date"] or "n.d."]
+    if source.get("accessed"):
+        parts.append(f"accessed {source['accessed']}")
+    if source.get("rating"):
+        parts.append(f"rated {source['rating']}")
     return ", ".join(p for p in parts if p)
+
+
+def web_links(source: dict[str, Any]) -> list[tuple[str, str]]:
+    """A source's web links, each with what it is (`link`, `archived`)."""
+    found = [("link", source["url"]), ("archived", source.get("archive_url"))]
+    return [(what, url) for what, url in found if url and url.startswith(("http://", "https://"))]
 
 
 def when(claim: dict[str, Any]) -> str | None:

@@ -23,9 +23,11 @@ from factcheck.render.data import (
     findings_summary,
     hit_data,
     most_serious,
+    reference,
     report_summary_lines,
     results_lines,
     source_line,
+    web_links,
     when,
 )
 from factcheck.render.text import anchor, without_controls
@@ -398,16 +400,12 @@ def _report_body(report: ReportRecord) -> Iterator[str]:
     yield from _table_lines(_FINDING_HEADER, _finding_rows(report.findings))
     yield "<h2>Sources</h2><ul>"
     for s in report.sources:
-        parts = [s["publisher"], s["author"], s["title"], s["date"] or "n.d."]
-        url = s["url"]
-        link = (
-            f' <a href="{e(url)}">{e(url)}</a>'
-            if url and url.startswith(("http://", "https://"))
-            else ""
+        links = "".join(
+            f' <a href="{e(url)}">{e(url) if what == "link" else what}</a>'
+            for what, url in web_links(s)
         )
         yield (
-            f'<li id="{_anchor("src", s["id"])}"><b>{e(s["id"])}</b>: '
-            f"{e(', '.join(p for p in parts if p))}{link}</li>"
+            f'<li id="{_anchor("src", s["id"])}"><b>{e(s["id"])}</b>: {e(reference(s))}{links}</li>'
         )
     yield "</ul>"
     yield "<h2>Footnotes</h2><ul>"

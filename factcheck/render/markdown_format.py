@@ -15,9 +15,11 @@ from factcheck.render.data import (
     findings_summary,
     hit_data,
     most_serious,
+    reference,
     report_summary_lines,
     results_lines,
     source_line,
+    web_links,
     when,
 )
 from factcheck.render.text import anchor
@@ -276,13 +278,11 @@ def report(report: ReportRecord, style: Style) -> Iterator[str]:
         yield "\n"
     yield text(["## Sources", ""])
     for s in report.sources:
-        url = s["url"]
-        link = f" <{url}>" if url and url.startswith("http") else ""
-        parts = [s["publisher"], s["author"], s["title"], s["date"] or "n.d."]
-        yield (
-            f'- <a id="{anchor("src", s["id"])}"></a>{md(s["id"])}: '
-            f"{md(', '.join(p for p in parts if p))}{md(link)}\n"
+        links = "".join(
+            md(f" <{url}>" if what == "link" else f" ({what} <{url}>)")
+            for what, url in web_links(s)
         )
+        yield f'- <a id="{anchor("src", s["id"])}"></a>{md(s["id"])}: {md(reference(s))}{links}\n'
     yield text(["", "## Footnotes", ""])
     for note in report.footnotes:
         cites = ", ".join(
