@@ -83,26 +83,18 @@ def _duplicates(corpus: Corpus) -> Iterator[Finding]:
 
 def _links(corpus: Corpus) -> Iterator[Finding]:
     for sid, source in sorted(corpus.sources.items()):
-        if source.url is not None and not real_link(source.url):
-            yield found(
-                "FC402",
-                corpus.where("sources", sid),
-                sid,
-                f"link '{source.url}' is a placeholder or not a web address",
-            )
-        elif source.url is None and not source.identifier and source.kind != "interview":
-            yield found("FC401", corpus.where("sources", sid), sid, "no url and no identifier")
+        where = corpus.where("sources", sid)
+        for what, link in (("link", source.url), ("archived copy", source.archive_url)):
+            if link is not None and not real_link(link):
+                yield found(
+                    "FC402", where, sid, f"{what} '{link}' is a placeholder or not a web address"
+                )
+        if source.url is None and not source.identifier and source.kind != "interview":
+            yield found("FC401", where, sid, "no url and no identifier")
         if source.identifier and (why := identifiers.problem(source.identifier)):
-            yield found("FC403", corpus.where("sources", sid), sid, why)
-        if source.archive_url is not None and not real_link(source.archive_url):
-            yield found(
-                "FC402",
-                corpus.where("sources", sid),
-                sid,
-                f"archived copy '{source.archive_url}' is a placeholder or not a web address",
-            )
+            yield found("FC403", where, sid, why)
         if (lasting := _unkept(source)) is not None:
-            yield found(lasting[0], corpus.where("sources", sid), sid, lasting[1])
+            yield found(lasting[0], where, sid, lasting[1])
 
 
 def _unkept(source: Source) -> tuple[str, str] | None:

@@ -85,6 +85,17 @@ def test_a_retracted_source_and_the_claims_resting_on_it(tmp_path: Path) -> None
     assert (levels["FC701"], levels["FC702"]) == (Level.error, Level.warning)
 
 
+def _cited_once(folder: Path, fields: dict[str, Any]) -> list[Finding]:
+    """Findings, with the list of retracted works, of one claim citing one source."""
+    return findings(
+        folder,
+        retracted=True,
+        sources=[source("s", **fields)],
+        footnotes=[note("1", "s")],
+        claims=[claim("c", "1")],
+    )
+
+
 @pytest.mark.parametrize(
     ("fields", "how"),
     [
@@ -106,14 +117,7 @@ def test_a_retracted_source_and_the_claims_resting_on_it(tmp_path: Path) -> None
 def test_a_listed_work_found_by_link_title_or_doi(
     tmp_path: Path, fields: dict[str, Any], how: str
 ) -> None:
-    found = findings(
-        tmp_path,
-        retracted=True,
-        sources=[source("s", **fields)],
-        footnotes=[note("1", "s")],
-        claims=[claim("c", "1")],
-    )
-    [listed] = [f for f in found if f.code == "FC701"]
+    [listed] = [f for f in _cited_once(tmp_path, fields) if f.code == "FC701"]
     assert f"by {how}" in listed.message
 
 
@@ -127,14 +131,7 @@ def test_a_listed_work_found_by_link_title_or_doi(
     ],
 )
 def test_a_work_not_on_the_list(tmp_path: Path, fields: dict[str, Any]) -> None:
-    found = findings(
-        tmp_path,
-        retracted=True,
-        sources=[source("s", **fields)],
-        footnotes=[note("1", "s")],
-        claims=[claim("c", "1")],
-    )
-    assert of(found, "FC701", "FC702") == []
+    assert of(_cited_once(tmp_path, fields), "FC701", "FC702") == []
 
 
 # --------------------------------------------------------------------------- reliability
