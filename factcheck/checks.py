@@ -196,8 +196,9 @@ CHECKS: tuple[Check, ...] = (
         "FC401",
         Level.warning,
         "source without a link",
-        "A published source gives neither a link nor an identifier, so a reader cannot "
-        "find it. Interviews are exempt.",
+        "A published source gives neither a link nor an identifier, nor a full reference "
+        "(title, date, and author or publisher) by which a library finds a book or a print "
+        "article, so a reader cannot find it. Interviews are exempt.",
         "Add the url, or a DOI, ISBN or report number as `identifier`.",
     ),
     Check(

@@ -89,12 +89,20 @@ def _links(corpus: Corpus) -> Iterator[Finding]:
                 yield found(
                     "FC402", where, sid, f"{what} '{link}' is a placeholder or not a web address"
                 )
-        if source.url is None and not source.identifier and source.kind != "interview":
+        if source.url is None and not source.identifier and not _findable(source):
             yield found("FC401", where, sid, "no url and no identifier")
         if source.identifier and (why := identifiers.problem(source.identifier)):
             yield found("FC403", where, sid, why)
         if (lasting := _unkept(source)) is not None:
             yield found(lasting[0], where, sid, lasting[1])
+
+
+def _findable(source: Source) -> bool:
+    """Whether a source without a link can still be found: an interview (nothing to find),
+    or a full reference (title, date, and author or publisher), as books and print
+    articles are cited."""
+    full = bool(source.title and source.date and (source.author or source.publisher))
+    return source.kind == "interview" or full
 
 
 def _unkept(source: Source) -> tuple[str, str] | None:

@@ -154,9 +154,15 @@ def _misfit(when: Time, event: Time) -> str | None:
 
 
 def _event_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
+    # A claim that dates the work it cites is compared with that work by FC308 alone.
+    own_dates = {pid for pid, p in corpus.properties.items() if p.dates_cited_work}
     for cid, claim in sorted(corpus.claims.items()):
         event = _event(corpus, claim)
-        if event is None or isinstance(corpus.values.get(cid), NoValue):
+        if (
+            event is None
+            or isinstance(corpus.values.get(cid), NoValue)
+            or claim.property in own_dates
+        ):
             continue
         own, shared = _placed(corpus, claim)
         misfits = {s.id: _misfit(dates[s.id], event) for s in own + shared if s.id in dates}

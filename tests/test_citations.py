@@ -222,8 +222,16 @@ def test_references_that_resolve_are_not_findings(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------- FC401 / FC402
 
 
-def test_source_without_link(tmp_path: Path) -> None:
-    checked = cited(tmp_path, source("s", url=None))
+@pytest.mark.parametrize(
+    "missing",
+    [
+        pytest.param({"date": None}, id="no-date"),
+        pytest.param({"title": None}, id="no-title"),
+        pytest.param({"publisher": None}, id="no-author-or-publisher"),
+    ],
+)
+def test_source_without_link(tmp_path: Path, missing: dict[str, Any]) -> None:
+    checked = cited(tmp_path, source("s", url=None, **missing))
     assert shape(checked.only("FC401")) == (
         "FC401",
         Level.warning,
@@ -236,7 +244,11 @@ def test_source_without_link(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "fields",
     [
-        pytest.param({"url": None, "kind": "interview"}, id="interview"),
+        pytest.param({"url": None, "kind": "interview", "date": None}, id="interview"),
+        pytest.param({"url": None}, id="full-reference"),
+        pytest.param(
+            {"url": None, "publisher": None, "author": "Ann Author"}, id="full-reference-by-author"
+        ),
         pytest.param({"url": None, "identifier": "10.1000/182"}, id="identifier"),
         pytest.param({"url": None, "kind": "report", "identifier": "Report No 11"}, id="report"),
         pytest.param({}, id="link"),
@@ -609,7 +621,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         source("linked", date="2 May 2020", url="https://example.org/2020/05/12/x"),  # FC307
         source("post", date=None, url="https://example.org/2021/03/17/x", accessed=None),  # FC404
         source("wiki", url="https://en.wikipedia.org/wiki/X"),  # FC405
-        source("nolink", url=None),  # FC401
+        source("nolink", url=None, date=None),  # FC401
         source("hash", url="#"),  # FC402
         source("badisbn", url=None, identifier="ISBN 978-0-306-40615-8"),  # FC403
         source("itself", title="Country report", publisher="Agency", date="2025", url=None),

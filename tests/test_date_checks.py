@@ -491,6 +491,11 @@ def test_a_claim_dating_the_work_it_cites_alike(
     assert _published(tmp_path, value, *sources).of("FC308") == []
 
 
+def test_a_claim_dating_its_work_is_not_also_an_early_source(tmp_path: Path) -> None:
+    checked = _published(tmp_path, "2020", source("report", date="12 May 2019"))
+    assert [f.code for f in checked.of("FC304", "FC305", "FC308")] == ["FC308"]
+
+
 def test_only_a_property_that_dates_the_cited_work_is_compared(tmp_path: Path) -> None:
     checked = one_claim(
         tmp_path,
