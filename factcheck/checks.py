@@ -168,10 +168,12 @@ CHECKS: tuple[Check, ...] = (
     Check(
         "FC306",
         Level.note,
-        "event far from its only source",
-        "The claim's time is more than two years from the date of the one source it rests "
-        "on, so the source may not speak for that time.",
-        "Check that the source covers the claim's time, or add a closer source.",
+        "time runs on long after its only source",
+        "The claim describes a time that ends more than two years after the date of the one "
+        "source it rests on, so the source cannot speak for the later part of it. A source "
+        "later than the time it describes is not flagged: histories and retrospective reports "
+        "look back.",
+        "Check that the source covers the whole time the claim gives, or add a later source.",
     ),
     Check(
         "FC307",

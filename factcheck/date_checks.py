@@ -194,18 +194,17 @@ def _event_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
         sources = [s for s in own + shared if s.id in dates]
         if flagged or not sources or independent_sources(corpus, claim) != 1:
             continue
-        middle = (event.low + event.high) / 2
-        # One work in several records (a relay, a duplicate): judge by its closest date.
-        gap, closest = min(
-            (abs((dates[s.id].low + dates[s.id].high) / 2 - middle), s.id) for s in sources
-        )
+        # One work in several records (a relay, a duplicate): judge by its latest date. A
+        # source speaks for what happened by its date; a later one may look back on it.
+        latest = max(sources, key=lambda s: dates[s.id].high)
+        gap = event.high - dates[latest.id].high
         if gap > 2 * 365:
             yield found(
                 "FC306",
                 where,
                 cid,
-                f"describes {event.written}; its only independent source '{closest}' is "
-                f"dated {corpus.sources[closest].date}, {gap / 365.25:.1f} years apart",
+                f"describes {event.written}; its only independent source '{latest.id}' is "
+                f"dated {latest.date}, {gap / 365.25:.1f} years before that time ends",
             )
 
 

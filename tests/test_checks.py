@@ -62,7 +62,10 @@ def defects(tmp_path: Path) -> Path:
     """An error (FC303), warnings (FC402, FC401) and a note (FC502 on `c`; `d` cites two)."""
     write(
         tmp_path / "defects",
-        sources=[source("late", date="5 April 2025", url="#"), source("nolink", url=None, title=None)],
+        sources=[
+            source("late", date="5 April 2025", url="#"),
+            source("nolink", url=None, title=None),
+        ],
         footnotes=[note("1", "late"), note("2", "nolink")],
         claims=[claim("c", "1"), claim("d", "2", sources=["late"])],
     )

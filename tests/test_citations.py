@@ -650,7 +650,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         claim("sum", own="derivation", derived_from=["main", "nothing"]),  # FC504, FC107
         claim("mistyped", "3", as_of="21 September 2022"),
         claim("before", "4", as_of="21 September 2022"),
-        claim("distant", "5", as_of="2019"),  # FC306, FC502
+        claim("distant", "5", as_of="2022–2026"),  # FC306, FC502
         claim("self", "6"),  # FC503
         claim("published", "8", property="published.date", value="14 March 2021"),  # FC308
         claim("gone", "9"),

@@ -408,32 +408,41 @@ def test_an_event_that_has_not_happened_has_no_date_to_compare(tmp_path: Path) -
 # --------------------------------------------------------------------------- FC306
 
 
-def test_event_far_from_its_only_source(tmp_path: Path) -> None:
-    checked = one_claim(tmp_path, source("s", date="1 October 2022"), as_of="2019")
+def test_time_running_on_long_after_its_only_source(tmp_path: Path) -> None:
+    checked = one_claim(tmp_path, source("s", date="1 October 2022"), as_of="2022–2026")
     assert [shape(f) for f in checked.of("FC304", "FC305", "FC306")] == [
         (
             "FC306",
             Level.note,
             "c",
             checked.line("c"),
-            "describes 2019; its only independent source 's' is dated 1 October 2022, 3.2 years apart",
+            "describes 2022–2026; its only independent source 's' is dated 1 October 2022, "
+            "4.2 years before that time ends",
         )
     ]
 
 
-def test_event_far_from_its_only_independent_source(tmp_path: Path) -> None:
+def test_time_running_on_after_its_only_independent_source(tmp_path: Path) -> None:
     # Two records, one independent source (the second relays the first): still one source.
-    checked = one_claim(tmp_path, source("s"), source("relay", reports=["s"]), as_of="2019")
+    checked = one_claim(tmp_path, source("s"), source("relay", reports=["s"]), as_of="2022–2026")
     assert [f.code for f in checked.of("FC306")] == ["FC306"]
 
 
-def test_event_far_from_two_independent_sources_is_no_note(tmp_path: Path) -> None:
-    checked = one_claim(tmp_path, source("s"), source("t"), as_of="2019")
+def test_time_running_on_after_two_independent_sources_is_no_note(tmp_path: Path) -> None:
+    checked = one_claim(tmp_path, source("s"), source("t"), as_of="2022–2026")
     assert checked.of("FC306") == []
 
 
-def test_event_within_two_years_of_its_source_is_no_note(tmp_path: Path) -> None:
-    checked = one_claim(tmp_path, source("s", date="1 October 2022"), as_of="December 2020")
+@pytest.mark.parametrize(
+    "as_of",
+    [
+        pytest.param("2022–2023", id="ends-within-two-years"),
+        pytest.param("1776–1780", id="a-later-source-looks-back"),
+        pytest.param("2019", id="long-before-the-source"),
+    ],
+)
+def test_time_its_source_can_speak_for_is_no_note(tmp_path: Path, as_of: str) -> None:
+    checked = one_claim(tmp_path, source("s", date="1 October 2022"), as_of=as_of)
     assert checked.of("FC306") == []
 
 
