@@ -227,8 +227,9 @@ CHECKS: tuple[Check, ...] = (
         "The source is a web page cited by its address alone. Pages move, die and change; "
         "without the date it was read (`accessed`) or an archived copy (`archive_url`), a "
         "reader of an old footnote cannot tell what it said. Links that are snapshots or "
-        "persistent identifiers (an archive, a DOI, a handle) and sources with an identifier "
-        "are exempt.",
+        "persistent identifiers (an archive, a DOI, a handle), stable catalogue entries of "
+        "printed works (JSTOR, Google Books, HathiTrust, PubMed, arXiv) and sources with an "
+        "identifier are exempt.",
         "Add `accessed`, and an `archive_url` (the Wayback Machine, archive.today, Perma.cc).",
     ),
     Check(

@@ -74,12 +74,15 @@ def real_link(url: str | None) -> bool:
     )
 
 
-# Hosts whose links are themselves snapshots or persistent identifiers: they do not rot as
-# a page's address does.
+# Hosts whose links do not rot as a page's address does: snapshots (web archives),
+# persistent identifiers (DOI, handle, PURL), and stable catalogue entries of printed or
+# deposited works (JSTOR's stable links, Google Books, HathiTrust, PubMed, arXiv), whose
+# work outlives the link.
 _LASTING_HOSTS = re.compile(
     r"(^|\.)(web\.archive\.org|archive\.(org|today|ph|is|li|md|vn)|webcitation\.org|perma\.cc"
     r"|arquivo\.pt|ghostarchive\.org|webarchive\.org\.uk|archive-it\.org|doi\.org"
-    r"|hdl\.handle\.net|n2t\.net|purl\.org|w3id\.org)$"
+    r"|hdl\.handle\.net|n2t\.net|purl\.org|w3id\.org|jstor\.org|books\.google\.[a-z.]+"
+    r"|hathitrust\.org|pubmed\.ncbi\.nlm\.nih\.gov|arxiv\.org)$"
 )
 # A permanent link to one revision of a wiki page (MediaWiki's `oldid`, `diff`,
 # `Special:PermanentLink`).

@@ -304,6 +304,8 @@ def test_web_page_without_access_date_or_archive(tmp_path: Path) -> None:
         pytest.param({"url": "https://archive.ph/abcde"}, id="archive-today"),
         pytest.param({"url": "https://doi.org/10.1000/182"}, id="doi-link"),
         pytest.param({"url": "https://hdl.handle.net/2027/x"}, id="handle"),
+        pytest.param({"url": "http://www.jstor.org/stable/1857901"}, id="jstor"),
+        pytest.param({"url": "https://books.google.co.uk/books?id=abc&pg=PA3"}, id="google-books"),
         pytest.param({"url": "doi:10.1000/182"}, id="doi-scheme"),
         pytest.param({"identifier": "ISBN 978-0-306-40615-7"}, id="identifier"),
         pytest.param({"url": None, "kind": "interview"}, id="no-link"),
