@@ -245,7 +245,8 @@ CHECKS: tuple[Check, ...] = (
         "FC501",
         Level.warning,
         "claim cites nothing",
-        "The claim has no footnote and no source, so it cannot be traced.",
+        "The claim has no footnote and no source, or only footnotes that name no source (an "
+        "empty marker, a note that explains without citing), so it cannot be traced.",
         "Cite the footnote or source the claim comes from; if it is the document's own "
         "derivation or opinion, say so with `own` (then it is FC504, a note).",
     ),

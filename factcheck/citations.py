@@ -132,11 +132,12 @@ def _corroboration(corpus: Corpus) -> Iterator[Finding]:
     said: dict[str, str] = {}
     for cid, claim in sorted(corpus.claims.items()):
         sources = corpus.sources_of(claim)
-        if not claim.footnotes and not claim.sources:
+        bare = _cites_nothing(corpus, claim)
+        if bare is not None:
             if claim.own:
                 yield found("FC504", corpus.where("claims", cid), cid, _reasoning(corpus, claim))
             else:
-                yield found("FC501", corpus.where("claims", cid), cid, "no footnote and no source")
+                yield found("FC501", corpus.where("claims", cid), cid, bare)
             continue
         if sources and all(is_self(corpus, claim, s) for s in sources):
             self_only[claim.document].append(cid)
@@ -157,6 +158,23 @@ def _corroboration(corpus: Corpus) -> Iterator[Finding]:
             doc_id,
             f"{len(ids)} {verb} only the document itself: {shown}",
         )
+
+
+def _cites_nothing(corpus: Corpus, claim: ClaimRow) -> str | None:
+    """How a claim cites nothing, if it does: no footnote and no source, or only footnotes
+    that name no source (an empty marker, an explanatory note). A footnote that is not
+    defined is FC101's, not this."""
+    if claim.sources:
+        return None
+    if not claim.footnotes:
+        return "no footnote and no source"
+    notes = corpus.footnotes_of(claim)
+    if len(notes) < len(claim.footnotes) or any(note.cites for note in notes):
+        return None
+    labels = ", ".join(claim.footnotes)
+    if len(notes) == 1:
+        return f"its footnote ({labels}) cites no source"
+    return f"its footnotes ({labels}) cite no source"
 
 
 def _reasoning(corpus: Corpus, claim: ClaimRow) -> str:

@@ -420,6 +420,24 @@ def test_claim_citing_nothing(tmp_path: Path) -> None:
     ]
 
 
+def test_claim_resting_only_on_footnotes_that_cite_nothing(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=[source("a")],
+        footnotes=[note("1"), note("2"), note("3", "a")],
+        claims=[claim("empty", "1"), claim("both", "1", "2"), claim("one-cites", "1", "3")],
+    )
+    assert [(f.record, f.message) for f in checked.of("FC501")] == [
+        ("empty", "its footnote (1) cites no source"),
+        ("both", "its footnotes (1, 2) cite no source"),
+    ]
+
+
+def test_claim_citing_an_empty_and_an_undefined_footnote_is_fc101(tmp_path: Path) -> None:
+    checked = check(tmp_path, footnotes=[note("1")], claims=[claim("c", "1", "9")])
+    assert [f.code for f in checked.findings] == ["FC101"]
+
+
 def test_claim_citing_a_source_inline_cites_something(tmp_path: Path) -> None:
     checked = check(tmp_path, sources=[source("a")], claims=[claim("c", sources=["a"])])
     assert checked.of("FC501") == []
