@@ -242,6 +242,24 @@ CHECKS: tuple[Check, ...] = (
         "Link the revision that was read, or add an `archive_url`.",
     ),
     Check(
+        "FC406",
+        Level.warning,
+        "archived link that pins no copy",
+        "The link to a web archive lists every capture of a page (the Wayback Machine's "
+        "`/web/*/…`, archive.today's `archive.today/<address>`) instead of naming one (a "
+        "timestamp, a short id): which copy the citation read is lost, and the newest capture "
+        "may say something else.",
+        "Link the capture that was read: open the list and copy that capture's address.",
+    ),
+    Check(
+        "FC407",
+        Level.note,
+        "bare link",
+        "The source gives a link and nothing else a reader can recognise it by: neither title "
+        "nor date. When the link dies, nothing is left to find the work by.",
+        "Add the title and date of the page or document the link leads to.",
+    ),
+    Check(
         "FC501",
         Level.warning,
         "claim cites nothing",

@@ -27,6 +27,7 @@ from factcheck.sources import (
     is_wiki_link,
     lasting_link,
     names_a_revision,
+    pins_no_copy,
     real_link,
     source_groups,
 )
@@ -95,6 +96,13 @@ def _links(corpus: Corpus) -> Iterator[Finding]:
             yield found("FC403", where, sid, why)
         if (lasting := _unkept(source)) is not None:
             yield found(lasting[0], where, sid, lasting[1])
+        for what, link in (("link", source.url), ("archived copy", source.archive_url)):
+            if link and real_link(link) and pins_no_copy(link):
+                yield found(
+                    "FC406", where, sid, f"{what} '{link}' lists a page's captures, not one copy"
+                )
+        if real_link(source.url) and not source.title and not source.date:
+            yield found("FC407", where, sid, "a link with neither title nor date")
 
 
 def _findable(source: Source) -> bool:

@@ -110,6 +110,29 @@ _WIKI_HOSTS = re.compile(
 )
 
 
+# An archive's address for one capture: the Wayback Machine's `/web/<timestamp>/…`,
+# archive.today's short id or `/<timestamp>/…`. Without it, the address lists every capture
+# of a page (`/web/*/…`, `archive.today/<url>`, `/newest/…`): which copy was read is lost.
+_WAYBACK = re.compile(r"(^|\.)web\.archive\.org$")
+_ARCHIVE_TODAY = re.compile(r"(^|\.)archive\.(today|ph|is|li|md|vn)$")
+_WAYBACK_CAPTURE = re.compile(r"^/web/\d{4,14}[a-z_]*/")
+_TODAY_CAPTURE = re.compile(r"^/([A-Za-z0-9]{4,6}|\d{14}/.+)$")
+
+
+def pins_no_copy(url: str) -> bool:
+    """Whether a web archive's link lists a page's captures instead of naming one."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    host = (parts.hostname or "").lower()
+    if _WAYBACK.search(host):
+        return not _WAYBACK_CAPTURE.match(parts.path)
+    if _ARCHIVE_TODAY.search(host):
+        return not _TODAY_CAPTURE.match(parts.path)
+    return False
+
+
 def is_wiki_link(url: str) -> bool:
     """Whether a link is to a page of a wiki (Wikipedia, a fandom wiki, any MediaWiki)."""
     try:

@@ -384,6 +384,59 @@ def test_wiki_page_that_lasts(tmp_path: Path, fields: dict[str, Any]) -> None:
     assert cited(tmp_path, source("s", **fields)).of("FC405") == []
 
 
+@pytest.mark.parametrize(
+    ("fields", "what"),
+    [
+        pytest.param(
+            {"archive_url": "https://web.archive.org/web/*/https://example.org/a"},
+            "archived copy",
+            id="wayback-list",
+        ),
+        pytest.param(
+            {"archive_url": "https://archive.md/https://example.org/a"},
+            "archived copy",
+            id="archive-today-list",
+        ),
+        pytest.param(
+            {"url": "https://archive.ph/newest/https://example.org/a"}, "link", id="newest"
+        ),
+    ],
+)
+def test_archived_link_that_pins_no_copy(tmp_path: Path, fields: dict[str, Any], what: str) -> None:
+    checked = cited(tmp_path, source("s", **fields))
+    link = fields.get("archive_url") or fields["url"]
+    assert shape(checked.only("FC406")) == (
+        "FC406",
+        Level.warning,
+        "s",
+        checked.line("s"),
+        f"{what} '{link}' lists a page's captures, not one copy",
+    )
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://web.archive.org/web/20170915000000/https://example.org/a",
+        "https://web.archive.org/web/20170915id_/https://example.org/a",
+        "https://archive.md/tMyN3",
+        "https://archive.ph/20170915123456/https://example.org/a",
+        "https://perma.cc/ABCD-1234",
+    ],
+)
+def test_archived_link_that_pins_a_copy(tmp_path: Path, link: str) -> None:
+    assert cited(tmp_path, source("s", archive_url=link)).of("FC406") == []
+
+
+def test_bare_link(tmp_path: Path) -> None:
+    checked = cited(tmp_path, source("s", title=None, date=None))
+    assert [(f.code, f.level, f.message) for f in checked.of("FC407")] == [
+        ("FC407", Level.note, "a link with neither title nor date")
+    ]
+    assert cited(tmp_path / "b", source("s", title=None)).of("FC407") == []
+    assert cited(tmp_path / "c", source("s", date=None)).of("FC407") == []
+
+
 def test_archived_copy_that_is_a_placeholder(tmp_path: Path) -> None:
     checked = cited(tmp_path, source("s", archive_url="#", accessed=None))
     assert [f.message for f in checked.of("FC402")] == [
@@ -641,6 +694,8 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
         source("linked", date="2 May 2020", url="https://example.org/2020/05/12/x"),  # FC307
         source("post", date=None, url="https://example.org/2021/03/17/x", accessed=None),  # FC404
         source("wiki", url="https://en.wikipedia.org/wiki/X"),  # FC405
+        source("listed", archive_url="https://archive.md/https://example.org/x"),  # FC406
+        source("bare", title=None, date=None),  # FC407
         source("nolink", url=None, date=None),  # FC401
         source("hash", url="#"),  # FC402
         source("badisbn", url=None, identifier="ISBN 978-0-306-40615-8"),  # FC403
@@ -653,7 +708,7 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
     ]
     footnotes = [
         note("1", "a", "dup", "isw", "isw2", "isw-long", "demark", "bad-date", "late", "linked"),
-        note("2", "nolink", "hash", "badisbn", "mixed", "wiki", "ghost"),  # FC102
+        note("2", "nolink", "hash", "badisbn", "mixed", "wiki", "listed", "bare", "ghost"),  # FC102
         note("3", "year"),
         note("4", "early"),
         note("5", "far"),
