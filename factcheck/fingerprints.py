@@ -20,10 +20,9 @@ from typing import TYPE_CHECKING
 
 import orjson
 
-from factcheck import __version__
 from factcheck.errors import FactcheckError
 from factcheck.files import default_paths, find_claim_files
-from factcheck.store import LAYOUT, current, entry_name
+from factcheck.store import LAYOUT, code_stamp, current, entry_name
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
@@ -78,8 +77,8 @@ def digests(files: Sequence[Path], remember_as: str | None = None) -> dict[str, 
 
 def fingerprint(content: Mapping[str, str]) -> str:
     """What every entry made from a set of claim files must match: their paths and content
-    digests (`digests`), and factcheck's version."""
-    digest = hashlib.sha256(f"{LAYOUT} {__version__}".encode())
+    digests (`digests`), and factcheck's version and code (`store.code_stamp`)."""
+    digest = hashlib.sha256(f"{LAYOUT} {code_stamp()}".encode())
     for path in sorted(content):
         digest.update(f"{path}\0{content[path]}\n".encode())
     return digest.hexdigest()

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import re
@@ -43,6 +44,21 @@ LAYOUT = 7
 _DIGEST = re.compile(r"[0-9a-f]{64}")
 #: SQLite steps a check of a kept entry may take before it is given up as a miss.
 MAX_CHECK_STEPS = 2_000_000
+
+
+@functools.cache
+def code_stamp() -> str:
+    """factcheck's version and a digest of its code (every module and query of the
+    package), which every kept entry must match: what other code kept is not read, even
+    under the same version number (a working copy being edited, an install from a
+    repository's main branch). Reading the code takes a few milliseconds, once a process."""
+    digest = hashlib.sha256(__version__.encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".sql"):
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 # --------------------------------------------------------------------------- atomic writes
@@ -156,7 +172,7 @@ class Store:
         except OSError:
             return None
         header, _, body = data.partition(b"\n")
-        expected = f"{LAYOUT} {__version__} {key} {hashlib.sha256(body).hexdigest()}".encode()
+        expected = f"{LAYOUT} {code_stamp()} {key} {hashlib.sha256(body).hexdigest()}".encode()
         return body if header == expected else None
 
     def has_file(self, name: str, key: str) -> bool:
@@ -164,7 +180,7 @@ class Store:
         (`read_file` still checks the body when it is read)."""
         if not self.enabled:
             return False
-        head = f"{LAYOUT} {__version__} {key} ".encode()
+        head = f"{LAYOUT} {code_stamp()} {key} ".encode()
         try:
             with self.path(name).open("rb") as entry:
                 return entry.readline(len(head) + 65).startswith(head)
@@ -192,7 +208,7 @@ class Store:
 
     def write_file(self, name: str, key: str, body: bytes) -> None:
         """Keep `body` under `name` for `key` (a cache that cannot be written is not used)."""
-        header = f"{LAYOUT} {__version__} {key} {hashlib.sha256(body).hexdigest()}\n".encode()
+        header = f"{LAYOUT} {code_stamp()} {key} {hashlib.sha256(body).hexdigest()}\n".encode()
         self._write(name, _write_bytes(header + body))
 
     # --- SQLite entries (results, search indexes)

@@ -118,8 +118,8 @@ def test_another_version_does_not_use_the_entries(
 ) -> None:
     load_corpus([claims])
     before = {e: e.read_bytes() for e in entries()}
-    monkeypatch.setattr(factcheck.store, "__version__", "99.0.0")
-    monkeypatch.setattr("factcheck.fingerprints.__version__", "99.0.0")
+    monkeypatch.setattr(factcheck.store, "code_stamp", lambda: "99.0.0+other")
+    monkeypatch.setattr("factcheck.fingerprints.code_stamp", lambda: "99.0.0+other")
     load_corpus([claims])
     assert all(e.read_bytes() != data for e, data in before.items())
 
@@ -146,3 +146,25 @@ def test_no_cache_and_cache_clear_on_the_command_line(claims: Path) -> None:
     assert not cache_dir().exists()
     # Deleting the cache changes nothing but speed.
     assert runner.invoke(app, ["conflicts", "-c", str(claims)]).stdout == out
+
+
+def test_other_code_of_the_same_version_does_not_use_the_entries(
+    claims: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The stamp entries must match reads the package's code: a copy of it with one module
+    changed has another stamp, under the same version number."""
+    import shutil
+
+    package = Path(factcheck.store.__file__).parent
+    original = factcheck.store.code_stamp()
+    copy = tmp_path / "factcheck"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(factcheck.store, "__file__", str(copy / "store.py"))
+    factcheck.store.code_stamp.cache_clear()
+    same = factcheck.store.code_stamp()
+    (copy / "checks.py").write_text((copy / "checks.py").read_text() + "\n# changed\n")
+    factcheck.store.code_stamp.cache_clear()
+    changed = factcheck.store.code_stamp()
+    factcheck.store.code_stamp.cache_clear()
+    assert same.split("+")[0] == changed.split("+")[0] == factcheck.__version__
+    assert same == original != changed

@@ -93,8 +93,8 @@ def test_rebuilt_when_the_index_is_truncated(corpus_copy: Path) -> None:
 
 def test_rebuilt_when_factcheck_changes(corpus_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert searched("exodus", corpus_copy) == (["exodus-long"], [2])
-    monkeypatch.setattr("factcheck.store.__version__", "0.0.0+other")
-    monkeypatch.setattr("factcheck.fingerprints.__version__", "0.0.0+other")
+    monkeypatch.setattr("factcheck.store.code_stamp", lambda: "0.0.0+other")
+    monkeypatch.setattr("factcheck.fingerprints.code_stamp", lambda: "0.0.0+other")
     assert searched("exodus", corpus_copy) == (["exodus-long"], [2])
     assert searched("exodus", corpus_copy) == (["exodus-long"], [])
 

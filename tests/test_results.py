@@ -293,8 +293,8 @@ def test_another_version_rewrites_the_entry(corpus: Path, monkeypatch: pytest.Mo
     cached([corpus])
     (db,) = entries()
     before = _meta(db)["fingerprint"]
-    monkeypatch.setattr(factcheck.store, "__version__", "99.0.0")
-    monkeypatch.setattr("factcheck.fingerprints.__version__", "99.0.0")
+    monkeypatch.setattr(factcheck.store, "code_stamp", lambda: "99.0.0+other")
+    monkeypatch.setattr("factcheck.fingerprints.code_stamp", lambda: "99.0.0+other")
     assert cached([corpus]) == fresh([corpus])
     assert _meta(db)["fingerprint"] != before
 
