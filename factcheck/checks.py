@@ -294,6 +294,15 @@ CHECKS: tuple[Check, ...] = (
         "Name the inputs of a derivation in `derived_from`; nothing to fix otherwise.",
     ),
     Check(
+        "FC505",
+        Level.note,
+        "claim cited elsewhere in its document",
+        "The claim cites nothing where it stands, but another claim of its document gives an "
+        "agreeing value for the same subject, property and scope, and cites a source: a lead, "
+        "an infobox or a summary restating what the body cites.",
+        "Nothing, if the restatement is meant; otherwise repeat the citation.",
+    ),
+    Check(
         "FC601",
         Level.warning,
         "word mixes alphabets",

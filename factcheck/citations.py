@@ -19,6 +19,7 @@ from factcheck.corpus import Corpus, Location
 from factcheck.date_checks import dates
 from factcheck.model import ClaimRow, Source
 from factcheck.name_checks import misspelt_names, mixed_scripts, publisher_names
+from factcheck.relations import agreeing
 from factcheck.reliability import Ratings, rating_findings
 from factcheck.retractions import Retractions, retraction_findings
 from factcheck.sources import (
@@ -135,17 +136,18 @@ def _unkept(source: Source) -> tuple[str, str] | None:
 
 def _corroboration(corpus: Corpus) -> Iterator[Finding]:
     groups = source_groups(corpus)
+    # The claims that cite a source, by document and topic: where a bare claim may be cited.
+    cited: dict[tuple[str, str, str], list[ClaimRow]] = defaultdict(list)
+    bare: list[tuple[ClaimRow, str]] = []
     self_only: dict[str, list[str]] = defaultdict(list)
     # Many claims rest on the same one source: they share one message, not a copy each.
     said: dict[str, str] = {}
     for cid, claim in sorted(corpus.claims.items()):
         sources = corpus.sources_of(claim)
-        bare = _cites_nothing(corpus, claim)
-        if bare is not None:
-            if claim.own:
-                yield found("FC504", corpus.where("claims", cid), cid, _reasoning(corpus, claim))
-            else:
-                yield found("FC501", corpus.where("claims", cid), cid, bare)
+        if sources:
+            cited[(claim.document, claim.subject, claim.property)].append(claim)
+        elif (nothing := _cites_nothing(corpus, claim)) is not None:
+            bare.append((claim, nothing))
             continue
         if sources and all(is_self(corpus, claim, s) for s in sources):
             self_only[claim.document].append(cid)
@@ -157,6 +159,15 @@ def _corroboration(corpus: Corpus) -> Iterator[Finding]:
                 names, f"rests on one independent source ({names})"
             )
             yield found("FC502", corpus.where("claims", cid), cid, message)
+    for claim, nothing in bare:
+        where = corpus.where("claims", claim.id)
+        if claim.own:
+            yield found("FC504", where, claim.id, _reasoning(corpus, claim))
+        elif elsewhere := _cited_elsewhere(corpus, claim, cited):
+            message = f"{nothing}; its document gives the same and cites it at {elsewhere}"
+            yield found("FC505", where, claim.id, message)
+        else:
+            yield found("FC501", where, claim.id, nothing)
     for doc_id, ids in sorted(self_only.items()):
         shown = ", ".join(ids[:3]) + (f" and {len(ids) - 3} more" if len(ids) > 3 else "")
         verb = "claim cites" if len(ids) == 1 else "claims cite"
@@ -183,6 +194,18 @@ def _cites_nothing(corpus: Corpus, claim: ClaimRow) -> str | None:
     if len(notes) == 1:
         return f"its footnote ({labels}) cites no source"
     return f"its footnotes ({labels}) cite no source"
+
+
+def _cited_elsewhere(
+    corpus: Corpus, claim: ClaimRow, cited: dict[tuple[str, str, str], list[ClaimRow]]
+) -> str | None:
+    """A claim of the same document that agrees with a bare claim and cites a source (a
+    lead or an infobox restating what the body cites), or None."""
+    peers = cited.get((claim.document, claim.subject, claim.property))
+    if not peers:
+        return None
+    found = agreeing(corpus, claim, peers)
+    return min(found) if found else None
 
 
 def _reasoning(corpus: Corpus, claim: ClaimRow) -> str:

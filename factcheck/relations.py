@@ -3,13 +3,14 @@ it and the conflicts it takes part in."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.conflict_report import Conflict
 from factcheck.conflicts import find_conflicts, scope_key
 from factcheck.corpus import Corpus
 from factcheck.intervals import items
-from factcheck.model import Rank, Stance
+from factcheck.model import ClaimRow, Rank, Stance
 
 
 @dataclass(frozen=True)
@@ -25,27 +26,36 @@ def relations(corpus: Corpus, claim_id: str) -> Relations:
     """The claims that agree with one claim and the conflicts it takes part in.
 
     A claim agrees with the claims of its topic and scope, of the same stance (stating or
-    denying), whose values overlap it at a time that overlaps its own.
+    denying), whose values overlap it at a time that overlaps its own (see `agreeing`).
     """
     claim = corpus.claims[claim_id]
     report = find_conflicts(corpus, subject=claim.subject, property=claim.property)
     involved = tuple(c for c in report.conflicts if claim_id in c.claim_ids)
-    prop = corpus.properties[claim.property]
+    return Relations(claim_id, tuple(agreeing(corpus, claim, corpus.claims.values())), involved)
+
+
+def agreeing(corpus: Corpus, claim: ClaimRow, candidates: Iterable[ClaimRow]) -> list[str]:
+    """The ids of the candidates that agree with a claim: of its topic and scope, of the
+    same stance (stating or denying), not deprecated, whose values overlap it at a time that
+    overlaps its own. Claims whose value could not be read agree with nothing."""
+    prop = corpus.properties.get(claim.property)
+    if prop is None or claim.id not in corpus.values:
+        return []
     denies = claim.stance is Stance.denies
     peers = [
         c
-        for c in corpus.claims.values()
+        for c in candidates
         if c.subject == claim.subject
         and c.property == claim.property
         and scope_key(c) == scope_key(claim)
-        and c.id != claim_id
+        and c.id != claim.id
+        and c.id in corpus.values
         and c.rank is not Rank.deprecated
         and (c.stance is Stance.denies) == denies
     ]
     me = items([claim], prop, corpus)[0]
-    agrees = tuple(
+    return [
         it.claim.id
         for it in items(peers, prop, corpus)
         if it.lo <= me.hi and it.hi >= me.lo and it.t_lo <= me.t_hi and it.t_hi >= me.t_lo
-    )
-    return Relations(claim_id, agrees, involved)
+    ]

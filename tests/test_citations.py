@@ -478,7 +478,11 @@ def test_claim_resting_only_on_footnotes_that_cite_nothing(tmp_path: Path) -> No
         tmp_path,
         sources=[source("a")],
         footnotes=[note("1"), note("2"), note("3", "a")],
-        claims=[claim("empty", "1"), claim("both", "1", "2"), claim("one-cites", "1", "3")],
+        claims=[
+            claim("empty", "1", value="1,000"),
+            claim("both", "1", "2", value="2,000"),
+            claim("one-cites", "1", "3"),
+        ],
     )
     assert [(f.record, f.message) for f in checked.of("FC501")] == [
         ("empty", "its footnote (1) cites no source"),
@@ -499,6 +503,43 @@ def test_claim_citing_a_source_inline_cites_something(tmp_path: Path) -> None:
 def test_claim_citing_an_undefined_footnote_is_fc101_not_fc501(tmp_path: Path) -> None:
     checked = check(tmp_path, claims=[claim("c", "9")])
     assert [f.code for f in checked.findings] == ["FC101"]
+
+
+# --------------------------------------------------------------------------- FC505
+
+
+def test_a_restatement_of_a_cited_claim_is_a_note(tmp_path: Path) -> None:
+    checked = check(
+        tmp_path,
+        sources=[source("a")],
+        footnotes=[note("1", "a")],
+        claims=[
+            claim("body", "1", value="about 6,800"),
+            claim("infobox", value="6,824"),
+            claim("other-figure", value="17,000"),
+            claim("other-scope", value="6,824", scope={"where": "Canada"}),
+        ],
+    )
+    assert shape(checked.only("FC505")) == (
+        "FC505",
+        Level.note,
+        "infobox",
+        checked.line("infobox"),
+        "no footnote and no source; its document gives the same and cites it at body",
+    )
+    assert [f.record for f in checked.of("FC501")] == ["other-figure", "other-scope"]
+
+
+def test_a_restatement_in_another_document_is_not_cited(tmp_path: Path) -> None:
+    other = {**DOCUMENT, "id": "other", "title": "Another report"}
+    checked = check(
+        tmp_path,
+        documents=[DOCUMENT, other],
+        sources=[source("a")],
+        footnotes=[note("1", "a", document="other")],
+        claims=[claim("cited", "1", document="other"), claim("bare")],
+    )
+    assert [f.record for f in checked.of("FC501")] == ["bare"]
 
 
 # --------------------------------------------------------------------------- FC504, FC107
@@ -721,7 +762,8 @@ def test_one_corpus_with_every_defect_has_every_code(tmp_path: Path) -> None:
     ]
     claims = [
         claim("main", "1", "2", "99"),  # FC101
-        claim("bare"),  # FC501
+        claim("bare", value="5"),  # FC501
+        claim("restated"),  # FC505: "main" gives the same and cites it
         claim("sum", own="derivation", derived_from=["main", "nothing"]),  # FC504, FC107
         claim("mistyped", "3", as_of="21 September 2022"),
         claim("before", "4", as_of="21 September 2022"),
