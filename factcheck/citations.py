@@ -17,6 +17,7 @@ from factcheck.checks import Finding, found
 from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus, Location
 from factcheck.date_checks import dates
+from factcheck.intervals import items
 from factcheck.model import ClaimRow, Source
 from factcheck.name_checks import misspelt_names, mixed_scripts, publisher_names
 from factcheck.relations import agreeing
@@ -200,11 +201,15 @@ def _cited_elsewhere(
     corpus: Corpus, claim: ClaimRow, cited: dict[tuple[str, str, str], list[ClaimRow]]
 ) -> str | None:
     """A claim of the same document that agrees with a bare claim and cites a source (a
-    lead or an infobox restating what the body cites), or None."""
+    lead or an infobox restating what the body cites), or None. Only a claim that pins its
+    value down can be restated: `over 200,000` agrees with any larger figure, and restates
+    none of them."""
     peers = cited.get((claim.document, claim.subject, claim.property))
-    if not peers:
+    prop = corpus.properties.get(claim.property)
+    if not peers or prop is None:
         return None
-    found = agreeing(corpus, claim, peers)
+    pinned = [it.claim for it in items(peers, prop, corpus) if it.core is not None]
+    found = agreeing(corpus, claim, pinned)
     return min(found) if found else None
 
 
