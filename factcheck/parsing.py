@@ -178,9 +178,58 @@ def _parse_yaml_unchecked(text: str, file: str) -> _Parsed:
         loader.dispose()
 
 
+# A JSON string (the unrolled form: quick on long texts), and a string or brace in order,
+# with the colon that makes a string a key: matched one after another from the start of a
+# valid text, each match begins at an opening quote.
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_JSON_KEYS_AND_BRACES = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?|[{}]')
+_CONTAINERS = (dict, list)
+
+
+def _keys_in(data: Any) -> int:
+    """How many keys the objects of parsed JSON hold."""
+    count = 0
+    todo = [data]
+    while todo:
+        item = todo.pop()
+        if type(item) is dict:
+            count += len(item)
+            todo.extend([v for v in item.values() if type(v) in _CONTAINERS])
+        elif type(item) is list:
+            todo.extend([v for v in item if type(v) in _CONTAINERS])
+    return count
+
+
+def _keys_written(text: str, parsed: int) -> int:
+    """How many keys a valid JSON text writes. Quick when every key is written `"key":`
+    (as JSON writers do) and no string holds `":`: then that count is the answer; else the
+    colons outside strings, each of which ends a key."""
+    quick = text.count('":')
+    if quick == parsed and not any(f'"{gap}:' in text for gap in " \t\n\r"):
+        return quick
+    return _JSON_STRING.sub("", text).count(":")
+
+
+def _repeated_key(text: str) -> tuple[str, int] | None:
+    """The first key written twice in one JSON object, and its line."""
+    seen: list[set[str]] = []
+    for m in _JSON_KEYS_AND_BRACES.finditer(text):
+        token = m[0]
+        if token == "{":
+            seen.append(set())
+        elif token == "}":
+            seen.pop()
+        elif m[2] is not None and seen:
+            key = m[1]
+            if key in seen[-1]:
+                return key, text.count("\n", 0, m.start()) + 1
+            seen[-1].add(key)
+    return None
+
+
 def parse_json(text: str, file: str) -> _Parsed:
     try:
-        return _Parsed(orjson.loads(text), None, {})
+        data = orjson.loads(text)
     except orjson.JSONDecodeError as exc:
         refuse_deep_nesting(text, file, is_json=True)
         raise FactcheckError(
@@ -188,6 +237,17 @@ def parse_json(text: str, file: str) -> _Parsed:
             file=file,
             line=exc.lineno,
         ) from None
+    # A key written twice keeps only its last value (`"claims": []` after the claims would
+    # drop them all): refused, as YAML files refuse it. Counting keys is cheap; finding the
+    # one repeated runs only when the count shows one.
+    parsed = _keys_in(data)
+    if _keys_written(text, parsed) != parsed:
+        repeated = _repeated_key(text)
+        if repeated is None:  # the same key written with different escapes (`\u0061`, `a`)
+            raise FactcheckError("a key appears twice in one object, written two ways", file=file)
+        key, line = repeated
+        raise FactcheckError(f"key '{key}' appears twice in one object", file=file, line=line)
+    return _Parsed(data, None, {})
 
 
 def node_at(root: yaml.Node | None, path: Iterable[int | str]) -> yaml.Node | None:

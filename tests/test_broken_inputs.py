@@ -37,6 +37,9 @@ ERRORS: dict[str, list[str | re.Pattern[str]]] = {
             "json-syntax.json:5: JSON syntax error, column 24: ", ': \'"document": "rep",\''
         ),
     ],
+    # JSON keeps the last of a key written twice; the first (here, every claim) is lost.
+    "repeated-key.json": ["repeated-key.json:6: key 'claims' appears twice in one object"],
+    "repeated-field.json": ["repeated-field.json:5: key 'value' appears twice in one object"],
     "empty.yaml": [
         "empty.yaml: empty file; a claim file holds claims, sources, footnotes, "
         "documents, subjects or properties",
