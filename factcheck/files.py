@@ -7,10 +7,11 @@ stat-ing the files) without importing the YAML and model machinery.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, InputError, Problem
 
 #: Environment variable naming claim files or folders (separated like PATH).
 ENV_CLAIMS = "FACTCHECK_CLAIMS"
@@ -43,15 +44,23 @@ def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
 
     Hidden files and folders are passed over; a file reached twice (a folder and a file in
     it) is listed once. Each given path is resolved once, not every file: this runs on
-    every command, before anything else, on claim bases of thousands of files.
+    every command, before anything else, on claim bases of thousands of files. A folder
+    that cannot be read is an error, as a file is; a pipe, device or socket named like a
+    claim file in a folder is skipped with a note (reading one would never end), and given
+    by name is an error.
     """
     files: list[Path] = []
     notes: list[str] = []
+    problems: list[Problem] = []
     seen: set[str] = set()
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem(f"cannot read this folder: {exc.strerror}", exc.filename))
+
     for path in paths:
         if path.is_dir():
             real = os.path.realpath(path)
-            for folder, dirs, names in os.walk(path):
+            for folder, dirs, names in os.walk(path, onerror=unreadable):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__pycache__")
                 for name in sorted(names):
                     if name.startswith("."):
@@ -61,10 +70,12 @@ def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
                     if key in seen:
                         continue
                     seen.add(key)
-                    if child.suffix.lower() in CLAIM_SUFFIXES:
-                        files.append(child)
-                    else:
+                    if child.suffix.lower() not in CLAIM_SUFFIXES:
                         notes.append(f"skipped {child}: not a claim file (.yaml, .yml or .json)")
+                    elif (kind := _not_regular(child)) not in (None, "missing"):
+                        notes.append(f"skipped {child}: {kind}, not a regular file")
+                    else:  # a regular file; or a broken link, which reading reports
+                        files.append(child)
         elif path.is_file():
             # Known by its resolved path and by the name a folder's walk would give it,
             # so that a link named both ways is listed once.
@@ -72,9 +83,31 @@ def find_claim_files(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
             if not keys & seen:
                 seen |= keys
                 files.append(path)
+        elif (kind := _not_regular(path)) not in (None, "missing"):
+            raise FactcheckError(f"{kind}, not a claim file", file=str(path))
         else:
             raise FactcheckError("no such file or folder", file=str(path))
+    if problems:
+        raise InputError(problems)
     return files, notes
+
+
+def _not_regular(path: Path) -> str | None:
+    """What a path is when it is not a regular file (following links): `a pipe`, `a
+    device`, `a socket`, `missing` (a broken link), or None for a regular file."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "missing"
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISFIFO(mode):
+        return "a pipe"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "a folder" if stat.S_ISDIR(mode) else "not a file"
 
 
 def kept_place(file: str, line: int | None) -> str:
