@@ -22,10 +22,12 @@ ClaimsOption = Annotated[
 ]
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
 OutputOption = Annotated[
-    Path | None,
+    # Kept as written: a trailing slash says a folder was meant.
+    str | None,
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help="Write to this file (atomically) instead of stdout; '-' is stdout.",
         show_default=False,
     ),

@@ -3,12 +3,16 @@ regular files, folders that cannot be read, and `--output` targets that cannot b
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from factcheck.cli import EXIT_BAD_INPUT, app
 from factcheck.errors import FactcheckError
@@ -110,3 +114,76 @@ def test_a_folder_that_cannot_be_read_is_an_error(
     assert (
         f"error: {folder / 'locked'}: cannot read this folder: Permission denied" in result.stderr
     )
+
+
+# --------------------------------------------------------------------------- --output
+
+
+def _export(folder: Path, *args: str) -> Result:
+    return runner.invoke(app, ["export", "-c", str(folder), "--today", "2026-01-01", *args])
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        pytest.param("loop", "cannot write: a loop of symbolic links", id="link-loop"),
+        pytest.param("a" * 300, "cannot write: File name too long", id="name-too-long"),
+        pytest.param("newdir/", "names a folder (it ends with /); give a file name", id="slash"),
+    ],
+)
+def test_an_output_that_cannot_be_written_is_an_error_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, target: str, message: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("loop").symlink_to("loop")
+    result = _export(_claims(tmp_path), "-o", target)
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"error: {target}: {message}" in result.stderr
+    assert isinstance(result.exception, SystemExit)
+    assert not Path("newdir").exists()
+
+
+def test_a_full_disk_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    target = tmp_path / "report.md"
+    target.write_text("the old report\n", "utf-8")
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr("factcheck.output.atomic_write", full)
+    result = _export(_claims(tmp_path), "-o", str(target), "--force")
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"error: {target}: cannot write: No space left on device" in result.stderr
+    assert target.read_text("utf-8") == "the old report\n"
+
+
+def test_standard_output_named_as_a_file_is_written_into(tmp_path: Path) -> None:
+    result = _export(_claims(tmp_path), "-o", "/dev/stdout", "--force")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("# factcheck report")
+
+
+def test_an_open_descriptor_named_as_a_file_is_written_into(tmp_path: Path) -> None:
+    read, write = os.pipe()
+    try:
+        result = _export(_claims(tmp_path), "-o", f"/dev/fd/{write}")
+        assert result.exit_code == 0, result.stderr
+        os.close(write)
+        with os.fdopen(read, encoding="utf-8") as pipe:
+            assert pipe.read().startswith("# factcheck report")
+    finally:
+        for fd in (read, write):
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def test_concurrent_writers_without_force_never_replace_each_other(tmp_path: Path) -> None:
+    folder = _claims(tmp_path)
+    target = tmp_path / "race.md"
+    command = [sys.executable, "-m", "factcheck", "export", "-c", str(folder), "-o", str(target)]
+    runs = [subprocess.Popen(command, stderr=subprocess.PIPE, text=True) for _ in range(6)]
+    codes = [run.wait(timeout=120) for run in runs]
+    errors = [run.stderr.read() for run in runs if run.stderr]
+    assert sorted(codes) == [0, 2, 2, 2, 2, 2], errors
+    assert sum("exists; add --force to replace it" in e for e in errors) == 5
+    assert target.read_text("utf-8").startswith("# factcheck report")
