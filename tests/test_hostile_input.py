@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -187,3 +188,30 @@ def test_concurrent_writers_without_force_never_replace_each_other(tmp_path: Pat
     assert sorted(codes) == [0, 2, 2, 2, 2, 2], errors
     assert sum("exists; add --force to replace it" in e for e in errors) == 5
     assert target.read_text("utf-8").startswith("# factcheck report")
+
+
+# --------------------------------------------------------------------------- what output shows
+
+
+@pytest.mark.parametrize("fmt", ["table", "markdown", "html", "csv"])
+def test_characters_that_reorder_text_are_shown_by_name(tmp_path: Path, fmt: str) -> None:
+    folder = _claims(tmp_path)
+    report = folder / "report.yaml"
+    text = report.read_text("utf-8")
+    assert "claimant: Security service\n" in text
+    report.write_text(
+        text.replace("claimant: Security service\n", 'claimant: "Security\\u202Eecivres"\n'),
+        "utf-8",
+    )
+    result = _export(folder, "-f", fmt)
+    assert result.exit_code == 0, result.stderr
+    assert "\u202e" not in result.stdout
+    assert re.search(r"U\\?\+202E", result.stdout)  # Markdown escapes the +
+
+
+def test_a_full_width_equals_sign_cannot_start_a_formula() -> None:
+    from factcheck.render.csv_format import safe
+
+    assert safe("\uff1dHYPERLINK(1)") == "'\uff1dHYPERLINK(1)"
+    assert safe("＋1") == "'＋1"
+    assert safe("a＝b") == "a＝b"

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Results
 
-_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+# What starts a formula, in ASCII and in the full-width forms some spreadsheets read alike.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
 
 #: Every claim of every conflict, a row each: CSV is for spreadsheets.
 PER_SIDE: int | None = None

@@ -9,24 +9,33 @@ import re
 _ANSI = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NEWLINES = re.compile(r"\s*[\n\r\u2028\u2029]+\s*")
+# Characters that reorder the text around them (right-to-left override and its kin): shown
+# by name, so that `txt.exe` cannot pass for `exe.txt` and a reader sees what is there.
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _named(match: re.Match[str]) -> str:
+    return f"<U+{ord(match[0]):04X}>"
 
 
 def plain(text: str | None) -> str:
-    """One line of printable text: escape sequences and control characters removed."""
+    """One line of printable text: escape sequences and control characters removed, and
+    characters that reorder text shown by name (`<U+202E>`)."""
     if not text:
         return ""
     if text.isprintable():  # no escape, control character, tab or line break to remove
         return text
     text = _ANSI.sub("", text)
     text = _NEWLINES.sub(" ", text)
-    return _CONTROL.sub("", text).replace("\t", " ")
+    return _BIDI.sub(_named, _CONTROL.sub("", text)).replace("\t", " ")
 
 
 def without_controls(text: str | None) -> str:
-    """Text with escape sequences and control characters removed; line breaks kept."""
+    """Text with escape sequences and control characters removed, and characters that
+    reorder text shown by name; line breaks kept."""
     if not text:
         return ""
-    return _CONTROL.sub("", _ANSI.sub("", text).replace("\r\n", "\n"))
+    return _BIDI.sub(_named, _CONTROL.sub("", _ANSI.sub("", text).replace("\r\n", "\n")))
 
 
 #: Every character Markdown may read as markup, escaped with a backslash.
