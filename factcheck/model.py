@@ -14,9 +14,12 @@ from typing import Annotated, Any, Literal, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from factcheck.limits import MAX_TEXT
+
 # Words as written. The loader hands numbers over as the text they were written with, and
-# `coerce_numbers_to_str` covers numbers from JSON files.
-Text = str
+# `coerce_numbers_to_str` covers numbers from JSON files. At most `limits.MAX_TEXT`
+# characters.
+Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Id = Annotated[str, Field(min_length=1, pattern=r"^\S+$")]
 
 

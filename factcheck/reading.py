@@ -25,6 +25,7 @@ from factcheck import cache
 from factcheck.collector import paused_gc
 from factcheck.errors import FactcheckError, InputError, Problem
 from factcheck.fingerprints import file_digest
+from factcheck.limits import refuse_long_lines
 from factcheck.model import SECTIONS, ClaimFile, ClaimRow
 from factcheck.nesting import refuse_deep_nesting
 from factcheck.parsing import (
@@ -84,6 +85,8 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
         raise FactcheckError(f"cannot read: {exc.strerror}", file=file) from None
     is_json = path.suffix.lower() == ".json"
     digest = file_digest(path, raw)
+    if raw[:4] in (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"):
+        raise FactcheckError("UTF-32 text; save the file as UTF-8", file=file)
     if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
         raise FactcheckError("UTF-16 text; save the file as UTF-8", file=file)
     if b"\x00" in raw:
@@ -101,6 +104,8 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
             "documents, subjects or properties",
             file=file,
         )
+    if not is_json:  # JSON writers put a whole file on one line, and orjson reads it fast
+        refuse_long_lines(text, file)
     parsed = parse_json(text, file) if is_json else parse_yaml(text, file)
     data = parsed.data
     if not isinstance(data, dict):

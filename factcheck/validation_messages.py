@@ -106,6 +106,11 @@ def pydantic_message(err: Any) -> str:
         return str(ctx["error"])
     if kind == "string_too_short":
         return "must not be empty"
+    if kind == "string_too_long" and isinstance(value, str):
+        return (
+            f"text of {len(value):,} characters; a text is at most "
+            f"{ctx.get('max_length', 0):,} (a quotation, not a document)"
+        )
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == r"^\S+$":
         return "must be one word, without spaces"
     bounds = {"greater_than_equal": "at least", "less_than_equal": "at most"}

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,7 @@ from typer.testing import CliRunner, Result
 
 from factcheck.cli import EXIT_BAD_INPUT, app
 from factcheck.errors import FactcheckError
+from factcheck.limits import refuse_long_lines
 from factcheck.parsing import parse_json
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -215,3 +218,74 @@ def test_a_full_width_equals_sign_cannot_start_a_formula() -> None:
     assert safe("\uff1dHYPERLINK(1)") == "'\uff1dHYPERLINK(1)"
     assert safe("＋1") == "'＋1"
     assert safe("a＝b") == "a＝b"
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def test_a_line_longer_than_any_claim_files_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "long.yaml"
+    path.write_text("claims: [" + "1, " * 400_000 + "1]\n", "utf-8")
+    started = time.perf_counter()
+    result = runner.invoke(app, ["conflicts", "-c", str(path)])
+    assert time.perf_counter() - started < 5
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert (
+        f"error: {path}:1: line of 1,200,011 characters; a claim file's lines are at most "
+        "1,000,000" in result.stderr
+    )
+
+
+def test_a_line_break_every_half_million_characters_is_fine() -> None:
+    text = ("x" * 999_999 + "\n") * 3
+    refuse_long_lines(text, "f.yaml")
+    with pytest.raises(FactcheckError) as raised:
+        refuse_long_lines(text + "y" * 1_000_001, "f.yaml")
+    assert raised.value.problem.line == 4
+
+
+def test_a_text_longer_than_any_quotation_is_refused_where_it_is(tmp_path: Path) -> None:
+    folder = _claims(tmp_path)
+    report = folder / "report.yaml"
+    text = report.read_text("utf-8")
+    report.write_text(
+        text.replace(
+            "text: Security service said 261,000 had left as of 26 September.",
+            "text: " + "word " * 30_000,
+        ),
+        "utf-8",
+    )
+    result = runner.invoke(app, ["conflicts", "-c", str(folder)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "claims[0].text: text of 149,999 characters; a text is at most 100,000" in (
+        result.stderr
+    )
+
+
+def test_a_utf32_file_is_called_utf32(tmp_path: Path) -> None:
+    path = tmp_path / "wide.yaml"
+    path.write_bytes("claims: []\n".encode("utf-32"))
+    result = runner.invoke(app, ["conflicts", "-c", str(path)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"error: {path}: UTF-32 text; save the file as UTF-8" in result.stderr
+
+
+def test_a_json_file_on_one_line_is_read(tmp_path: Path) -> None:
+    shutil.copytree(MINI, tmp_path / "claims")
+    claims = [
+        {
+            "id": f"c{n}",
+            "document": "rep",
+            "text": "x" * 100,
+            "subject": "exodus",
+            "property": "left.count",
+            "value": f"{n + 1:,}",
+        }
+        for n in range(10_000)
+    ]
+    text = json.dumps({"claims": claims})
+    assert len(text) > 1_000_000 and "\n" not in text
+    (tmp_path / "claims" / "one-line.json").write_text(text, "utf-8")
+    result = runner.invoke(app, ["claims", "-c", str(tmp_path / "claims"), "--format", "csv"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.count("\n") == 1 + 11 + 10_000  # the header, mini's claims, these
