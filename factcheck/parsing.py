@@ -227,6 +227,35 @@ def _repeated_key(text: str) -> tuple[str, int] | None:
     return None
 
 
+# What writes a NUL character or bytes without writing them raw (raw NUL bytes are refused
+# before parsing): escapes in quoted strings, and YAML's binary tag.
+_ODD_MARKERS = ("\\u0000", "\\0", "\\x00", "\\U00000000", "!binary", "2002:binary")
+
+
+def refuse_odd_values(data: Any, text: str, file: str) -> None:
+    """Refuse a NUL character written as an escape (`\\u0000`) and a YAML `!!binary`
+    value: neither is text a claim file can mean, and both would otherwise pass as text.
+    Only a text that holds one of their markers is searched."""
+    markers = [m for m in _ODD_MARKERS if m in text]
+    if not markers:
+        return
+    todo = [data]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, dict):
+            todo.extend(item.values())
+        elif isinstance(item, list):
+            todo.extend(item)
+        elif isinstance(item, bytes) or (isinstance(item, str) and "\x00" in item):
+            first = min(text.find(m) for m in markers)
+            what = "binary data (!!binary)" if isinstance(item, bytes) else "a NUL character"
+            raise FactcheckError(
+                f"{what}, not text; a claim file holds text",
+                file=file,
+                line=text.count("\n", 0, first) + 1,
+            )
+
+
 def parse_json(text: str, file: str) -> _Parsed:
     try:
         data = orjson.loads(text)

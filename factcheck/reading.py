@@ -34,6 +34,7 @@ from factcheck.parsing import (
     node_at,
     parse_json,
     parse_yaml,
+    refuse_odd_values,
 )
 from factcheck.validation_messages import field_path, pydantic_message
 
@@ -108,6 +109,7 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
         refuse_long_lines(text, file)
     parsed = parse_json(text, file) if is_json else parse_yaml(text, file)
     data = parsed.data
+    refuse_odd_values(data, text, file)
     if not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "nothing"
         raise FactcheckError(

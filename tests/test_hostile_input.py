@@ -289,3 +289,46 @@ def test_a_json_file_on_one_line_is_read(tmp_path: Path) -> None:
     result = runner.invoke(app, ["claims", "-c", str(tmp_path / "claims"), "--format", "csv"])
     assert result.exit_code == 0, result.stderr
     assert result.stdout.count("\n") == 1 + 11 + 10_000  # the header, mini's claims, these
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "line", "message"),
+    [
+        pytest.param(
+            "nul.json",
+            '{"sources": [\n{"id": "s1", "title": "a\\u0000b"}]}',
+            2,
+            "a NUL character, not text",
+            id="json-escape",
+        ),
+        pytest.param(
+            "nul.yaml",
+            'sources:\n  - id: s1\n    title: "a\\0b"\n',
+            3,
+            "a NUL character, not text",
+            id="yaml-escape",
+        ),
+        pytest.param(
+            "binary.yaml",
+            "sources:\n  - id: s1\n    title: !!binary aGVsbG8=\n",
+            3,
+            "binary data (!!binary), not text",
+            id="yaml-binary",
+        ),
+    ],
+)
+def test_values_that_are_not_text_are_refused(
+    tmp_path: Path, name: str, content: str, line: int, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, "utf-8")
+    result = runner.invoke(app, ["check", "-c", str(path)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"error: {path}:{line}: {message}" in result.stderr
+
+
+def test_an_escaped_backslash_before_a_zero_is_text(tmp_path: Path) -> None:
+    path = tmp_path / "ok.json"
+    path.write_text('{"sources": [{"id": "s1", "title": "C:\\\\0 drive"}]}', "utf-8")
+    result = runner.invoke(app, ["check", "-c", str(path), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
