@@ -25,7 +25,7 @@ from factcheck import cache
 from factcheck.collector import paused_gc
 from factcheck.errors import FactcheckError, InputError, Problem
 from factcheck.fingerprints import file_digest
-from factcheck.limits import refuse_long_lines
+from factcheck.limits import MAX_PROBLEMS, refuse_oversized
 from factcheck.model import SECTIONS, ClaimFile, ClaimRow
 from factcheck.nesting import refuse_deep_nesting
 from factcheck.parsing import (
@@ -106,7 +106,7 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
             file=file,
         )
     if not is_json:  # JSON writers put a whole file on one line, and orjson reads it fast
-        refuse_long_lines(text, file)
+        refuse_oversized(text, file)
     parsed = parse_json(text, file) if is_json else parse_yaml(text, file)
     data = parsed.data
     refuse_odd_values(data, text, file)
@@ -132,12 +132,15 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
     except ValidationError as exc:
         refuse_deep_nesting(text, file, is_json=is_json, root=parsed.root)
         where = File(file, ClaimFile(), parsed.lines, is_json, parsed.root)
-        raise InputError(
-            [
-                Problem(pydantic_message(err), file, where.line(err["loc"]), field_path(err["loc"]))
-                for err in exc.errors()
-            ]
-        ) from None
+        errors = exc.errors()
+        problems = [
+            Problem(pydantic_message(err), file, where.line(err["loc"]), field_path(err["loc"]))
+            for err in errors[:MAX_PROBLEMS]
+        ]
+        if len(errors) > MAX_PROBLEMS:
+            more = len(errors) - MAX_PROBLEMS
+            problems.append(Problem(f"and {more:,} more problems like these", file))
+        raise InputError(problems) from None
     read = File(file, content, parsed.lines, is_json, digest=digest)
     if store:
         cache.store(path, cache.file_key(path, digest), content, read.item_lines)

@@ -19,7 +19,7 @@ from typer.testing import CliRunner, Result
 
 from factcheck.cli import EXIT_BAD_INPUT, app
 from factcheck.errors import FactcheckError
-from factcheck.limits import refuse_long_lines
+from factcheck.limits import refuse_oversized
 from factcheck.parsing import parse_json
 
 MINI = Path(__file__).parent / "data" / "mini"
@@ -238,9 +238,9 @@ def test_a_line_longer_than_any_claim_files_is_refused_at_once(tmp_path: Path) -
 
 def test_a_line_break_every_half_million_characters_is_fine() -> None:
     text = ("x" * 999_999 + "\n") * 3
-    refuse_long_lines(text, "f.yaml")
+    refuse_oversized(text, "f.yaml")
     with pytest.raises(FactcheckError) as raised:
-        refuse_long_lines(text + "y" * 1_000_001, "f.yaml")
+        refuse_oversized(text + "y" * 1_000_001, "f.yaml")
     assert raised.value.problem.line == 4
 
 
@@ -332,3 +332,24 @@ def test_an_escaped_backslash_before_a_zero_is_text(tmp_path: Path) -> None:
     path.write_text('{"sources": [{"id": "s1", "title": "C:\\\\0 drive"}]}', "utf-8")
     result = runner.invoke(app, ["check", "-c", str(path), "--format", "json"])
     assert result.exit_code == 0, result.stderr
+
+
+def test_a_yaml_file_of_millions_of_lines_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "many.yaml"
+    path.write_text("claims:\n" + "- 1\n" * 2_000_001, "utf-8")
+    started = time.perf_counter()
+    result = runner.invoke(app, ["conflicts", "-c", str(path)])
+    assert time.perf_counter() - started < 5
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"error: {path}: 2,000,002 lines; a claim file has at most 2,000,000" in result.stderr
+
+
+def test_a_file_of_many_broken_records_names_the_first_and_counts_the_rest(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "broken.yaml"
+    path.write_text("claims:\n" + "- 1\n" * 1_000, "utf-8")
+    result = runner.invoke(app, ["conflicts", "-c", str(path)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert result.stderr.count("expected a record") == 50
+    assert f"error: {path}: and 950 more problems like these" in result.stderr
