@@ -17,10 +17,10 @@ from factcheck.checks import Finding, found
 from factcheck.collector import paused_gc
 from factcheck.corpus import Corpus, Location
 from factcheck.date_checks import dates
-from factcheck.intervals import items
+from factcheck.intervals import Item, items
 from factcheck.model import ClaimRow, Source
 from factcheck.name_checks import misspelt_names, mixed_scripts, publisher_names
-from factcheck.relations import agreeing
+from factcheck.relations import agreeing_items
 from factcheck.reliability import Ratings, rating_findings
 from factcheck.retractions import Retractions, retraction_findings
 from factcheck.sources import (
@@ -160,11 +160,12 @@ def _corroboration(corpus: Corpus) -> Iterator[Finding]:
                 names, f"rests on one independent source ({names})"
             )
             yield found("FC502", corpus.where("claims", cid), cid, message)
+    pinned: dict[tuple[str, str, str], list[Item]] = {}
     for claim, nothing in bare:
         where = corpus.where("claims", claim.id)
         if claim.own:
             yield found("FC504", where, claim.id, _reasoning(corpus, claim))
-        elif elsewhere := _cited_elsewhere(corpus, claim, cited):
+        elif elsewhere := _cited_elsewhere(corpus, claim, cited, pinned):
             message = f"{nothing}; its document gives the same and cites it at {elsewhere}"
             yield found("FC505", where, claim.id, message)
         else:
@@ -198,18 +199,24 @@ def _cites_nothing(corpus: Corpus, claim: ClaimRow) -> str | None:
 
 
 def _cited_elsewhere(
-    corpus: Corpus, claim: ClaimRow, cited: dict[tuple[str, str, str], list[ClaimRow]]
+    corpus: Corpus,
+    claim: ClaimRow,
+    cited: dict[tuple[str, str, str], list[ClaimRow]],
+    pinned: dict[tuple[str, str, str], list[Item]],
 ) -> str | None:
     """A claim of the same document that agrees with a bare claim and cites a source (a
     lead or an infobox restating what the body cites), or None. Only a claim that pins its
     value down can be restated: `over 200,000` agrees with any larger figure, and restates
-    none of them."""
-    peers = cited.get((claim.document, claim.subject, claim.property))
+    none of them. The citing claims of a topic are made into intervals once, for every bare
+    claim that asks."""
+    key = (claim.document, claim.subject, claim.property)
+    peers = cited.get(key)
     prop = corpus.properties.get(claim.property)
     if not peers or prop is None:
         return None
-    pinned = [it.claim for it in items(peers, prop, corpus) if it.core is not None]
-    found = agreeing(corpus, claim, pinned)
+    if key not in pinned:
+        pinned[key] = [it for it in items(peers, prop, corpus) if it.core is not None]
+    found = agreeing_items(corpus, claim, pinned[key])
     return min(found) if found else None
 
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from factcheck.conflict_report import Conflict
 from factcheck.conflicts import find_conflicts, scope_key
 from factcheck.corpus import Corpus
-from factcheck.intervals import items
+from factcheck.intervals import Item, items
 from factcheck.model import ClaimRow, Rank, Stance
 
 
@@ -39,23 +39,39 @@ def agreeing(corpus: Corpus, claim: ClaimRow, candidates: Iterable[ClaimRow]) ->
     same stance (stating or denying), not deprecated, whose values overlap it at a time that
     overlaps its own. Claims whose value could not be read agree with nothing."""
     prop = corpus.properties.get(claim.property)
+    if prop is None:
+        return []
+    peers = [c for c in candidates if _peer(corpus, claim, c)]
+    return agreeing_items(corpus, claim, items(peers, prop, corpus))
+
+
+def agreeing_items(corpus: Corpus, claim: ClaimRow, candidates: Iterable[Item]) -> list[str]:
+    """`agreeing`, for candidates already made into intervals (`intervals.items`): a caller
+    that asks for many claims makes them once."""
+    prop = corpus.properties.get(claim.property)
     if prop is None or claim.id not in corpus.values:
         return []
-    denies = claim.stance is Stance.denies
-    peers = [
-        c
-        for c in candidates
-        if c.subject == claim.subject
-        and c.property == claim.property
-        and scope_key(c) == scope_key(claim)
-        and c.id != claim.id
-        and c.id in corpus.values
-        and c.rank is not Rank.deprecated
-        and (c.stance is Stance.denies) == denies
-    ]
     me = items([claim], prop, corpus)[0]
     return [
         it.claim.id
-        for it in items(peers, prop, corpus)
-        if it.lo <= me.hi and it.hi >= me.lo and it.t_lo <= me.t_hi and it.t_hi >= me.t_lo
+        for it in candidates
+        if _peer(corpus, claim, it.claim)
+        and it.lo <= me.hi
+        and it.hi >= me.lo
+        and it.t_lo <= me.t_hi
+        and it.t_hi >= me.t_lo
     ]
+
+
+def _peer(corpus: Corpus, claim: ClaimRow, other: ClaimRow) -> bool:
+    """Whether another claim can agree with a claim: its topic and scope, another claim, a
+    value that was read, not deprecated, the same stance (stating or denying)."""
+    return (
+        other.subject == claim.subject
+        and other.property == claim.property
+        and scope_key(other) == scope_key(claim)
+        and other.id != claim.id
+        and other.id in corpus.values
+        and other.rank is not Rank.deprecated
+        and (other.stance is Stance.denies) == (claim.stance is Stance.denies)
+    )
