@@ -353,3 +353,11 @@ def test_a_file_of_many_broken_records_names_the_first_and_counts_the_rest(
     assert result.exit_code == EXIT_BAD_INPUT
     assert result.stderr.count("expected a record") == 50
     assert f"error: {path}: and 950 more problems like these" in result.stderr
+
+
+def test_an_empty_object_is_noted_once(tmp_path: Path) -> None:
+    folder = _claims(tmp_path)
+    (folder / "empty.json").write_text("{}", "utf-8")
+    result = runner.invoke(app, ["conflicts", "-c", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.count("empty.json") == 1
