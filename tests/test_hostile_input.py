@@ -361,3 +361,13 @@ def test_an_empty_object_is_noted_once(tmp_path: Path) -> None:
     result = runner.invoke(app, ["conflicts", "-c", str(folder)])
     assert result.exit_code == 0, result.stderr
     assert result.stderr.count("empty.json") == 1
+
+
+def test_a_file_name_with_terminal_escapes_reaches_no_terminal(tmp_path: Path) -> None:
+    folder = _claims(tmp_path)
+    (folder / "evil\x1b]0;PWNED\x07\u202e.txt").write_text("x", "utf-8")
+    result = runner.invoke(app, ["conflicts", "-c", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    assert "note: skipped" in result.stderr
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "\u202e" not in result.stderr and "<U+202E>" in result.stderr
