@@ -1,0 +1,117 @@
+"""The slow cases of the hostile-input campaign, run by `.ci/run` under a time limit: inputs
+of tens of megabytes and files that are not files, each through the real command line in a
+process of its own (a hang is a timeout, not a stuck test run).
+
+    python tests/campaign_slow.py
+
+Prints a table (case, exit code, seconds, bound, verdict) and exits 1 when any case fails:
+a traceback, another exit code than expected, or more time than its bound.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+MINI = Path(__file__).parent / "data" / "mini"
+MB = 1_000_000
+
+
+@dataclass
+class Case:
+    name: str
+    args: list[str]
+    expect: int
+    bound: float
+
+
+def _cases(work: Path) -> list[Case]:
+    long_line = work / "long-line"
+    long_line.mkdir()
+    (long_line / "flow.yaml").write_text("claims: [" + "1, " * (50 * MB // 3) + "1]\n", "utf-8")
+
+    many_lines = work / "many-lines"
+    many_lines.mkdir()
+    (many_lines / "list.yaml").write_text("claims:\n" + "- 1\n" * 3_000_000, "utf-8")
+
+    huge_text = work / "huge-text"
+    shutil.copytree(MINI, huge_text)
+    report = huge_text / "report.yaml"
+    line = "      " + "word " * 16 + "\n"
+    body = line * (50 * MB // len(line))
+    report.write_text(
+        report.read_text("utf-8").replace(
+            "    text: Security service said 261,000 had left as of 26 September.\n",
+            "    text: |\n" + body,
+            1,
+        ),
+        "utf-8",
+    )
+
+    folder = work / "not-files"
+    shutil.copytree(MINI, folder)
+    not_files: Path | None = folder
+    try:
+        os.mkfifo(folder / "pipe.yaml")
+        (folder / "zero.yaml").symlink_to("/dev/zero")
+        (folder / "random.json").symlink_to("/dev/urandom")
+    except OSError as exc:  # a file system without pipes or links: those cases cannot run
+        print(f"pipes and devices not tried: {exc}")
+        not_files = None
+
+    cases = [
+        Case("50 MB YAML flow sequence on one line", ["conflicts", "-c", str(long_line)], 2, 5),
+        Case("3,000,000-line YAML file", ["conflicts", "-c", str(many_lines)], 2, 5),
+        Case("a claim text of 50 MB", ["conflicts", "-c", str(huge_text)], 2, 15),
+        Case("show on a claim text of 50 MB", ["show", "early", "-c", str(huge_text)], 2, 15),
+        Case("search on a claim text of 50 MB", ["search", "left", "-c", str(huge_text)], 2, 15),
+    ]
+    if not_files is not None:
+        cases += [
+            Case("a pipe, /dev/zero, /dev/urandom", ["conflicts", "-c", str(not_files)], 0, 15),
+            Case("a pipe given by name", ["check", "-c", str(not_files / "pipe.yaml")], 2, 10),
+        ]
+    return cases
+
+
+def _run(case: Case) -> tuple[int | None, float, bool]:
+    command = [sys.executable, "-m", "factcheck", "--no-cache", *case.args]
+    started = time.perf_counter()
+    try:
+        done = subprocess.run(
+            command, capture_output=True, text=True, timeout=case.bound * 4, check=False
+        )
+    except subprocess.TimeoutExpired:
+        return None, time.perf_counter() - started, False
+    seconds = time.perf_counter() - started
+    return done.returncode, seconds, "Traceback" in done.stderr
+
+
+def main() -> int:
+    failed = 0
+    with tempfile.TemporaryDirectory(prefix="factcheck-campaign-") as folder:
+        cases = _cases(Path(folder))
+        print("| case | exit (expected) | seconds | bound | verdict |")
+        print("| --- | --- | ---: | ---: | --- |")
+        for case in cases:
+            code, seconds, traceback = _run(case)
+            ok = code == case.expect and seconds <= case.bound and not traceback
+            failed += not ok
+            shown = "hung" if code is None else str(code)
+            verdict = "ok" if ok else ("traceback" if traceback else "FAILED")
+            print(
+                f"| {case.name} | {shown} ({case.expect}) | {seconds:.2f} | {case.bound:g} "
+                f"| {verdict} |"
+            )
+    print(f"{len(cases)} cases, {failed} failed")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
