@@ -266,24 +266,20 @@ class Builder:
                         "footnotes",
                         "footnote",
                     )
-            for sid in claim.sources:
-                if sid not in c.sources:
-                    self.problem(
-                        f"unknown source '{sid}'{did_you_mean(sid, c.sources)}",
-                        "claims",
-                        claim.id,
-                        "sources",
-                        "source",
-                    )
-            for cid in claim.derived_from:
-                if cid not in c.claims:
-                    self.problem(
-                        f"unknown claim '{cid}'{did_you_mean(cid, c.claims)}",
-                        "claims",
-                        claim.id,
-                        "derived_from",
-                        "claim",
-                    )
+            named: tuple[tuple[str, Mapping[str, object], DanglingKind], ...] = (
+                ("sources", c.sources, "source"),
+                ("derived_from", c.claims, "claim"),
+            )
+            for field_name, known, kind in named:
+                for ref in getattr(claim, field_name):
+                    if ref not in known:
+                        self.problem(
+                            f"unknown {kind} '{ref}'{did_you_mean(ref, known)}",
+                            "claims",
+                            claim.id,
+                            field_name,
+                            kind,
+                        )
         prop = c.properties.get(claim.property)
         if prop is None:
             return

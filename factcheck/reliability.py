@@ -21,14 +21,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from factcheck.checks import Finding, found
 from factcheck.corpus import Corpus
 from factcheck.errors import InputError, Problem
 from factcheck.lists import read_rows
 from factcheck.model import Source
-from factcheck.sources import norm_name
+from factcheck.sources import host, norm_name
 
 
 class Rating(StrEnum):
@@ -86,26 +85,15 @@ class Ratings:
     by_name: dict[str, Rated] = field(default_factory=dict)
 
     def find(self, source: Source) -> Rated | None:
-        host = _host(source.url or "")
-        while host:
-            if host in self.by_domain:
-                return self.by_domain[host]
-            host = host.partition(".")[2] if host.count(".") > 1 else ""
+        domain = host(source.url or "")
+        while domain:
+            if domain in self.by_domain:
+                return self.by_domain[domain]
+            domain = domain.partition(".")[2] if domain.count(".") > 1 else ""
         for name in _names(source.publisher or ""):
             if name in self.by_name:
                 return self.by_name[name]
         return None
-
-
-def _host(url: str) -> str:
-    text = url.strip().lower()
-    if "//" not in text:
-        text = "//" + text
-    try:
-        host = urlsplit(text).hostname or ""
-    except ValueError:
-        return ""
-    return host.removeprefix("www.")
 
 
 def _names(publisher: str) -> list[str]:
@@ -135,7 +123,7 @@ def read_ratings(path: Path) -> Ratings:
                 )
             )
             continue
-        domains = [_host(d) for d in re.split(r"[,;\s]+", row.get("domains")) if d]
+        domains = [host(d) for d in re.split(r"[,;\s]+", row.get("domains")) if d]
         name = row.get("publisher") or ", ".join(domains)
         entry = Rated(name, rating, row.file, row.line)
         for domain in domains:

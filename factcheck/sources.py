@@ -89,18 +89,24 @@ _LASTING_HOSTS = re.compile(
 _REVISION = re.compile(r"[?&](oldid|diff)=\d+|special:permanentlink/\d+", re.I)
 
 
-def _host(url: str) -> str:
+def host(url: str) -> str:
+    """A link's host in lower case, without `www.`; a domain written alone
+    (`dailymail.co.uk`) is its own host. Empty for what no URL library can split."""
+    text = url.strip().lower()
+    if "//" not in text:
+        text = "//" + text
     try:
-        return (urlsplit(url.strip()).hostname or "").lower()
+        found = urlsplit(text).hostname or ""
     except ValueError:
         return ""
+    return found.removeprefix("www.")
 
 
 def lasting_link(url: str) -> bool:
     """Whether a link is itself an archived snapshot or a persistent identifier (a DOI, a
     handle), rather than a page's address, which may die or change."""
     return url.strip().lower().startswith(("doi:", "urn:", "hdl:")) or bool(
-        _LASTING_HOSTS.search(_host(url))
+        _LASTING_HOSTS.search(host(url))
     )
 
 
