@@ -68,8 +68,10 @@ def dates(corpus: Corpus, today: date) -> Iterator[Finding]:
                     f"dated {source.date}, after '{doc_id}' "
                     f"({corpus.documents[doc_id].date}), which cites it in footnote {label}",
                 )
-    yield from _event_dates(corpus, dates)
-    yield from _publication_dates(corpus, dates)
+    # Properties whose claims date the very work they cite: judged by FC308 alone.
+    dating = {pid for pid, p in corpus.properties.items() if p.dates_cited_work}
+    yield from _event_dates(corpus, dates, dating)
+    yield from _publication_dates(corpus, dates, dating)
 
 
 def _accessed(corpus: Corpus, sid: str, written: str, today: date) -> Iterator[Finding]:
@@ -153,16 +155,11 @@ def _misfit(when: Time, event: Time) -> str | None:
     return None
 
 
-def _event_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
+def _event_dates(corpus: Corpus, dates: dict[str, Time], dating: set[str]) -> Iterator[Finding]:
     # A claim that dates the work it cites is compared with that work by FC308 alone.
-    own_dates = {pid for pid, p in corpus.properties.items() if p.dates_cited_work}
     for cid, claim in sorted(corpus.claims.items()):
         event = _event(corpus, claim)
-        if (
-            event is None
-            or isinstance(corpus.values.get(cid), NoValue)
-            or claim.property in own_dates
-        ):
+        if event is None or isinstance(corpus.values.get(cid), NoValue) or claim.property in dating:
             continue
         own, shared = _placed(corpus, claim)
         misfits = {s.id: _misfit(dates[s.id], event) for s in own + shared if s.id in dates}
@@ -221,16 +218,17 @@ def _why(code: str, source: Source, when: Time, event: Time) -> str:
     )
 
 
-def _publication_dates(corpus: Corpus, dates: dict[str, Time]) -> Iterator[Finding]:
+def _publication_dates(
+    corpus: Corpus, dates: dict[str, Time], dating: set[str]
+) -> Iterator[Finding]:
     """FC308: claims that date the very work they cite (a property with `dates_cited_work`)
     otherwise than the work's date or its link's date. Of several works cited, one that
     agrees (or gives no date) is enough."""
-    props = {pid for pid, p in corpus.properties.items() if p.dates_cited_work}
-    if not props:
+    if not dating:
         return
     for cid, claim in sorted(corpus.claims.items()):
         value = corpus.values.get(cid)
-        if claim.property not in props or not isinstance(value, Time):
+        if claim.property not in dating or not isinstance(value, Time):
             continue
         own, shared = _placed(corpus, claim)
         unlike = [_dated_otherwise(value, s, dates.get(s.id)) for s in own + shared]

@@ -9,7 +9,6 @@ Retraction Watch data, a copy of a perennial-sources table) is read as it is.
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -17,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
+from factcheck.fingerprints import file_digest
 
 # A cell of a CSV file can be large (a long list of links); the csv module's default limit
 # of 128 KiB refuses such files.
@@ -104,6 +104,6 @@ def read_rows(
 def digest(path: Path) -> str:
     """The SHA-256 of a list's content, for keeping findings made with it."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return file_digest(path)
     except OSError:
         return "unreadable"
