@@ -18,6 +18,7 @@ import yaml
 
 from factcheck import native_yaml
 from factcheck.errors import FactcheckError
+from factcheck.limits import MAX_VALUES
 from factcheck.nesting import MAX_NESTING, refuse_deep_nesting
 
 #: An alias may expand a file to at most this many times its written nodes.
@@ -186,18 +187,26 @@ _JSON_KEYS_AND_BRACES = re.compile(r'"((?:[^"\\]|\\.)*)"(\s*:)?|[{}]')
 _CONTAINERS = (dict, list)
 
 
-def _keys_in(data: Any) -> int:
-    """How many keys the objects of parsed JSON hold."""
-    count = 0
+def _keys_in(data: Any, file: str) -> int:
+    """How many keys the objects of parsed JSON hold; an error past `MAX_VALUES` values."""
+    keys = values = 0
     todo = [data]
     while todo:
         item = todo.pop()
+        if type(item) in _CONTAINERS:
+            values += len(item)
+            if values > MAX_VALUES:
+                raise FactcheckError(
+                    f"over {MAX_VALUES:,} values; a claim file holds fewer (split it into "
+                    "several files, one a document)",
+                    file=file,
+                )
         if type(item) is dict:
-            count += len(item)
+            keys += len(item)
             todo.extend([v for v in item.values() if type(v) in _CONTAINERS])
         elif type(item) is list:
             todo.extend([v for v in item if type(v) in _CONTAINERS])
-    return count
+    return keys
 
 
 def _keys_written(text: str, parsed: int) -> int:
@@ -269,7 +278,7 @@ def parse_json(text: str, file: str) -> _Parsed:
     # A key written twice keeps only its last value (`"claims": []` after the claims would
     # drop them all): refused, as YAML files refuse it. Counting keys is cheap; finding the
     # one repeated runs only when the count shows one.
-    parsed = _keys_in(data)
+    parsed = _keys_in(data, file)
     if _keys_written(text, parsed) != parsed:
         repeated = _repeated_key(text)
         if repeated is None:  # the same key written with different escapes (`\u0061`, `a`)
@@ -300,6 +309,67 @@ def compose_for_lines(text: str) -> yaml.Node | None:
         return yaml.compose(text, Loader=yaml.CSafeLoader)
     except (yaml.YAMLError, RecursionError):
         return None
+
+
+def lines_of(text: str, paths: Iterable[tuple[int | str, ...]]) -> dict[tuple[str, ...], int]:
+    """The line of each path's deepest node that exists, for error messages. The file is read
+    as a stream of parser events up to the end of the last record a path names, not composed
+    whole: a file of millions of records with broken ones near its start is located at once.
+
+    Paths are keys and indexes (`('claims', 3, 'value')`); the result is keyed by the same
+    path as text. JSON is read as YAML, which it is.
+    """
+    wanted = {tuple(map(str, path)) for path in paths}
+    prefixes = {path[:depth] for path in wanted for depth in range(len(path) + 1)}
+    # The records (section, index) still to be read to their end.
+    records = {path[:2] for path in wanted if len(path) >= 2}
+    shallow = [path for path in wanted if len(path) < 2]
+    found: dict[tuple[str, ...], int] = {}
+    # A frame for each open collection: its path, then the key of the value to come (for a
+    # mapping; None while a key is awaited) or the index of the next item (for a list).
+    frames: list[list[Any]] = []
+    try:
+        for event in yaml.parse(text, Loader=yaml.CSafeLoader):
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                records.discard(frames.pop()[0])
+                if not records and all(path in found for path in shallow):
+                    break
+                continue
+            if not isinstance(event, yaml.NodeEvent):
+                continue
+            if not frames:
+                path: tuple[str, ...] = ()
+            elif frames[-1][1] is None:  # a mapping's key
+                frames[-1][1] = str(getattr(event, "value", "?"))
+                if isinstance(event, yaml.CollectionStartEvent):
+                    frames.append([(*frames[-1][0], "?"), None if _is_map(event) else 0])
+                continue
+            elif isinstance(frames[-1][1], int):
+                path = (*frames[-1][0], str(frames[-1][1]))
+                frames[-1][1] += 1
+            else:
+                path = (*frames[-1][0], frames[-1][1])
+                frames[-1][1] = None
+            if path in prefixes and event.start_mark is not None:
+                found[path] = event.start_mark.line + 1
+            if isinstance(event, yaml.CollectionStartEvent):
+                frames.append([path, None if _is_map(event) else 0])
+            elif path in records:
+                records.discard(path)
+                if not records and all(path in found for path in shallow):
+                    break
+    except yaml.YAMLError:
+        pass
+    lines: dict[tuple[str, ...], int] = {}
+    for path in wanted:
+        known = next((path[:d] for d in range(len(path), -1, -1) if path[:d] in found), None)
+        if known is not None:
+            lines[path] = found[known]
+    return lines
+
+
+def _is_map(event: yaml.Event) -> bool:
+    return isinstance(event, yaml.MappingStartEvent)
 
 
 def key_line(root: yaml.Node | None, text: str, key: str) -> int | None:

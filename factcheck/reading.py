@@ -11,7 +11,7 @@ import functools
 import multiprocessing
 import os
 import sys
-from collections.abc import Generator
+from collections.abc import Generator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 from rapidfuzz import process
 
 from factcheck import cache
@@ -31,6 +32,7 @@ from factcheck.nesting import refuse_deep_nesting
 from factcheck.parsing import (
     compose_for_lines,
     key_line,
+    lines_of,
     node_at,
     parse_json,
     parse_yaml,
@@ -131,20 +133,45 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
         content = ClaimFile.model_validate(data)
     except ValidationError as exc:
         refuse_deep_nesting(text, file, is_json=is_json, root=parsed.root)
-        where = File(file, ClaimFile(), parsed.lines, is_json, parsed.root)
-        errors = exc.errors()
+        count = exc.error_count()
+        errors = exc.errors() if count <= MAX_PROBLEMS else _first_errors(data)
+        lines: Mapping[tuple[str, ...], int | None]
+        if parsed.root is not None:
+            where = File(file, ClaimFile(), parsed.lines, is_json, parsed.root)
+            lines = {tuple(map(str, e["loc"])): where.line(e["loc"]) for e in errors}
+        else:
+            lines = lines_of(text, (err["loc"] for err in errors))
         problems = [
-            Problem(pydantic_message(err), file, where.line(err["loc"]), field_path(err["loc"]))
-            for err in errors[:MAX_PROBLEMS]
+            Problem(
+                pydantic_message(err),
+                file,
+                lines.get(tuple(map(str, err["loc"]))),
+                field_path(err["loc"]),
+            )
+            for err in errors
         ]
-        if len(errors) > MAX_PROBLEMS:
-            more = len(errors) - MAX_PROBLEMS
-            problems.append(Problem(f"and {more:,} more problems like these", file))
+        if count > MAX_PROBLEMS:
+            problems.append(Problem(f"and {count - MAX_PROBLEMS:,} more problems like these", file))
         raise InputError(problems) from None
     read = File(file, content, parsed.lines, is_json, digest=digest)
     if store:
         cache.store(path, cache.file_key(path, digest), content, read.item_lines)
     return read
+
+
+def _first_errors(data: dict[str, Any]) -> list[ErrorDetails]:
+    """`MAX_PROBLEMS` of the problems of a file that has more: found among its first records
+    (pydantic makes every problem of a million broken records into a dictionary otherwise;
+    each record is validated on its own, so the first records give the same problems)."""
+    count = 64
+    while True:
+        head = {k: v[:count] if isinstance(v, list) else v for k, v in data.items()}
+        try:
+            ClaimFile.model_validate(head)
+        except ValidationError as exc:
+            if exc.error_count() >= MAX_PROBLEMS or head == data:
+                return exc.errors()[:MAX_PROBLEMS]
+        count *= 4
 
 
 _Outcome = File | None | list[Problem]

@@ -15,12 +15,13 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from typer.testing import CliRunner, Result
 
 from factcheck.cli import EXIT_BAD_INPUT, app
 from factcheck.errors import FactcheckError
 from factcheck.limits import refuse_oversized
-from factcheck.parsing import parse_json
+from factcheck.parsing import compose_for_lines, lines_of, node_at, parse_json
 
 MINI = Path(__file__).parent / "data" / "mini"
 runner = CliRunner()
@@ -262,6 +263,34 @@ def test_a_text_longer_than_any_quotation_is_refused_where_it_is(tmp_path: Path)
     )
 
 
+@pytest.mark.parametrize("header", ["  - text: |", "  - text: >-", "- |"])
+def test_a_block_text_longer_than_any_quotation_is_refused_before_parsing(header: str) -> None:
+    lines = "\n".join("      " + "word " * 16 for _ in range(2_000))
+    text = "claims:\n  - id: a\n" + header + "\n" + lines + "\n    value: 3\n"
+    with pytest.raises(FactcheckError) as raised:
+        refuse_oversized(text, "f.yaml")
+    assert raised.value.problem.line == 3
+    assert "a text of over 160,006 characters; a text is at most 100,000" in str(raised.value)
+
+
+def test_a_block_text_of_the_largest_size_allowed_loads(tmp_path: Path) -> None:
+    # 100,000 characters once parsed, over 100,000 as written: the indentation does not count.
+    folder = _claims(tmp_path)
+    report = folder / "report.yaml"
+    body = "\n".join("      " + "x" * 99 for _ in range(1_000))
+    report.write_text(
+        report.read_text("utf-8").replace(
+            "text: Security service said 261,000 had left as of 26 September.",
+            "text: |-\n" + body,
+        ),
+        "utf-8",
+    )
+    assert len(body) > 100_000
+    result = runner.invoke(app, ["show", "early", "-c", str(folder), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert len(json.loads(result.stdout)["text"]) == 99_999
+
+
 def test_a_utf32_file_is_called_utf32(tmp_path: Path) -> None:
     path = tmp_path / "wide.yaml"
     path.write_bytes("claims: []\n".encode("utf-32"))
@@ -353,6 +382,59 @@ def test_a_file_of_many_broken_records_names_the_first_and_counts_the_rest(
     assert result.exit_code == EXIT_BAD_INPUT
     assert result.stderr.count("expected a record") == 50
     assert f"error: {path}: and 950 more problems like these" in result.stderr
+
+
+@pytest.mark.parametrize("suffix", [".yaml", ".json"])
+def test_many_broken_records_after_good_ones_are_located_and_counted(
+    tmp_path: Path, suffix: str
+) -> None:
+    good = [{"id": f"s{i}", "publisher": "P", "title": "T"} for i in range(300)]
+    records = [*good, *([1] * 100_000)]
+    path = tmp_path / f"broken{suffix}"
+    if suffix == ".json":
+        path.write_text('{"sources": [\n' + ",\n".join(map(json.dumps, records)) + "\n]}\n")
+    else:
+        path.write_text("sources:\n" + "".join(f"- {json.dumps(r)}\n" for r in records))
+    started = time.perf_counter()
+    result = runner.invoke(app, ["conflicts", "-c", str(path)])
+    assert time.perf_counter() - started < 10
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"error: {path}:302: sources[300]: expected a record" in result.stderr
+    assert f"error: {path}:351: sources[349]: expected a record" in result.stderr
+    assert f"error: {path}: and 99,950 more problems like these" in result.stderr
+
+
+def test_a_json_file_of_more_values_than_any_claim_files_is_refused_at_once(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "many.json"
+    path.write_text('{"claims": [' + "1, " * 2_000_000 + "1]}", "utf-8")
+    started = time.perf_counter()
+    result = runner.invoke(app, ["conflicts", "-c", str(path)])
+    assert time.perf_counter() - started < 5
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert f"error: {path}: over 2,000,000 values; a claim file holds fewer" in result.stderr
+
+
+def test_records_and_fields_are_located_as_the_composed_file_locates_them() -> None:
+    text = Path(__file__).parent.parent / "claims" / "euaa-2026-russia-military-service.yaml"
+    source = text.read_text("utf-8")
+    root = compose_for_lines(source)
+    paths: list[tuple[int | str, ...]] = []
+    todo: list[tuple[tuple[int | str, ...], yaml.Node]] = [((), root)]
+    while todo:
+        path, node = todo.pop()
+        paths += [path, (*path, "missing")]
+        if isinstance(node, yaml.MappingNode):
+            todo += [((*path, str(k.value)), v) for k, v in node.value]
+        elif isinstance(node, yaml.SequenceNode):
+            todo += [((*path, i), v) for i, v in enumerate(node.value)]
+    assert len(paths) > 500
+    found = lines_of(source, paths)
+    for path in paths:
+        node = node_at(root, path)
+        assert node is not None
+        assert found[tuple(map(str, path))] == node.start_mark.line + 1, path
 
 
 def test_an_empty_object_is_noted_once(tmp_path: Path) -> None:
