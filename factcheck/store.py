@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import glob
 import hashlib
 import os
 import re
@@ -85,6 +86,7 @@ def atomic_write(
     moment ago: the file is linked into place, which never replaces anything.
     """
     folder = path.parent if str(path.parent) else Path(".")
+    _remove_leftovers(folder, path.name)  # of earlier writes to this file that were killed
     fd, tmp = _temporary(folder, path.name)
     os.close(fd)
     try:
@@ -125,12 +127,13 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _remove_leftovers(folder: Path) -> None:
-    """Temporary files of writes whose process has ended (failed, killed)."""
+def _remove_leftovers(folder: Path, name: str | None = None) -> None:
+    """Temporary files (`.NAME.PID.RANDOM.tmp`) of writes whose process has ended (failed,
+    killed); with `name`, only those of writes to that file."""
     with contextlib.suppress(OSError):
-        for child in folder.iterdir():
-            parts = child.name.split(".")
-            if child.name.startswith(".") and child.name.endswith(".tmp") and len(parts) >= 4:
+        for child in folder.glob(f".{glob.escape(name) + '.' if name else ''}*.tmp"):
+            parts = child.name.removeprefix(f".{name}." if name else "").split(".")
+            if len(parts) == 3 if name else len(parts) >= 4:
                 pid = parts[-3]
                 if pid.isdigit() and not _alive(int(pid)):
                     child.unlink(missing_ok=True)

@@ -65,12 +65,22 @@ def _cases(work: Path) -> list[Case]:
         print(f"pipes and devices not tried: {exc}")
         not_files = None
 
+    many_values = work / "many-values"
+    many_values.mkdir()
+    (many_values / "list.json").write_text('{"claims": [' + "1, " * (50 * MB // 3) + "1]}")
+
+    many_broken = work / "many-broken"
+    many_broken.mkdir()
+    (many_broken / "list.yaml").write_text("claims:\n" + "- 1\n" * 1_900_000, "utf-8")
+
     cases = [
-        Case("50 MB YAML flow sequence on one line", ["conflicts", "-c", str(long_line)], 2, 5),
-        Case("3,000,000-line YAML file", ["conflicts", "-c", str(many_lines)], 2, 5),
-        Case("a claim text of 50 MB", ["conflicts", "-c", str(huge_text)], 2, 15),
-        Case("show on a claim text of 50 MB", ["show", "early", "-c", str(huge_text)], 2, 15),
-        Case("search on a claim text of 50 MB", ["search", "left", "-c", str(huge_text)], 2, 15),
+        Case("50 MB YAML flow sequence on one line", ["conflicts", "-c", str(long_line)], 2, 3),
+        Case("3,000,000-line YAML file", ["conflicts", "-c", str(many_lines)], 2, 3),
+        Case("50 MB JSON list of 16,666,667 values", ["conflicts", "-c", str(many_values)], 2, 3),
+        Case("1,900,000 broken records", ["conflicts", "-c", str(many_broken)], 2, 10),
+        Case("a claim text of 50 MB", ["conflicts", "-c", str(huge_text)], 2, 3),
+        Case("show on a claim text of 50 MB", ["show", "early", "-c", str(huge_text)], 2, 3),
+        Case("search on a claim text of 50 MB", ["search", "left", "-c", str(huge_text)], 2, 3),
     ]
     if not_files is not None:
         cases += [
@@ -93,6 +103,45 @@ def _run(case: Case) -> tuple[int | None, float, bool]:
     return done.returncode, seconds, "Traceback" in done.stderr
 
 
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:  # moved into place a moment ago
+        return 0
+
+
+def _killed_writes(work: Path) -> list[tuple[str, bool, float]]:
+    """`export -o` killed (SIGKILL) while it writes: the old file must be whole, and the next
+    write must succeed and leave no temporary file behind. A run for each format."""
+    rows = []
+    for fmt in ("html", "markdown", "json"):
+        folder = work / f"killed-{fmt}"
+        folder.mkdir()
+        target = folder / "report.out"
+        target.write_text("the report of an earlier run\n", "utf-8")
+        command = [sys.executable, "-m", "factcheck", "--no-cache", "export", "--format", fmt]
+        command += ["-o", str(target), "--force"]
+        started = time.perf_counter()
+        writer = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        killed = False
+        while writer.poll() is None and time.perf_counter() - started < 30:
+            # Killed once the temporary file holds part of the report.
+            if any(_size(tmp) for tmp in folder.glob(f".report.out.{writer.pid}.*.tmp")):
+                writer.kill()
+                killed = True
+                break
+            time.sleep(0.0002)
+        writer.wait()
+        kept = target.read_text("utf-8") == "the report of an earlier run\n"
+        again = subprocess.run(command, capture_output=True, check=False)
+        clean = [child.name for child in folder.iterdir()] == ["report.out"]
+        replaced = target.read_text("utf-8") != "the report of an earlier run\n"
+        ok = killed and kept and again.returncode == 0 and clean and replaced
+        name = f"export --format {fmt} -o killed while writing, then run again"
+        rows.append((name, ok, time.perf_counter() - started))
+    return rows
+
+
 def main() -> int:
     failed = 0
     with tempfile.TemporaryDirectory(prefix="factcheck-campaign-") as folder:
@@ -109,6 +158,10 @@ def main() -> int:
                 f"| {case.name} | {shown} ({case.expect}) | {seconds:.2f} | {case.bound:g} "
                 f"| {verdict} |"
             )
+        for name, ok, seconds in _killed_writes(Path(folder)):
+            failed += not ok
+            print(f"| {name} | -9 | {seconds:.2f} | | {'ok' if ok else 'FAILED'} |")
+            cases.append(Case(name, [], -9, 0))
     print(f"{len(cases)} cases, {failed} failed")
     return 1 if failed else 0
 

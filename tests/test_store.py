@@ -178,6 +178,20 @@ def test_leftovers_of_killed_writes_are_removed(claims: Path) -> None:
     assert mine.exists()  # a live process's write is left alone
 
 
+def test_an_export_removes_leftovers_of_killed_writes_to_the_same_file(
+    claims: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    dead = out / ".report.md.999999999.x1y2.tmp"
+    other = out / ".report.md.bak.999999999.x1y2.tmp"  # a write to another file
+    mine = out / f".report.md.{os.getpid()}.x1y2.tmp"
+    for leftover in (dead, other, mine):
+        leftover.write_text("half a report", "utf-8")
+    assert run("export", "-c", str(claims), "-o", str(out / "report.md"))[0] == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted([other.name, mine.name, "report.md"])
+
+
 def test_a_failed_write_leaves_nothing(claims: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def broken(conn: sqlite3.Connection) -> None:
         raise sqlite3.OperationalError("disk I/O error")
