@@ -27,14 +27,18 @@ def style() -> Style:
 
 
 def _width() -> int:
+    """$COLUMNS, else the width of the terminal on standard output, error or input: output
+    piped into `less` or `head` is still read in the terminal the command was typed in."""
     try:
         return int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
         pass
-    try:
-        return os.get_terminal_size(sys.stdout.fileno()).columns
-    except (OSError, ValueError, AttributeError):
-        return 120
+    for stream in (sys.stdout, sys.stderr, sys.stdin):
+        try:
+            return os.get_terminal_size(stream.fileno()).columns
+        except (OSError, ValueError, AttributeError):
+            continue
+    return 120
 
 
 def notes(notes: list[str]) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -280,6 +281,61 @@ def test_tables_fit_the_terminal_when_columns_is_not_exported(
     assert style().width == 80
     monkeypatch.setenv("COLUMNS", "200")
     assert style().width == 200
+
+
+def test_output_piped_from_a_terminal_gets_the_terminals_width(tmp_path: Path) -> None:
+    import fcntl
+    import os
+    import pty
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 90, 0, 0))
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
+    env["FACTCHECK_CACHE"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "factcheck", "claims"],
+        stdout=subprocess.PIPE,
+        stderr=follower,
+        stdin=subprocess.DEVNULL,
+        env=env,
+        check=True,
+    )
+    os.close(follower)
+    os.close(leader)
+    lines = done.stdout.decode().splitlines()
+    assert 80 < max(len(line) for line in lines) <= 90
+
+
+def _ids_shown(command: str) -> set[str]:
+    from factcheck.workspace import Workspace
+
+    ws = Workspace()
+    if command == "claims":
+        return {c["id"] for c in ws.claims()}
+    if command == "check":
+        return {f.record for f in ws.check() if f.record}
+    return {i for d in ws.conflicts(explain=True).consistent for i in d["claims"]}
+
+
+@pytest.mark.parametrize("width", [60, 80, 100, 140, 200])
+@pytest.mark.parametrize("command", ["claims", "check", "conflicts"])
+def test_no_id_is_broken_across_lines(
+    width: int, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    options = {"claims": [], "check": ["--limit", "0"], "conflicts": ["--explain", "--limit", "0"]}
+    lines = runner.invoke(app, [command, *options[command]]).stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    ids = _ids_shown(command)
+    assert len(ids) > 5
+    whole = {
+        i for i in ids for line in lines if re.search(rf"(?<![\w.-]){re.escape(i)}(?![\w.-])", line)
+    }
+    assert sorted(ids - whole) == [], (width, command)
 
 
 def test_a_pipe_gets_120_columns(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich import box
 from rich.console import Console, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -112,31 +113,37 @@ def conflicts(view: ConflictView, style: Style) -> str:
                 table.add_row(_t(n), _t(f"… and {side['more']:,} more claims on this side"))
         items.append(table)
     if view.consistent:
-        table = Table(title="Judged consistent", title_justify="left", box=box.SIMPLE_HEAD)
-        for column in ("topic", "claims", "why"):
-            table.add_column(column, overflow="fold")
+        # A list, not a table: ids wrap between each other, never inside one.
+        items.append(Text("Judged consistent", style="bold"))
         for d in view.consistent:
-            table.add_row(
-                _t(f"{d['subject']} · {d['property']}"), _t(", ".join(d["claims"])), _t(d["reason"])
-            )
-        items.append(table)
+            items.append(Padding(_t(f"{d['subject']} · {d['property']}"), (0, 0, 0, 2)))
+            items.append(Padding(_t(", ".join(d["claims"])), (0, 0, 0, 4)))
+            items.append(Padding(_t(d["reason"], "dim"), (0, 0, 0, 4)))
     items.append(Text(conflicts_summary(view)))
     return _render(style, items)
 
 
+def _id_width(ids: Iterable[str]) -> int:
+    """The width of a column of ids: the longest, so that none breaks across lines (an id is
+    copied into `factcheck show`)."""
+    return max((len(i) for i in ids), default=2)
+
+
 def claims(claims: list[dict[str, Any]], style: Style) -> str:
+    """A row a claim. A terminal too narrow for seven columns and whole ids gets two: the
+    claim's id and property, then what it says, who says it, when, and where it is cited."""
+    id_width = _id_width(c["id"] for c in claims)
+    property_width = _id_width(c["property"] for c in claims)
+    if style.width < id_width + property_width + 90:
+        return _claims_narrow(claims, style, id_width)
     table = Table(box=box.SIMPLE_HEAD, expand=True)
-    shares = {
-        "id": 5,
-        "property": 4,
-        "value": 3,
-        "claimant": 3,
-        "stance": 2,
-        "as of": 3,
-        "cited in": 3,
-    }
-    for column, share in shares.items():
-        table.add_column(column, overflow="fold", ratio=share)
+    table.add_column("id", no_wrap=True, min_width=id_width)
+    table.add_column("property", no_wrap=True, min_width=property_width)
+    table.add_column("value", overflow="fold", ratio=3)
+    table.add_column("claimant", overflow="fold", ratio=3)
+    table.add_column("stance", no_wrap=True)
+    table.add_column("as of", overflow="fold", ratio=3)
+    table.add_column("cited in", overflow="fold", ratio=2)
     for c in claims:
         table.add_row(
             _t(c["id"]),
@@ -147,6 +154,22 @@ def claims(claims: list[dict[str, Any]], style: Style) -> str:
             _t(when(c)),
             _t(c["cited_in"]),
         )
+    return _render(style, [table, Text(counted(len(claims), "claim"))])
+
+
+def _claims_narrow(claims: list[dict[str, Any]], style: Style, id_width: int) -> str:
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("claim, property", no_wrap=True, min_width=min(id_width, style.width - 24))
+    table.add_column("statement", overflow="fold")
+    for c in claims:
+        said = Text.assemble(
+            (plain(c["value"]), "bold"),
+            "\n",
+            plain(f"{c['claimant'] or 'unattributed'} {c['stance']}"),
+            plain(f" · {when(c)}" if when(c) else ""),
+            plain(f" · {c['cited_in']}" if c["cited_in"] else ""),
+        )
+        table.add_row(Text.assemble(plain(c["id"]), "\n", (plain(c["property"]), "dim")), said)
     return _render(style, [table, Text(counted(len(claims), "claim"))])
 
 
@@ -195,36 +218,60 @@ def claim(detail: ClaimDetail, style: Style) -> str:
 
 
 def findings(found: list[Finding], style: Style, limit: int | None = None) -> str:
-    """A table per file, rows in line order; a record's id is shown once for its rows."""
+    """A table per file, rows in line order; a record's id is shown once for its rows. Where
+    whole ids and 50 characters of message do not fit side by side, each record's id is a
+    line of its own above its findings."""
 
     shown, hidden = most_serious(found, limit)
     items: list[RenderableType] = []
     for _, group in groupby(shown, key=lambda f: f.file):
         rows = [finding_data(f) for f in group]
-        table = Table(
-            title=_t(rows[0]["file"] or "(no file)", "bold"),
-            title_justify="left",
-            box=box.SIMPLE_HEAD,
-            expand=True,
+        title = _t(rows[0]["file"] or "(no file)", "bold")
+        if style.width >= _id_width(d["record"] or "" for d in rows) + 80:
+            items.append(_findings_table(rows, title))
+        else:
+            items += [title, *_findings_list(rows)]
+    items.append(Text(findings_summary(found) + (f"; {hidden}" if hidden else "")))
+    return _render(style, items)
+
+
+def _findings_table(rows: list[dict[str, Any]], title: Text) -> Table:
+    table = Table(title=title, title_justify="left", box=box.SIMPLE_HEAD, expand=True)
+    for column in ("line", "code", "level", "record"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("message", overflow="fold", ratio=1)
+    previous = None
+    for d in rows:
+        record = "" if d["record"] == previous else d["record"]
+        previous = d["record"]
+        table.add_row(
+            _t(d["line"] or ""),
+            _t(d["code"]),
+            _t(d["level"], _LEVEL_STYLE[d["level"]]),
+            _t(record),
+            _t(d["message"]),
         )
-        for column in ("line", "code", "level"):
-            table.add_column(column, no_wrap=True)
-        table.add_column("record", overflow="fold", ratio=2)
-        table.add_column("message", overflow="fold", ratio=5)
-        previous = None
-        for d in rows:
-            record = "" if d["record"] == previous else d["record"]
-            previous = d["record"]
-            table.add_row(
+    return table
+
+
+def _findings_list(rows: list[dict[str, Any]]) -> Iterator[RenderableType]:
+    line_width = max(len(str(d["line"] or "")) for d in rows)
+    for record, findings in groupby(rows, key=lambda d: d["record"]):
+        if record:
+            yield Padding(_t(record, "bold"), (0, 0, 0, 2))
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(width=line_width + 3, justify="right", no_wrap=True)
+        grid.add_column(width=5, no_wrap=True)
+        grid.add_column(width=7, no_wrap=True)
+        grid.add_column(overflow="fold", ratio=1)
+        for d in findings:
+            grid.add_row(
                 _t(d["line"] or ""),
                 _t(d["code"]),
                 _t(d["level"], _LEVEL_STYLE[d["level"]]),
-                _t(record),
                 _t(d["message"]),
             )
-        items.append(table)
-    items.append(Text(findings_summary(found) + (f"; {hidden}" if hidden else "")))
-    return _render(style, items)
+        yield grid
 
 
 def search(results: Results, style: Style) -> str:
