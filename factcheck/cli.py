@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
@@ -391,24 +392,40 @@ def export(
     write_output(renderer(format).report(report, style()), output, force=force)
 
 
+class SchemaOf(StrEnum):
+    conflicts = "conflicts"
+    claims = "claims"
+    show = "show"
+    check = "check"
+    search = "search"
+    export = "export"
+
+
 @app.command()
 @handles_errors
 def schema(
+    command: Annotated[
+        SchemaOf | None,
+        typer.Option(
+            "--command", help="The schema of this command's `--format json` output instead."
+        ),
+    ] = None,
     report: Annotated[
         bool, typer.Option("--report", help="The schema of `export --format json` instead.")
     ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Print the JSON Schema of claim files (for editors and validators), or of reports."""
+    """Print the JSON Schema of claim files (for editors and validators), or of a command's
+    JSON output."""
     import json
 
     from factcheck.output import write_output
 
-    if report:
-        from factcheck.report_schema import report_schema
+    if report or command is not None:
+        from factcheck.report_schema import output_schema
 
-        schema = report_schema()
+        schema = output_schema(command.value if command is not None else "export")
     else:
         from factcheck.model import claim_file_schema
 

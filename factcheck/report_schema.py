@@ -1,11 +1,12 @@
-"""The layout of `factcheck export --format json`, as models: `factcheck schema --report`
-publishes them as JSON Schema, and the tests validate real exports against them."""
+"""The layout of every command's JSON output (`--format json`), as models: `factcheck schema
+--command NAME` publishes them as JSON Schema, and the tests validate real output against
+them. One layout a command, whatever its options."""
 
 from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, RootModel
 
 
 class _Out(BaseModel):
@@ -112,9 +113,83 @@ class ReportOut(_Out):
     footnotes: list[FootnoteOut]
 
 
-def report_schema() -> dict[str, Any]:
-    """JSON Schema of the JSON report."""
-    schema = ReportOut.model_json_schema()
+class ConsistentOut(_Out):
+    subject: str
+    property: str
+    claims: list[str]
+    reason: str = Field(description="Why these claims were not found in conflict.")
+
+
+class ConflictsOut(_Out):
+    """`factcheck conflicts --format json`."""
+
+    conflicts: list[ConflictOut]
+    consistent: list[ConsistentOut] | None = Field(
+        description="With `--explain`: every topic's claims that are in no conflict, and why; "
+        "null without it."
+    )
+
+
+class ClaimShownOut(ClaimOut):
+    """`factcheck show ID --format json`: the claim, its footnotes' texts, what agrees with
+    it and its conflicts."""
+
+    footnote_texts: dict[str, str | None]
+    agrees_with: list[str]
+    conflicts: list[ConflictOut]
+
+
+class HitOut(_Out):
+    id: str
+    score: float
+    document: str
+    document_title: str | None
+    footnotes: str
+    claimant: str | None
+    stance: Literal["asserts", "reports", "denies"]
+    subject: str
+    property: str
+    value: str
+    snippet: str
+    highlights: list[list[int]] = Field(description="[start, end) offsets of matched words.")
+    matched_in: list[str]
+    location: str | None
+
+
+class SearchOut(_Out):
+    """`factcheck search QUERY --format json`."""
+
+    query: str
+    total: int
+    summary: str
+    notes: list[str]
+    corrected: dict[str, list[str]]
+    suggestions: list[str]
+    hits: list[HitOut]
+
+
+class ClaimsOut(RootModel[list[ClaimOut]]):
+    """`factcheck claims --format json`."""
+
+
+class FindingsOut(RootModel[list[FindingOut]]):
+    """`factcheck check --format json`."""
+
+
+#: Each command's JSON output.
+OUTPUTS: dict[str, type[BaseModel]] = {
+    "conflicts": ConflictsOut,
+    "claims": ClaimsOut,
+    "show": ClaimShownOut,
+    "check": FindingsOut,
+    "search": SearchOut,
+    "export": ReportOut,
+}
+
+
+def output_schema(command: str) -> dict[str, Any]:
+    """JSON Schema of a command's JSON output."""
+    schema = OUTPUTS[command].model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "factcheck report"
+    schema["title"] = "factcheck report" if command == "export" else f"factcheck {command} output"
     return schema

@@ -41,7 +41,7 @@ def test_conflicts_table_on_fixture(mini: Path) -> None:
 def test_conflicts_json_shape(mini: Path) -> None:
     code, out, _ = run("conflicts", "-c", str(mini), "--format", "json")
     assert code == 0
-    data = json.loads(out)
+    data = json.loads(out)["conflicts"]
     assert [c["severity"] for c in data] == ["high", "high", "medium"]
     for conflict in data:
         assert {"subject", "property", "severity", "reason", "claims"} <= conflict.keys()
@@ -73,9 +73,9 @@ def test_scope_and_time_are_not_conflicts_and_explain_says_why(mini: Path) -> No
 
 def test_filters_and_min_severity(mini: Path) -> None:
     _, out, _ = run("conflicts", "-c", str(mini), "-f", "json", "--subject", "callup")
-    assert {c["subject"] for c in json.loads(out)} == {"callup"}
+    assert {c["subject"] for c in json.loads(out)["conflicts"]} == {"callup"}
     _, out, _ = run("conflicts", "-c", str(mini), "-f", "json", "--min-severity", "high")
-    assert {c["severity"] for c in json.loads(out)} == {"high"}
+    assert {c["severity"] for c in json.loads(out)["conflicts"]} == {"high"}
     code, _, err = run("conflicts", "-c", str(mini), "--min-severity", "urgent")
     assert code == 2
     # The choices are an enum: Typer refuses the value and lists them (in its own words).
@@ -252,9 +252,10 @@ def test_check_limit_shows_the_most_serious_findings() -> None:
 def test_conflicts_limit_keeps_the_most_severe() -> None:
     _, every, _ = run("conflicts", "-f", "json")
     _, few, _ = run("conflicts", "-f", "json", "--limit", "2")
-    assert json.loads(few) == json.loads(every)[:2]
+    every_conflict = json.loads(every)["conflicts"]
+    assert json.loads(few)["conflicts"] == every_conflict[:2]
     _, table, _ = run("conflicts", "--limit", "2")
-    assert f"showing the 2 most severe, {len(json.loads(every)) - 2:,} more" in table
+    assert f"showing the 2 most severe, {len(every_conflict) - 2:,} more" in table
 
 
 class _Terminal:
@@ -343,3 +344,45 @@ def test_a_pipe_gets_120_columns(monkeypatch: pytest.MonkeyPatch) -> None:
 
     monkeypatch.delenv("COLUMNS", raising=False)
     assert style().width == 120  # pytest's captured stdout is no terminal
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["conflicts"],
+        ["conflicts", "--explain"],
+        ["conflicts", "--limit", "1", "--min-severity", "high"],
+        ["claims"],
+        ["claims", "--claimant", "peskov"],
+        ["show", "wp-fsb-left-261k"],
+        ["check"],
+        ["check", "--level", "warning", "--limit", "3"],
+        ["search", "Peskov"],
+        ["search", "nothing-matches-this-word"],
+        ["export"],
+    ],
+)
+def test_every_json_output_follows_the_schema_its_command_publishes(args: list[str]) -> None:
+    from factcheck.report_schema import OUTPUTS
+
+    # The schema printed is made from the model that validates here (extra fields refused).
+    model = OUTPUTS[args[0]]
+    published = runner.invoke(app, ["schema", "--command", args[0]])
+    printed, made = json.loads(published.stdout), model.model_json_schema()
+    for key in ("$schema", "title"):
+        printed.pop(key), made.pop(key, None)
+    assert printed == made
+    result = runner.invoke(app, [*args, "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    model.model_validate_json(result.stdout)
+
+
+def test_the_json_of_conflicts_has_one_shape_with_or_without_explain() -> None:
+    plain = json.loads(runner.invoke(app, ["conflicts", "--format", "json"]).stdout)
+    explained = json.loads(
+        runner.invoke(app, ["conflicts", "--format", "json", "--explain"]).stdout
+    )
+    assert set(plain) == set(explained) == {"conflicts", "consistent"}
+    assert plain["consistent"] is None
+    assert explained["consistent"]
+    assert plain["conflicts"] == explained["conflicts"]

@@ -35,10 +35,8 @@ def _dump(data: Any) -> str:
 
 
 def conflicts(view: ConflictView, style: Style) -> str:
-    """A JSON array of conflicts; with `--explain`, an object with the consistent pairs too."""
+    """An object: the conflicts, and (with `--explain`) the topics judged consistent."""
     found = [shown_conflict(c) for c in view.conflicts]
-    if view.consistent is None:
-        return _dump(found)
     return _dump({"conflicts": found, "consistent": view.consistent})
 
 
