@@ -73,11 +73,12 @@ def handles_errors(func: F) -> F:
         except FactcheckError as exc:
             from rich.text import Text
 
+            from factcheck.piped import named
             from factcheck.render.text import plain
 
             err = stderr()
             for problem in exc.problems:
-                err.print(Text(f"error: {plain(str(problem))}", style="red"))
+                err.print(Text(f"error: {plain(named(str(problem)))}", style="red"))
             if len(exc.problems) > 1:
                 err.print(
                     Text(f"{len(exc.problems)} problems; nothing was written.", style="bold red")
@@ -98,9 +99,12 @@ def _use_cache() -> bool:
 
 
 def _workspace(paths: list[Path] | None) -> Workspace:
+    from factcheck import piped
     from factcheck.workspace import Workspace
 
-    return Workspace(paths, use_cache=_use_cache())
+    # What comes through a pipe is read afresh each time: nothing of it is kept.
+    keep = _use_cache() and not any(piped.is_piped(p) for p in paths or ())
+    return Workspace(piped.materialise(paths) if paths else None, use_cache=keep)
 
 
 def _version(value: bool) -> None:

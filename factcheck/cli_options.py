@@ -15,8 +15,8 @@ ClaimsOption = Annotated[
     typer.Option(
         "--claims",
         "-c",
-        help="Claim files or folders (repeatable). Default: "
-        "$FACTCHECK_CLAIMS, else the bundled data set.",
+        help="Claim files or folders (repeatable); - reads one claim file (YAML or JSON) "
+        "from standard input. Default: $FACTCHECK_CLAIMS, else the bundled data set.",
         show_default=False,
     ),
 ]

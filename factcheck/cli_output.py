@@ -46,11 +46,12 @@ def notes(notes: list[str]) -> None:
     if notes:
         from rich.text import Text
 
+        from factcheck.piped import named
         from factcheck.render.text import plain
 
         err = stderr()
         for note in notes:
-            err.print(Text(f"note: {plain(note)}", style="dim"))
+            err.print(Text(f"note: {plain(named(note))}", style="dim"))
 
 
 class Bars:

@@ -12,6 +12,8 @@ from itertools import pairwise
 
 from factcheck.errors import FactcheckError
 
+#: Bytes in one claim file.
+MAX_FILE_BYTES = 256 * 1024 * 1024
 #: Characters in one line of a YAML claim file (JSON files are often written on one line).
 MAX_LINE = 1_000_000
 #: Lines of one YAML claim file: a claim takes a dozen, so this is over 150,000 claims, more

@@ -26,7 +26,7 @@ from factcheck import cache
 from factcheck.collector import paused_gc
 from factcheck.errors import FactcheckError, InputError, Problem
 from factcheck.fingerprints import file_digest
-from factcheck.limits import MAX_PROBLEMS, refuse_oversized
+from factcheck.limits import MAX_FILE_BYTES, MAX_PROBLEMS, refuse_oversized
 from factcheck.model import SECTIONS, ClaimFile, ClaimRow
 from factcheck.nesting import refuse_deep_nesting
 from factcheck.parsing import (
@@ -39,8 +39,6 @@ from factcheck.parsing import (
     refuse_odd_values,
 )
 from factcheck.validation_messages import field_path, pydantic_message
-
-MAX_FILE_BYTES = 256 * 1024 * 1024
 
 
 @dataclass

@@ -85,7 +85,12 @@ def _cases(work: Path) -> list[Case]:
     if not_files is not None:
         cases += [
             Case("a pipe, /dev/zero, /dev/urandom", ["conflicts", "-c", str(not_files)], 0, 15),
-            Case("a pipe given by name", ["check", "-c", str(not_files / "pipe.yaml")], 2, 10),
+            Case(
+                "a pipe given by name, nobody writing",
+                ["check", "-c", str(not_files / "pipe.yaml")],
+                2,
+                10,
+            ),
         ]
     return cases
 

@@ -386,3 +386,55 @@ def test_the_json_of_conflicts_has_one_shape_with_or_without_explain() -> None:
     assert plain["consistent"] is None
     assert explained["consistent"]
     assert plain["conflicts"] == explained["conflicts"]
+
+
+BUNDLED = Path(__file__).parent.parent / "claims"
+
+
+def test_claims_from_standard_input_are_read_as_the_file_would_be() -> None:
+    report = BUNDLED / "wikipedia-2022-russian-mobilization.yaml"
+    vocabulary = str(BUNDLED / "vocabulary.yaml")
+    piped = runner.invoke(
+        app,
+        ["conflicts", "-c", "-", "-c", vocabulary, "-f", "json"],
+        input=report.read_bytes(),
+    )
+    named = runner.invoke(app, ["conflicts", "-c", str(report), "-c", vocabulary, "-f", "json"])
+    assert piped.exit_code == named.exit_code == 0, piped.stderr
+    ids = [[c["id"] for c in x["claims"]] for x in json.loads(piped.stdout)["conflicts"]]
+    assert ids == [[c["id"] for c in x["claims"]] for x in json.loads(named.stdout)["conflicts"]]
+    assert len(ids) > 5
+
+
+def test_a_json_claim_file_from_standard_input_is_read_as_json() -> None:
+    data = json.dumps({"claims": [{"id": "c1", "document": "nowhere"}]})
+    result = runner.invoke(app, ["claims", "-c", "-"], input=data)
+    assert result.exit_code == 2
+    assert "error: <stdin>:1: claims[0].text: required field is missing" in result.stderr
+    assert "factcheck-piped" not in result.stderr
+
+
+def test_claims_through_dev_stdin_and_process_substitution(tmp_path: Path) -> None:
+    report = BUNDLED / "euaa-2026-russia-military-service.yaml"
+    env = {
+        **os.environ,
+        "FACTCHECK_CACHE": str(tmp_path),
+        "COLUMNS": "200",
+        "TMPDIR": str(tmp_path),
+    }
+    command = [sys.executable, "-m", "factcheck", "claims", "-c", "/dev/stdin"]
+    command += ["-c", str(BUNDLED / "vocabulary.yaml")]
+    with report.open("rb") as stdin:
+        done = subprocess.run(command, stdin=stdin, capture_output=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().rstrip().endswith("18 claims")
+    with subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env) as p:
+        out, _ = p.communicate(report.read_bytes())
+    assert out.decode().rstrip().endswith("18 claims")
+    script = (
+        f'{sys.executable} -m factcheck claims -c <(cat "{report}") -c "{BUNDLED}/vocabulary.yaml"'
+    )
+    done = subprocess.run(["bash", "-c", script], capture_output=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.decode().rstrip().endswith("18 claims")
+    assert not list(tmp_path.glob("factcheck-piped-*"))  # the copies are removed at exit

@@ -85,11 +85,11 @@ def test_a_pipe_or_device_named_like_a_claim_file_is_skipped_with_a_note(tmp_pat
     assert "3 conflicts" in result.stdout
 
 
-def test_a_pipe_given_by_name_is_an_error(tmp_path: Path) -> None:
+def test_a_pipe_given_by_name_that_nobody_writes_to_is_an_error(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.yaml")
     result = runner.invoke(app, ["conflicts", "-c", str(tmp_path / "pipe.yaml")])
     assert result.exit_code == EXIT_BAD_INPUT
-    assert f"error: {tmp_path / 'pipe.yaml'}: a pipe, not a claim file" in result.stderr
+    assert f"error: {tmp_path / 'pipe.yaml'}: a pipe that gave nothing" in result.stderr
 
 
 def test_a_broken_link_named_like_a_claim_file_is_an_error(tmp_path: Path) -> None:
