@@ -69,9 +69,14 @@ class UsageError(FactcheckError):
     """An option or argument the user gave does not make sense."""
 
 
-def did_you_mean(name: str, choices: Iterable[str], *, score_cutoff: float = 70) -> str:
-    """`; did you mean 'x'?` naming the choice nearest to `name`, or '' when none is near."""
-    from rapidfuzz import process
+def did_you_mean(
+    name: str, choices: Iterable[str], *, score_cutoff: float = 70, whole: bool = False
+) -> str:
+    """`; did you mean 'x'?` naming the choice nearest to `name`, or '' when none is near.
+    With `whole`, the two are compared whole (`x` is not near `text`), not as a part of the
+    other."""
+    from rapidfuzz import fuzz, process
 
-    best = process.extractOne(name, list(choices), score_cutoff=score_cutoff)
+    scorer = fuzz.ratio if whole else fuzz.WRatio
+    best = process.extractOne(name, list(choices), scorer=scorer, score_cutoff=score_cutoff)
     return f"; did you mean '{best[0]}'?" if best else ""

@@ -83,6 +83,7 @@ def _load(
             builder.corpus.files.append(str(path))
             builder.corpus.digests[os.path.abspath(path)] = read.digest
             builder.add(read)
+            builder.problems.extend(read.problems)
     progress.tell("reading claim files", len(files), len(files))
     builder.resolve(references=not unreadable)
     if builder.problems:

@@ -149,12 +149,15 @@ def _parse_yaml_unchecked(text: str, file: str) -> _Parsed:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f", column {mark.column + 1}" if mark else ""
+        problem = exc.problem
         if isinstance(exc, yaml.constructor.ConstructorError):
             kind, quoted = "YAML error", ""
         else:
             kind, quoted = "YAML syntax error", _quote_line(text, mark.line) if mark else ""
+            if mark and _indented_with_tab(text, mark.line):
+                problem = "a tab in the indentation; YAML indents with spaces only"
         raise FactcheckError(
-            f"{kind}{where}: {exc.problem}{quoted}",
+            f"{kind}{where}: {problem}{quoted}",
             file=file,
             line=mark.line + 1 if mark else None,
         ) from None
@@ -263,6 +266,18 @@ def refuse_odd_values(data: Any, text: str, file: str) -> None:
                 file=file,
                 line=text.count("\n", 0, first) + 1,
             )
+
+
+def _indented_with_tab(text: str, line: int) -> bool:
+    """Whether the 0-based line's indentation holds a tab."""
+    start = 0
+    for _ in range(line):
+        start = text.find("\n", start) + 1
+        if not start:
+            return False
+    end = text.find("\n", start)
+    written = text[start : end if end != -1 else len(text)]
+    return "\t" in written[: len(written) - len(written.lstrip(" \t"))]
 
 
 def parse_json(text: str, file: str) -> _Parsed:

@@ -13,7 +13,7 @@ import os
 import sys
 from collections.abc import Generator, Mapping
 from contextlib import suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,8 @@ class File:
     digest: str = ""
     #: The claims as rows, when a worker made them (`content` then holds no claims).
     claims: list[ClaimRow] | None = None
+    #: Problems of fields left out so that the rest could be read (the run fails on them).
+    problems: list[Problem] = field(default_factory=list)
 
     def line(self, path: tuple[int | str, ...]) -> int | None:
         if len(path) == 2 and path in self.item_lines:
@@ -150,11 +152,35 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
         ]
         if count > MAX_PROBLEMS:
             problems.append(Problem(f"and {count - MAX_PROBLEMS:,} more problems like these", file))
-        raise InputError(problems) from None
+        mended = _without_broken_fields(data, errors) if count <= MAX_PROBLEMS else None
+        if mended is None:
+            raise InputError(problems) from None
+        # Read on without the broken fields, so that the problems found later (values,
+        # references) are reported in the same run; the run still fails.
+        return File(file, mended, parsed.lines, is_json, digest=digest, problems=problems)
     read = File(file, content, parsed.lines, is_json, digest=digest)
     if store:
         cache.store(path, cache.file_key(path, digest), content, read.item_lines)
     return read
+
+
+def _without_broken_fields(data: dict[str, Any], errors: list[ErrorDetails]) -> ClaimFile | None:
+    """The file's records with every field that has a problem left out, when they are then
+    valid (the fields had defaults); else None. Records are never left out: every other
+    record keeps its place, and so its line."""
+    kept = {k: list(v) if isinstance(v, list) else v for k, v in data.items()}
+    for err in errors:
+        loc = err["loc"]
+        section = kept.get(str(loc[0]))
+        if len(loc) < 3 or not isinstance(loc[1], int) or not isinstance(section, list):
+            return None
+        if not isinstance(section[loc[1]], dict):
+            return None
+        section[loc[1]] = {k: v for k, v in section[loc[1]].items() if k != loc[2]}
+    try:
+        return ClaimFile.model_validate(kept)
+    except ValidationError:
+        return None
 
 
 def _first_errors(data: dict[str, Any]) -> list[ErrorDetails]:
@@ -263,7 +289,7 @@ def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:
     # the JSON the parent validates.
     rest = read.content.model_dump_json(exclude_defaults=True, exclude={"claims"}).encode()
     rows = [ClaimRow.of(claim) for claim in read.content.claims]
-    return ("records", rest, rows, read.item_lines, read.digest)
+    return ("records", rest, rows, read.item_lines, read.digest, read.problems)
 
 
 def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
@@ -274,4 +300,6 @@ def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
         return None
     content = ClaimFile.model_validate_json(sent[1])
     is_json = path.suffix.lower() == ".json"
-    return File(str(path), content, sent[3], is_json, digest=sent[4], claims=sent[2])
+    return File(
+        str(path), content, sent[3], is_json, digest=sent[4], claims=sent[2], problems=sent[5]
+    )

@@ -54,8 +54,8 @@ def _found(value: Any) -> str:
     return kinds.get(type(value), "nothing" if value is None else "something else")
 
 
-def _allowed_values(loc: Iterable[int | str]) -> list[str] | None:
-    """The values a field takes when the claim format lists them (an enum or a literal)."""
+def _annotation_at(loc: Iterable[int | str]) -> Any:
+    """The declared type of the field at `loc` in a claim file, or None if nothing is."""
     annotation: Any = ClaimFile
     for step in loc:
         annotation = _without_none(annotation)
@@ -67,12 +67,25 @@ def _allowed_values(loc: Iterable[int | str]) -> list[str] | None:
             annotation = declared.annotation if declared else None
         else:
             return None
-    annotation = _without_none(annotation)
+    return _without_none(annotation)
+
+
+def _allowed_values(loc: Iterable[int | str]) -> list[str] | None:
+    """The values a field takes when the claim format lists them (an enum or a literal)."""
+    annotation = _annotation_at(loc)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
         return [str(member.value) for member in annotation]
     if typing.get_origin(annotation) is typing.Literal:
         return [str(arg) for arg in typing.get_args(annotation)]
     return None
+
+
+def _field_names(loc: tuple[int | str, ...]) -> list[str]:
+    """The fields the record at `loc` may have."""
+    annotation = _annotation_at(loc)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return list(annotation.model_fields)
+    return []
 
 
 def _without_none(annotation: Any) -> Any:
@@ -88,7 +101,8 @@ def pydantic_message(err: Any) -> str:
     (documented and stable), not from its message text (which changes between releases)."""
     kind, value = err["type"], err.get("input")
     if kind == "extra_forbidden":
-        return "unknown field"
+        loc = tuple(err["loc"])
+        return "unknown field" + did_you_mean(str(loc[-1]), _field_names(loc[:-1]), whole=True)
     if kind == "missing":
         return "required field is missing"
     if kind == "string_type" and isinstance(value, bool):

@@ -52,8 +52,13 @@ ERRORS: dict[str, list[str | re.Pattern[str]]] = {
         "list-not-mapping.yaml:1: expected a mapping of subjects, properties, entities, documents, "
         "sources, footnotes, claims; found list",
     ],
+    # A field with a problem is left out and the file read on, so that the problems found
+    # later (here: a file read alone declares nothing it uses) come in the same run.
     "unknown-key.yaml": [
-        "unknown-key.yaml:8: claims[0].claimant_name: unknown field",
+        "unknown-key.yaml:3: claims[0].document: unknown document 'rep'",
+        "unknown-key.yaml:5: claims[0].subject: undeclared subject 'exodus'",
+        "unknown-key.yaml:6: claims[0].property: undeclared property 'emigration.count'",
+        "unknown-key.yaml:8: claims[0].claimant_name: unknown field; did you mean 'claimant'?",
     ],
     # A top-level typo must not turn a claim file into "some other YAML" that is skipped.
     "section-typo.yaml": [
@@ -63,6 +68,9 @@ ERRORS: dict[str, list[str | re.Pattern[str]]] = {
         "missing-field.yaml:2: claims[0].value: required field is missing",
     ],
     "wrong-type.yaml": [
+        "wrong-type.yaml:3: claims[0].document: unknown document 'rep'",
+        "wrong-type.yaml:5: claims[0].subject: undeclared subject 'exodus'",
+        "wrong-type.yaml:6: claims[0].property: undeclared property 'emigration.count'",
         "wrong-type.yaml:8: claims[0].footnotes: expected a list; found a number",
     ],
     "several-errors.yaml": [
@@ -70,7 +78,7 @@ ERRORS: dict[str, list[str | re.Pattern[str]]] = {
         "'court', 'interview', 'report', 'academic', 'encyclopedia', 'other'; "
         "found text 'newspaper'",
         "several-errors.yaml:6: claims[0].value: required field is missing",
-        "several-errors.yaml:11: claims[0].claimant_name: unknown field",
+        "several-errors.yaml:11: claims[0].claimant_name: unknown field; did you mean 'claimant'?",
         "several-errors.yaml:18: claims[1].stance: expected one of 'asserts', 'reports', "
         "'denies'; found text 'maybe'",
         "several-errors.yaml:19: claims[1].footnotes: expected a list; found a number",
@@ -79,11 +87,13 @@ ERRORS: dict[str, list[str | re.Pattern[str]]] = {
         PARSER_WORDS(
             "errors-in-two-files/a.yaml:5: YAML syntax error, column 13: ", ": 'subject: exodus'"
         ),
-        "errors-in-two-files/b.yaml:8: claims[0].claimant_name: unknown field",
+        "errors-in-two-files/b.yaml:8: claims[0].claimant_name: unknown field; "
+        "did you mean 'claimant'?",
     ],
     # One typo in the vocabulary is one error, not one per claim that uses the vocabulary.
     "cascade": [
-        "cascade/vocabulary.yaml:13: properties[0].tolerence: unknown field",
+        "cascade/vocabulary.yaml:13: properties[0].tolerence: unknown field; "
+        "did you mean 'tolerance'?",
     ],
     "duplicate-id": [
         "duplicate-id/b.yaml:8: claims[1].id: duplicate id 'early'; "
@@ -341,6 +351,10 @@ def test_deep_nesting_message_does_not_depend_on_the_parsers_words(
         ),
         ({"type": "missing", "loc": ("claims", 0, "value")}, "required field is missing"),
         ({"type": "extra_forbidden", "loc": ("claims", 0, "x"), "input": 1}, "unknown field"),
+        (
+            {"type": "extra_forbidden", "loc": ("claims", 0, "txt"), "input": 1},
+            "unknown field; did you mean 'text'?",
+        ),
         (
             {"type": "string_too_short", "loc": ("claims", 0, "text"), "input": ""},
             "must not be empty",

@@ -453,3 +453,47 @@ def test_a_file_name_with_terminal_escapes_reaches_no_terminal(tmp_path: Path) -
     assert "note: skipped" in result.stderr
     assert "\x1b" not in result.stderr and "\x07" not in result.stderr
     assert "\u202e" not in result.stderr and "<U+202E>" in result.stderr
+
+
+# --------------------------------------------------------------------------- every problem at once
+
+
+def test_problems_of_fields_and_of_values_are_reported_in_one_run(tmp_path: Path) -> None:
+    folder = _claims(tmp_path)
+    report = folder / "report.yaml"
+    text = report.read_text("utf-8")
+    text = text.replace(
+        "    claimant: Security service\n",
+        "    claimant: Security service\n    stance: assert\n    stnce: denies\n",
+        1,
+    )
+    text = text.replace("value: 261,000", "value: lots and lots", 1)
+    report.write_text(text, "utf-8")
+    result = runner.invoke(app, ["conflicts", "-c", str(folder)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "claims[0].stance: expected one of 'asserts', 'reports', 'denies'" in result.stderr
+    assert "claims[0].stnce: unknown field; did you mean 'stance'?" in result.stderr
+    assert "claims[0].value: 'lots and lots' is not a number" in result.stderr
+    assert "3 problems; nothing was written." in result.stderr
+
+
+def test_a_record_that_cannot_be_read_on_without_a_required_field_stops_there(
+    tmp_path: Path,
+) -> None:
+    folder = _claims(tmp_path)
+    report = folder / "report.yaml"
+    text = report.read_text("utf-8").replace("    subject: exodus\n", "", 1)
+    report.write_text(text.replace("value: 261,000", "value: lots and lots", 1), "utf-8")
+    result = runner.invoke(app, ["conflicts", "-c", str(folder)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "claims[0].subject: required field is missing" in result.stderr
+    assert "lots and lots" not in result.stderr  # its value is judged once it has a subject
+
+
+@pytest.mark.parametrize("text", ["claims:\n\t- id: c\n", "claims:\n  - id: c\n  \tdocument: x\n"])
+def test_a_tab_in_yaml_indentation_is_named(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "tab.yaml"
+    path.write_text(text, "utf-8")
+    result = runner.invoke(app, ["claims", "-c", str(path)])
+    assert result.exit_code == EXIT_BAD_INPUT
+    assert "a tab in the indentation; YAML indents with spaces only" in result.stderr
