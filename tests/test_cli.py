@@ -90,7 +90,7 @@ def test_markdown_format(mini: Path) -> None:
     code, out, _ = run("conflicts", "-c", str(mini), "-f", "markdown")
     assert code == 0
     assert out.startswith("# Conflicts\n")
-    assert "| Side | Value | Parsed | Claimant | As of | Cited in | Sources |" in out
+    assert "| Side | Claimant | Stance | Value | Parsed | As of | Quote | Sources |" in out
 
 
 def test_claims_filters(mini: Path) -> None:

@@ -58,6 +58,11 @@ def when(claim: dict[str, Any]) -> str | None:
     return f"stated {claim['stated']}" if claim["stated"] else None
 
 
+def quoted(claim: dict[str, Any]) -> str:
+    """A claim's words as its document gives them, between quotation marks."""
+    return f"“{claim['text']}”"
+
+
 def shown(claim: dict[str, Any]) -> dict[str, Any]:
     """A claim's data as shown: its place relative to the current folder."""
     return {**claim, "location": shown_place(claim["location"])}

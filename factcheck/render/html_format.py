@@ -23,6 +23,7 @@ from factcheck.render.data import (
     findings_summary,
     hit_data,
     most_serious,
+    quoted,
     reference,
     report_summary_lines,
     results_lines,
@@ -44,7 +45,7 @@ table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
 th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.high{color:#b00020;font-weight:bold}.medium{color:#a15c00}
 .low{color:#00607a}mark{background:#ffe08a}svg{display:block;margin:.5rem 0}
-.muted{color:#666}
+.muted{color:#666}.denies{color:#b00020}
 """
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
 
@@ -224,11 +225,12 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
             rows += [
                 [
                     str(n),
+                    e(c["claimant"]),
+                    _stance(c),
                     e(c["value"]),
                     e(c["parsed"]["interval"]),
-                    e(c["claimant"]),
                     e(when(c)),
-                    _cited(c),
+                    _quote(c),
                     "; ".join(_source_link(s) for s in c["sources"]),
                 ]
                 for c in side["claims"]
@@ -238,11 +240,7 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
                     [
                         str(n),
                         e(f"… and {side['more']:,} more claims on this side"),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
+                        *[""] * (len(_CONFLICT_HEADER) - 2),
                     ]
                 )
         out += [
@@ -250,10 +248,24 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
             f'<p><span class="{e(data["severity"])}">{e(data["severity"])}</span> · '
             f"distance {e(data['distance'])} · {e(data['reason'])}</p>",
             chart(data),
-            _table(["Side", "Value", "Parsed", "Claimant", "As of", "Cited in", "Sources"], rows),
+            _table(_CONFLICT_HEADER, rows),
             "</section>",
         ]
     return out or ["<p>No conflicts.</p>"]
+
+
+_CONFLICT_HEADER = ["Side", "Claimant", "Stance", "Value", "Parsed", "As of", "Quote", "Sources"]
+
+
+def _stance(c: dict[str, Any]) -> str:
+    """The claim's stance; a denial stands out, so that it is never read as a statement."""
+    stance = e(c["stance"])
+    return f'<b class="denies">{stance}</b>' if c["stance"] == "denies" else stance
+
+
+def _quote(c: dict[str, Any]) -> str:
+    """The claim's words, quoted, and where the document cites them."""
+    return f"{e(quoted(c))} ({_cited(c)})"
 
 
 def _anchor(kind: str, *parts: str) -> str:
@@ -275,7 +287,7 @@ def _source_link(s: dict[str, Any]) -> str:
     return f'<a href="#{_anchor("src", s["id"])}">{e(source_line(s))}</a>'
 
 
-_CLAIM_HEADER = ["Claim", "Property", "Value", "Claimant", "As of", "Cited in"]
+_CLAIM_HEADER = ["Claim", "Property", "Claimant", "Stance", "Value", "As of", "Quote"]
 
 
 def _claim_rows(claims: Iterable[dict[str, Any]]) -> str:
@@ -284,7 +296,15 @@ def _claim_rows(claims: Iterable[dict[str, Any]]) -> str:
 
 def _claim_cells(claims: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
     for c in claims:
-        yield [e(c["id"]), e(c["property"]), e(c["value"]), e(c["claimant"]), e(when(c)), _cited(c)]
+        yield [
+            e(c["id"]),
+            e(c["property"]),
+            e(c["claimant"]),
+            _stance(c),
+            e(c["value"]),
+            e(when(c)),
+            _quote(c),
+        ]
 
 
 def _finding_table(found: Iterable[Finding]) -> str:
