@@ -17,6 +17,7 @@ from factcheck.render import Style
 from factcheck.render.chart import chart
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    conflict_line,
     conflicts_summary,
     cut_sides,
     finding_data,
@@ -141,7 +142,7 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
         out += [
             f'<section class="conflict"><h3>{e(title)}</h3>',
             f'<p><span class="{e(data["severity"])}">{e(data["severity"])}</span> · '
-            f"distance {e(data['distance'])} · {e(data['reason'])}</p>",
+            f"{e(conflict_line(data))}</p>",
             chart(data),
             _table(_CONFLICT_HEADER, rows),
             "</section>",
@@ -259,9 +260,7 @@ def claim(detail: ClaimDetail, style: Style) -> str:
         ["Agrees with", e(", ".join(cid for cid, _ in detail.agrees) or "none")],
         [
             "Conflicts",
-            "<br>".join(
-                e(f"{x['severity']} {x['distance']}: {x['reason']}") for x in detail.conflicts
-            )
+            "<br>".join(e(f"{x['severity']} · {conflict_line(x)}") for x in detail.conflicts)
             or "none",
         ],
     ]

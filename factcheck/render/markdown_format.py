@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    conflict_line,
     conflicts_summary,
     cut_sides,
     finding_data,
@@ -60,7 +61,7 @@ def _conflict_section(data: dict[str, Any], heading: str, *, linked: bool) -> li
     lines = [
         f"{heading} {md(_topic(data))}",
         "",
-        f"**{data['severity']}** · distance {md(data['distance'])} · {md(data['reason'])}",
+        f"**{data['severity']}** · {md(conflict_line(data))}",
         "",
         _row(list(_CLAIM_COLUMNS)),
         _row(["---"] * len(_CLAIM_COLUMNS)),
@@ -152,9 +153,9 @@ def claim(detail: ClaimDetail, style: Style) -> str:
     lines += ["", "## Agrees with", ""]
     lines += [f"- {md(cid)}: {md(value)}" for cid, value in detail.agrees] or ["- none"]
     lines += ["", "## Conflicts", ""]
-    lines += [
-        f"- **{x['severity']}** {md(x['distance'])}: {md(x['reason'])}" for x in detail.conflicts
-    ] or ["- none"]
+    lines += [f"- **{x['severity']}** · {md(conflict_line(x))}" for x in detail.conflicts] or [
+        "- none"
+    ]
     return "\n".join(lines) + "\n"
 
 
