@@ -47,11 +47,16 @@ class FileNames:
     depend on where the base lies. With several bases, each name starts with its base's
     own name (`claims/a.yaml`, `extra/b.yaml`), so that files of two bases stay apart."""
 
-    def __init__(self, bases: Sequence[Path | str]) -> None:
+    def __init__(self, bases: Sequence[Path | str], files: Sequence[str] = ()) -> None:
         found = {os.path.abspath(b): os.path.isdir(b) for b in bases}
         # The deepest base first: a file under two given folders is named from the nearer.
         self._bases = sorted(found.items(), key=lambda b: -len(b[0]))
         self._prefixed = len(found) > 1
+        # Each file as it was read and as an absolute path, the longest first, and the
+        # folders they lie in: a text that names none of these names no file.
+        self._spelled = {form: f for f in files for form in (f, os.path.abspath(f))}
+        self._folders = {os.path.dirname(form) for form in self._spelled}
+        self._mention: re.Pattern[str] | None = None
         self._named: dict[str, str] = {}
 
     def __call__(self, file: str) -> str:
@@ -72,21 +77,22 @@ class FileNames:
         # A file given by itself, or (through a link) reached outside every base.
         return os.path.basename(path)
 
-    def in_text(self, text: str, files: Sequence[str]) -> str:
-        """`text` with every mention of one of `files` (as read, or absolute) named."""
-        spelled = {form: f for f in files for form in (f, os.path.abspath(f))}
-        if not any(form in text for form in spelled):
+    def in_text(self, text: str) -> str:
+        """`text` with every mention of a claim file (as read, or absolute) named."""
+        if not any(folder in text for folder in self._folders):
             return text
-        mention = re.compile("|".join(re.escape(f) for f in sorted(spelled, key=len)[::-1]))
-        return mention.sub(lambda m: self(spelled[m[0]]), text)
+        if self._mention is None:
+            forms = sorted(self._spelled, key=len, reverse=True)
+            self._mention = re.compile("|".join(re.escape(f) for f in forms))
+        return self._mention.sub(lambda m: self(self._spelled[m[0]]), text)
 
 
-def _named_finding(finding: Finding, names: FileNames, files: Sequence[str]) -> Finding:
+def _named_finding(finding: Finding, names: FileNames) -> Finding:
     """A finding whose file, and any claim file its message mentions, are named."""
     return dataclasses.replace(
         finding,
         file=names(finding.file) if finding.file else finding.file,
-        message=names.in_text(finding.message, files),
+        message=names.in_text(finding.message),
     )
 
 
@@ -123,9 +129,10 @@ def build_report(
         ),
         key=lambda c: (c.subject, c.property, c.id),
     )
-    names = FileNames(base or ([_common_folder(corpus.files)] if corpus.files else []))
+    bases = base or ([_common_folder(corpus.files)] if corpus.files else [])
+    names = FileNames(bases, corpus.files)
     findings = [
-        _named_finding(f, names, corpus.files)
+        _named_finding(f, names)
         for f in run_checks(corpus, today=today, retractions=retractions, ratings=ratings)
     ]
     make = ClaimMaker(corpus, ratings, names)
