@@ -129,7 +129,6 @@ def denial_conflict(
     deniers = sorted(_used(denials, matched, prop), key=lambda d: d.claim.id)
     first = deniers[0]
     who = list(dict.fromkeys(reasons.who(x) for x in deniers))
-    denied = list(dict.fromkeys(d.value.written for d in deniers))
     sides = (
         Side(tuple(it.claim.id for it in matched), reasons.side_summary(matched, corpus)),
         Side(
@@ -138,16 +137,25 @@ def denial_conflict(
         ),
     )
     verb = "reported" if all(it.claim.stance is Stance.reports for it in matched) else "stated"
-    said = {reasons.who(d): d.value.written for d in reversed(deniers)}
-    what = _listed([f"{name} denies {said[name]}" for name in who]).replace(", ", "; ")
-    backers = sorted({reasons.who(it) for it in matched})
+    by_value: dict[str, list[str]] = {}
+    for it in sorted(matched, key=reasons.who):
+        names = by_value.setdefault(reasons.said(it.value), [])
+        if reasons.who(it) not in names:
+            names.append(reasons.who(it))
+    given = list(by_value)
+    said = {reasons.who(d): reasons.said(d.value) for d in reversed(deniers)}
+    if len(who) == 1 and said[who[0]] in given:
+        denying = f"{who[0]} denies it"
+    else:
+        denying = reasons.listed([f"{name} denies {said[name]}" for name in who])
+    backed = reasons.listed([f"as {v} by {reasons.listed(names)}" for v, names in by_value.items()])
     return Conflict(
         first.claim.subject,
         first.claim.property,
         scope,
         "denial",
         sides,
-        f"{_listed(denied)} vs denied",
+        "denied",
         Severity.high,
-        f"{what}, which is {verb} by {_listed(backers)}",
+        f"{reasons.sentence(prop.name)} is {verb} {backed}; {denying}",
     )

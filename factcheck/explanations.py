@@ -113,7 +113,8 @@ def explain_denials(
                 subject,
                 prop.id,
                 (d.claim.id, *(it.claim.id for it in same)),
-                f"{reasons.who(d)} denies {d.value.written}{reasons.when(d, corpus)}, but {why}",
+                f"{reasons.who(d)} denies {reasons.said(d.value)}{reasons.when(d, corpus)}, "
+                f"but {why}",
             )
         )
     return notes

@@ -88,10 +88,32 @@ def pair_score(a: Item, b: Item, prop: Property) -> tuple[float, float]:
 
 def _status_word(value: Value) -> str:
     if isinstance(value, Status):
-        return value.value
+        return value.written
     if isinstance(value, Time) and value.start and str(value.start.year) not in value.written:
         return value.describe()
     return value.written
+
+
+def said(value: Value) -> str:
+    """A value as a sentence gives it: figures and dates as written, words (a category,
+    'ongoing') in quotation marks, so that 'denies ‘required’' is not read as grammar."""
+    if isinstance(value, (Status, NoValue)):
+        return f"‘{value.written}’"
+    return value.written
+
+
+def listed(words: list[str], most: int = 3, conjunction: str = "and") -> str:
+    """`a`, `a and b`, `a, b and c`, `a, b, c and 4 more`."""
+    if len(words) > most:
+        return f"{', '.join(words[:most])} {conjunction} {len(words) - most} more"
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} {conjunction} {words[-1]}"
+
+
+def sentence(text: str) -> str:
+    """`text` starting with a capital letter, as a sentence does."""
+    return text[:1].upper() + text[1:]
 
 
 def who(item: Item) -> str:
@@ -114,8 +136,8 @@ def side_summary(cluster: list[Item], corpus: Corpus) -> str:
 
 
 def describe(item: Item, corpus: Corpus) -> str:
-    """`3,400 (Agency as of 12 February 2024)`."""
-    return f"{item.value.written} ({who(item)}{when(item, corpus)})"
+    """`3,400 (Agency as of 12 February 2024)`, `‘ended’ (Court)`."""
+    return f"{said(item.value)} ({who(item)}{when(item, corpus)})"
 
 
 def reason(a: Item, b: Item, prop: Property, corpus: Corpus) -> str:
@@ -135,10 +157,15 @@ def reason(a: Item, b: Item, prop: Property, corpus: Corpus) -> str:
         )
     if not a.timed or not b.timed:
         untimed = list(dict.fromkeys(who(x) for x in (a, b) if not x.timed))
-        verb = "gives" if len(untimed) == 1 else "give"
+        names = " and ".join(untimed)
+        unsaid = (
+            f"{names} does not say when its claim applies"
+            if len(untimed) == 1
+            else f"{names} do not say when their claims apply"
+        )
         return (
-            f"{first} and {second} cannot both hold; {' and '.join(untimed)} {verb} no as-of time, "
-            "so they may describe the same moment"
+            f"{first} and {second} cannot both hold at one time; {unsaid}, "
+            "so both may describe the same moment"
         )
     if prop.growing:
         return (

@@ -80,9 +80,15 @@ class ClaimMaker:
     most of a corpus, and these parts repeat from claim to claim. Records share those
     parts, so they are read, never changed."""
 
-    def __init__(self, corpus: Corpus, ratings: Ratings | None = None) -> None:
+    def __init__(
+        self,
+        corpus: Corpus,
+        ratings: Ratings | None = None,
+        name_file: Callable[[str], str] | None = None,
+    ) -> None:
         self._corpus = corpus
         self._ratings = ratings
+        self._name_file = name_file or (lambda file: kept_place(file, None))
         self._sources: dict[str, dict[str, Any]] = {}
         self._documents: dict[str, tuple[str | None, str]] = {}
         self._files: dict[str, str] = {}
@@ -108,13 +114,14 @@ class ClaimMaker:
         return found
 
     def _place(self, claim_id: str) -> str | None:
-        # Absolute: kept results must read right from any folder (see `shown_place`).
+        # Absolute unless the maker names files otherwise: kept results must read right
+        # from any folder (see `shown_place`); a report names them from its claim base.
         loc = self._corpus.where("claims", claim_id)
         if loc is None:
             return None
         path = self._files.get(loc.file)
         if path is None:
-            path = self._files[loc.file] = kept_place(loc.file, None)
+            path = self._files[loc.file] = self._name_file(loc.file)
         return path if loc.line is None else f"{path}:{loc.line}"
 
     def __call__(self, claim: ClaimRow) -> dict[str, Any]:

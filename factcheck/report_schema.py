@@ -53,7 +53,9 @@ class ClaimOut(_Out):
     footnotes: list[str]
     sources: list[SourceOut]
     independent_sources: int
-    location: str | None = Field(description="File and line of the claim.")
+    location: str | None = Field(
+        description="File (named from the claim base) and line of the claim."
+    )
 
 
 class SideOut(_Out):

@@ -194,6 +194,7 @@ class Workspace:
         list of retracted works or of rated publishers, the findings include the checks
         against it, and sources show their rating."""
         from factcheck.conflict_report import Severity
+        from factcheck.files import default_paths
         from factcheck.query import check_filters
         from factcheck.reliability import read_ratings
         from factcheck.report import build_report
@@ -211,4 +212,5 @@ class Workspace:
             today=today,
             retractions=retractions,
             ratings=ratings,
+            base=self.paths or default_paths(),
         )

@@ -206,9 +206,9 @@ def test_html_report_renders_in_a_real_browser(tmp_path: Path) -> None:
     # The browser built the page: the report's sections and one chart per numeric or
     # date conflict of the bundled data set, each with bars.
     assert "<h1>factcheck report</h1>" in dom
-    charts = re.findall(r"<svg.*?</svg>", dom, flags=re.S)
+    charts = re.findall(r'<figure class="chart".*?</figure>', dom, flags=re.S)
     assert len(charts) >= 5
-    assert all("<rect" in svg for svg in charts)
+    assert all("<rect" in chart and "<figcaption" in chart for chart in charts)
     assert "CONSOLE" not in done.stderr and "Uncaught" not in done.stderr
     shot = tmp_path / "report.png"
     subprocess.run(

@@ -19,7 +19,10 @@ def test_untimed_count_lowers_the_severity_one_step(tmp_path: Path) -> None:
     )
     assert c.distance == "×3.4"
     assert c.severity is Severity.medium
-    assert "An analyst gives no as-of time, so they may describe the same moment" in c.reason
+    assert c.reason.endswith(
+        "cannot both hold at one time; An analyst does not say when its claim applies, "
+        "so both may describe the same moment"
+    )
 
 
 def test_end_dates_three_days_apart(tmp_path: Path) -> None:
@@ -59,7 +62,7 @@ def test_a_date_against_never_as_of_a_later_time(tmp_path: Path) -> None:
     )
     assert c.severity is Severity.high
     assert c.distance == "31 October 2022 vs never"
-    assert "never (Court as of September 2025)" in c.reason
+    assert "‘never’ (Court as of September 2025)" in c.reason
     assert c.reason.endswith("Court says it had not happened by a time after that date")
 
 
@@ -72,9 +75,10 @@ def test_statuses_that_differ_at_the_same_time(tmp_path: Path) -> None:
         )
     )
     assert c.severity is Severity.high
-    assert c.distance == "ended vs in-force"
+    # The categories in the words the claims use, quoted: no category id reaches a reader.
+    assert c.distance == "completed vs still in force"
     assert c.reason == (
-        "completed (MoD as of November 2022) and still in force (Court as of November 2022) "
+        "‘completed’ (MoD as of November 2022) and ‘still in force’ (Court as of November 2022) "
         "cannot both hold at the same time"
     )
 
@@ -88,3 +92,22 @@ def test_percentages_far_apart(tmp_path: Path) -> None:
         )
     )
     assert (c.distance, c.severity) == ("34.8 points", Severity.high)
+
+
+def test_a_denied_category_is_quoted_in_a_sentence(tmp_path: Path) -> None:
+    # 'Ministry denies still in force' reads as broken grammar: the words of a category are
+    # quoted, and the sentence names what they describe.
+    c = only(
+        conflicts_of(
+            tmp_path,
+            claim("court", "callup.status", "still in force", claimant="Court"),
+            claim(
+                "denial", "callup.status", "still in force", claimant="Ministry", stance="denies"
+            ),
+        )
+    )
+    assert c.distance == "denied"
+    assert (
+        c.reason
+        == "Status of the call-up is stated as ‘still in force’ by Court; Ministry denies it"
+    )

@@ -58,6 +58,21 @@ def when(claim: dict[str, Any]) -> str | None:
     return f"stated {claim['stated']}" if claim["stated"] else None
 
 
+def conflict_line(conflict: dict[str, Any]) -> str:
+    """What a conflict's heading says after its severity: how far apart the sides are, when
+    that is a measure (`distance ×3.4 · …`), then why they conflict. A contrast of words
+    (`ended vs in force`) or a denial is left to the reason, which says it in a sentence."""
+    distance = str(conflict["distance"])
+    if conflict["kind"] == "denial" or " vs " in distance:
+        return str(conflict["reason"])
+    return f"distance {distance} · {conflict['reason']}"
+
+
+def quoted(claim: dict[str, Any]) -> str:
+    """A claim's words as its document gives them, between quotation marks."""
+    return f"“{claim['text']}”"
+
+
 def shown(claim: dict[str, Any]) -> dict[str, Any]:
     """A claim's data as shown: its place relative to the current folder."""
     return {**claim, "location": shown_place(claim["location"])}

@@ -1,28 +1,30 @@
 """HTML: one self-contained page (inline style, no script, nothing fetched from anywhere).
 
-Every numeric or date conflict gets an SVG chart that places each claim's interval on one
-axis, labelled by claimant and time, one colour per side, so the sides that disagree stand
-apart. All text from claim files is escaped: markup in it shows as text.
+Every numeric or date conflict gets a chart (`factcheck.render.chart`) that places each
+claim's interval on one axis, one colour per side, so the sides that disagree stand apart.
+All text from claim files is escaped: markup in it shows as text. The page reads on a
+phone: wide tables scroll within their own box, and long words break.
 """
 
 from __future__ import annotations
 
 import html
-import math
 from collections.abc import Iterable, Iterator
-from datetime import date
 from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from factcheck.render import Style
+from factcheck.render.chart import chart
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    conflict_line,
     conflicts_summary,
     cut_sides,
     finding_data,
     findings_summary,
     hit_data,
     most_serious,
+    quoted,
     reference,
     report_summary_lines,
     results_lines,
@@ -31,7 +33,6 @@ from factcheck.render.data import (
     when,
 )
 from factcheck.render.text import anchor, without_controls
-from factcheck.values import format_number
 
 if TYPE_CHECKING:
     from factcheck.checks import Finding
@@ -39,14 +40,23 @@ if TYPE_CHECKING:
     from factcheck.search import Results
 
 _STYLE = """
-body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:72rem;color:#222;line-height:1.4}
-table{border-collapse:collapse;margin:.5rem 0 1.5rem;width:100%}
+body{font-family:system-ui,sans-serif;margin:1.5rem auto;padding:0 1rem;max-width:72rem;
+color:#222;line-height:1.4;overflow-wrap:break-word}
+.wide{overflow-x:auto;margin:.5rem 0 1.5rem}
+table{border-collapse:collapse;width:100%}
 th,td{border:1px solid #ccc;padding:.25rem .5rem;text-align:left;vertical-align:top}
+td{overflow-wrap:break-word}
 th{background:#f3f3f3}.high{color:#b00020;font-weight:bold}.medium{color:#a15c00}
-.low{color:#00607a}mark{background:#ffe08a}svg{display:block;margin:.5rem 0}
-.muted{color:#666}
+.low{color:#00607a}mark{background:#ffe08a}.muted{color:#666}.denies{color:#b00020}
+.chart{margin:.75rem 0 1rem;max-width:56rem}.chart svg{display:block;overflow:visible}
+.chart .who{font-size:.85rem;margin-top:.3rem}.chart .axis{margin-top:.2rem}
+.chart figcaption{font-size:.8rem;margin-top:.4rem}
+.chart figcaption svg{display:inline;vertical-align:middle}
+@media (max-width:40rem){.wide table,.wide tbody,.wide tr,.wide td{display:block}
+.wide thead{display:none}.wide tr{border:1px solid #ccc;margin-bottom:.6rem}
+.wide td{border:0;border-top:1px solid #eee}.wide td:empty{display:none}
+.wide td::before{content:attr(data-label) ": ";font-weight:bold}}
 """
-_COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2")
 
 PER_SIDE: int | None = SHOWN_PER_SIDE
 LIMIT: int | None = None
@@ -72,6 +82,7 @@ def _page_pieces(title: str, body: Iterable[str]) -> Iterator[str]:
     """A page whose body parts (HTML) are written one to a line, as they are made."""
     yield (
         '<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{e(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
     )
     for part in body:
@@ -85,128 +96,14 @@ def _table(header: list[str], rows: Iterable[list[str]]) -> str:
 
 
 def _table_lines(header: list[str], rows: Iterable[list[str]]) -> Iterator[str]:
-    yield "<table><thead><tr>" + "".join(f"<th>{h}</th>" for h in header) + "</tr></thead><tbody>"
+    head = "".join(f"<th>{h}</th>" for h in header)
+    yield f'<div class="wide"><table><thead><tr>{head}</tr></thead><tbody>'
+    labels = [f' data-label="{html.escape(h)}"' for h in header]
     for row in rows:
-        yield "<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>"
-    yield "</tbody></table>"
-
-
-# --------------------------------------------------------------------------- charts
-
-
-def _bounds(parsed: dict[str, Any]) -> tuple[float | None, float | None, str]:
-    """A parsed value's interval as numbers (day numbers for dates), and its kind."""
-    if parsed["kind"] == "quantity":
-        return parsed["low"], parsed["high"], "number"
-    if parsed["kind"] == "time":
-        lo = date.fromisoformat(parsed["start"]).toordinal() if parsed["start"] else None
-        hi = date.fromisoformat(parsed["end"]).toordinal() if parsed["end"] else None
-        return lo, hi, "date"
-    return None, None, parsed["kind"]
-
-
-def chart(data: dict[str, Any]) -> str:
-    """An SVG placing every claim of a conflict on one axis; empty for statuses."""
-    rows: list[tuple[int, dict[str, Any], float | None, float | None, str]] = []
-    for n, side in enumerate(data["sides"]):
-        for c in side["claims"]:
-            lo, hi, kind = _bounds(c["parsed"])
-            if kind == "none":  # has not happened: beyond every date on the axis
-                rows.append((n, c, None, None, kind))
-                continue
-            if kind not in ("number", "date") or (lo is None and hi is None):
-                continue
-            rows.append((n, c, lo, hi, kind))
-    if not rows:
-        return ""
-    kind = next((r[4] for r in rows if r[4] != "none"), "none")
-    if kind == "none":
-        return ""
-    finite = [v for _, _, lo, hi, _ in rows for v in (lo, hi) if v is not None and math.isfinite(v)]
-    if not finite:
-        return ""
-    low, high = min(finite), max(finite)
-    log = kind == "number" and low > 0 and high / low > 20
-    if high == low:
-        low, high = low - 1, high + 1
-
-    def scale(v: float) -> float:
-        if log:
-            return (math.log(v) - math.log(low)) / (math.log(high) - math.log(low))
-        return (v - low) / (high - low)
-
-    left, width, row_h, top = 300, 480, 24, 10
-    height = top + row_h * len(rows) + 40
-    out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 180}" '
-        f'height="{height}" role="img" aria-label="{e(data["property_name"])}: the claims '
-        f'of each side on one axis">'
-    ]
-    for i, (n, c, lo, hi, _) in enumerate(rows):
-        y = top + i * row_h
-        colour = _COLOURS[n % len(_COLOURS)]
-        if c["parsed"]["kind"] == "none":
-            label = _side_label(n, c)
-            out.append(
-                f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
-                f"{e(label[:44])}</text>"
-            )
-            out.append(
-                f'<rect class="side-{n + 1}" x="{left + width + 8}" y="{y + 5}" '
-                f'width="30" height="12" fill="{colour}" opacity="0.4">'
-                f"<title>{e(c['value'])}</title></rect>"
-            )
-            out.append(
-                f'<text x="{left + width + 42}" y="{y + 15}" font-size="11" '
-                f'fill="{colour}">→ {e(c["value"])}</text>'
-            )
-            continue
-        x1 = left + width * scale(
-            lo if lo is not None and math.isfinite(lo) and (not log or lo > 0) else low
+        yield (
+            "<tr>" + "".join(f"<td{k}>{c}</td>" for k, c in zip(labels, row, strict=True)) + "</tr>"
         )
-        x2 = left + width * scale(hi if hi is not None and math.isfinite(hi) else high)
-        label = _side_label(n, c)
-        out.append(
-            f'<text x="{left - 8}" y="{y + 15}" text-anchor="end" font-size="12">'
-            f"{e(label[:44])}</text>"
-        )
-        out.append(
-            f'<rect class="side-{n + 1}" x="{x1:.1f}" y="{y + 5}" '
-            f'width="{max(3.0, x2 - x1):.1f}" height="12" fill="{colour}" '
-            f'opacity="0.8"><title>{e(c["value"])}</title></rect>'
-        )
-        if hi is None or not math.isfinite(hi):
-            out.append(
-                f'<text x="{left + width + 4}" y="{y + 15}" font-size="12" fill="{colour}">→</text>'
-            )
-        out.append(
-            f'<text x="{max(x2, x1 + 3) + 14:.1f}" y="{y + 15}" font-size="11" '
-            f'fill="#444">{e(c["value"])}</text>'
-            if x2 < left + width - 80
-            else ""
-        )
-    axis_y = top + row_h * len(rows) + 8
-    out.append(f'<line x1="{left}" y1="{axis_y}" x2="{left + width}" y2="{axis_y}" stroke="#888"/>')
-    for k in range(5):
-        frac = k / 4
-        value = (
-            math.exp(math.log(low) + frac * (math.log(high) - math.log(low)))
-            if log
-            else low + frac * (high - low)
-        )
-        text = (
-            date.fromordinal(round(value)).isoformat()
-            if kind == "date"
-            else format_number(round(value, 2 if value < 10 else 0))
-        )
-        x = left + width * frac
-        out.append(
-            f'<line x1="{x:.1f}" y1="{axis_y}" x2="{x:.1f}" y2="{axis_y + 5}" '
-            f'stroke="#888"/><text x="{x:.1f}" y="{axis_y + 18}" font-size="11" '
-            f'text-anchor="middle">{e(text)}</text>'
-        )
-    out.append("</svg>")
-    return "".join(out)
+    yield "</tbody></table></div>"
 
 
 # --------------------------------------------------------------------------- sections
@@ -224,11 +121,12 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
             rows += [
                 [
                     str(n),
+                    e(c["claimant"]),
+                    _stance(c),
                     e(c["value"]),
                     e(c["parsed"]["interval"]),
-                    e(c["claimant"]),
                     e(when(c)),
-                    _cited(c),
+                    _quote(c),
                     "; ".join(_source_link(s) for s in c["sources"]),
                 ]
                 for c in side["claims"]
@@ -238,22 +136,32 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
                     [
                         str(n),
                         e(f"… and {side['more']:,} more claims on this side"),
-                        "",
-                        "",
-                        "",
-                        "",
-                        "",
+                        *[""] * (len(_CONFLICT_HEADER) - 2),
                     ]
                 )
         out += [
             f'<section class="conflict"><h3>{e(title)}</h3>',
             f'<p><span class="{e(data["severity"])}">{e(data["severity"])}</span> · '
-            f"distance {e(data['distance'])} · {e(data['reason'])}</p>",
+            f"{e(conflict_line(data))}</p>",
             chart(data),
-            _table(["Side", "Value", "Parsed", "Claimant", "As of", "Cited in", "Sources"], rows),
+            _table(_CONFLICT_HEADER, rows),
             "</section>",
         ]
     return out or ["<p>No conflicts.</p>"]
+
+
+_CONFLICT_HEADER = ["Side", "Claimant", "Stance", "Value", "Parsed", "As of", "Quote", "Sources"]
+
+
+def _stance(c: dict[str, Any]) -> str:
+    """The claim's stance; a denial stands out, so that it is never read as a statement."""
+    stance = e(c["stance"])
+    return f'<b class="denies">{stance}</b>' if c["stance"] == "denies" else stance
+
+
+def _quote(c: dict[str, Any]) -> str:
+    """The claim's words, quoted, and where the document cites them."""
+    return f"{e(quoted(c))} ({_cited(c)})"
 
 
 def _anchor(kind: str, *parts: str) -> str:
@@ -275,7 +183,7 @@ def _source_link(s: dict[str, Any]) -> str:
     return f'<a href="#{_anchor("src", s["id"])}">{e(source_line(s))}</a>'
 
 
-_CLAIM_HEADER = ["Claim", "Property", "Value", "Claimant", "As of", "Cited in"]
+_CLAIM_HEADER = ["Claim", "Property", "Claimant", "Stance", "Value", "As of", "Quote"]
 
 
 def _claim_rows(claims: Iterable[dict[str, Any]]) -> str:
@@ -284,7 +192,15 @@ def _claim_rows(claims: Iterable[dict[str, Any]]) -> str:
 
 def _claim_cells(claims: Iterable[dict[str, Any]]) -> Iterator[list[str]]:
     for c in claims:
-        yield [e(c["id"]), e(c["property"]), e(c["value"]), e(c["claimant"]), e(when(c)), _cited(c)]
+        yield [
+            e(c["id"]),
+            e(c["property"]),
+            e(c["claimant"]),
+            _stance(c),
+            e(c["value"]),
+            e(when(c)),
+            _quote(c),
+        ]
 
 
 def _finding_table(found: Iterable[Finding]) -> str:
@@ -344,9 +260,7 @@ def claim(detail: ClaimDetail, style: Style) -> str:
         ["Agrees with", e(", ".join(cid for cid, _ in detail.agrees) or "none")],
         [
             "Conflicts",
-            "<br>".join(
-                e(f"{x['severity']} {x['distance']}: {x['reason']}") for x in detail.conflicts
-            )
+            "<br>".join(e(f"{x['severity']} · {conflict_line(x)}") for x in detail.conflicts)
             or "none",
         ],
     ]

@@ -9,12 +9,14 @@ from typing import TYPE_CHECKING, Any
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    conflict_line,
     conflicts_summary,
     cut_sides,
     finding_data,
     findings_summary,
     hit_data,
     most_serious,
+    quoted,
     reference,
     report_summary_lines,
     results_lines,
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
     from factcheck.search import Results
 
 
-_CLAIM_COLUMNS = ("Side", "Value", "Parsed", "Claimant", "As of", "Cited in", "Sources")
+_CLAIM_COLUMNS = ("Side", "Claimant", "Stance", "Value", "Parsed", "As of", "Quote", "Sources")
 
 
 def _row(cells: list[str]) -> str:
@@ -59,7 +61,7 @@ def _conflict_section(data: dict[str, Any], heading: str, *, linked: bool) -> li
     lines = [
         f"{heading} {md(_topic(data))}",
         "",
-        f"**{data['severity']}** · distance {md(data['distance'])} · {md(data['reason'])}",
+        f"**{data['severity']}** · {md(conflict_line(data))}",
         "",
         _row(list(_CLAIM_COLUMNS)),
         _row(["---"] * len(_CLAIM_COLUMNS)),
@@ -70,11 +72,12 @@ def _conflict_section(data: dict[str, Any], heading: str, *, linked: bool) -> li
                 _row(
                     [
                         str(n),
+                        md(c["claimant"]),
+                        _stance(c),
                         md(c["value"]),
                         md(c["parsed"]["interval"]),
-                        md(c["claimant"]),
                         md(when(c)),
-                        _cited(c) if linked else md(c["cited_in"]),
+                        _quote(c, linked=linked),
                         _source_links(c) if linked else _sources(c),
                     ]
                 )
@@ -106,7 +109,7 @@ def conflicts(view: ConflictView, style: Style) -> str:
 
 
 def claims(claims: list[dict[str, Any]], style: Style) -> str:
-    columns = ("Id", "Subject", "Property", "Value", "Claimant", "As of", "Document")
+    columns = ("Id", "Subject", "Property", "Claimant", "Stance", "Value", "As of", "Quote")
     lines = [_row(list(columns)), _row(["---"] * len(columns))]
     for c in claims:
         lines.append(
@@ -115,10 +118,11 @@ def claims(claims: list[dict[str, Any]], style: Style) -> str:
                     md(c["id"]),
                     md(c["subject"]),
                     md(c["property"]),
-                    md(c["value"]),
                     md(c["claimant"]),
+                    _stance(c),
+                    md(c["value"]),
                     md(when(c)),
-                    md(c["document"]),
+                    _quote(c, linked=False),
                 ]
             )
         )
@@ -149,9 +153,9 @@ def claim(detail: ClaimDetail, style: Style) -> str:
     lines += ["", "## Agrees with", ""]
     lines += [f"- {md(cid)}: {md(value)}" for cid, value in detail.agrees] or ["- none"]
     lines += ["", "## Conflicts", ""]
-    lines += [
-        f"- **{x['severity']}** {md(x['distance'])}: {md(x['reason'])}" for x in detail.conflicts
-    ] or ["- none"]
+    lines += [f"- **{x['severity']}** · {md(conflict_line(x))}" for x in detail.conflicts] or [
+        "- none"
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -260,13 +264,13 @@ def report(report: ReportRecord, style: Style) -> Iterator[str]:
             [
                 f"### {md(report.subject_names.get(subject_id, subject_id))}",
                 "",
-                _row(["Claim", "Property", "Value", "Claimant", "As of", "Cited in"]),
-                _row(["---"] * 6),
+                _row(list(_SUBJECT_COLUMNS)),
+                _row(["---"] * len(_SUBJECT_COLUMNS)),
             ]
         )
         for c in group:
-            row = [md(c["id"]), md(c["property"]), md(c["value"]), md(c["claimant"])]
-            yield _row([*row, md(when(c)), _cited(c)]) + "\n"
+            row = [md(c["id"]), md(c["property"]), md(c["claimant"]), c["stance"]]
+            yield _row([*row, md(c["value"]), md(when(c)), _quote(c, linked=True)]) + "\n"
         yield "\n"
     yield text(["## Citation findings", "", md(findings_summary(report.findings)), ""])
     if report.findings:
@@ -294,6 +298,20 @@ def report(report: ReportRecord, style: Style) -> Iterator[str]:
             f'- <a id="{anchor("fn", note["document"], note["label"])}"></a>'
             f"{md(note['document'])} {md(note['label'])}: {md(note['text'])} → {cites}\n"
         )
+
+
+def _stance(c: dict[str, Any]) -> str:
+    """The claim's stance; a denial in bold, so that it is never read as a statement."""
+    return f"**{c['stance']}**" if c["stance"] == "denies" else str(c["stance"])
+
+
+_SUBJECT_COLUMNS = ("Claim", "Property", "Claimant", "Stance", "Value", "As of", "Quote")
+
+
+def _quote(c: dict[str, Any], *, linked: bool) -> str:
+    """The claim's words as the document gives them, quoted, and where they are cited
+    (`“…” (EUAA fn. 732)`); `linked` makes the footnotes links to the report's list."""
+    return f"{md(quoted(c))} \\({_cited(c) if linked else md(c['cited_in'])}\\)"
 
 
 def _cited(c: dict[str, Any]) -> str:
