@@ -148,7 +148,12 @@ def denial_conflict(
         denying = f"{who[0]} denies it"
     else:
         denying = reasons.listed([f"{name} denies {said[name]}" for name in who])
-    backed = reasons.listed([f"as {v} by {reasons.listed(names)}" for v, names in by_value.items()])
+    backed = reasons.listed(
+        [
+            f"{v} {f'is {verb} ' if n == 0 else ''}by {reasons.listed(names)}"
+            for n, (v, names) in enumerate(by_value.items())
+        ]
+    )
     return Conflict(
         first.claim.subject,
         first.claim.property,
@@ -157,5 +162,5 @@ def denial_conflict(
         sides,
         "denied",
         Severity.high,
-        f"{reasons.sentence(prop.name)} is {verb} {backed}; {denying}",
+        f"{reasons.sentence(backed)}; {denying}",
     )

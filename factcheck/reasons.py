@@ -159,9 +159,9 @@ def reason(a: Item, b: Item, prop: Property, corpus: Corpus) -> str:
         untimed = list(dict.fromkeys(who(x) for x in (a, b) if not x.timed))
         names = " and ".join(untimed)
         unsaid = (
-            f"{names} does not say when its claim applies"
+            f"{names} does not say when it applies"
             if len(untimed) == 1
-            else f"{names} do not say when their claims apply"
+            else f"{names} do not say when theirs apply"
         )
         return (
             f"{first} and {second} cannot both hold at one time; {unsaid}, "

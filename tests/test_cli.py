@@ -33,7 +33,7 @@ def test_conflicts_table_on_fixture(mini: Path) -> None:
     code, out, err = run("conflicts", "--claims", str(mini))
     assert code == 0, err
     assert "HIGH The call-up · End of the call-up" in out
-    assert "People who left is reported as 700,000 by Media reports; Government denies it" in out
+    assert "700,000 is reported by Media reports; Government denies it" in out
     assert "×3.4" in out
     assert out.rstrip().endswith("3 conflicts (2 high, 1 medium) among 11 claims")
 

@@ -325,7 +325,7 @@ def test_two_deniers_of_different_figures_make_one_conflict(tmp_path: Path) -> N
     assert c.sides[1].summary == "denied by Kremlin, Ministry"
     # Each figure with who states it, and each denier with the figure it denies.
     assert c.reason == (
-        "People abroad is stated as 261,000 by FSB and as 700,000 by Forbes; "
+        "261,000 is stated by FSB and 700,000 by Forbes; "
         "Kremlin denies 700 000 and Ministry denies 261 000"
     )
 
@@ -365,7 +365,7 @@ def test_a_denied_lower_bound_rules_out_figures_above_it_only(tmp_path: Path) ->
     )
     [c] = denial_conflicts(find_conflicts(corpus))
     assert [side.claims for side in c.sides] == [("three",), ("denial",)]
-    assert c.reason == "People abroad is stated as 3 by Office; Spokesman denies at least 2"
+    assert c.reason == "3 is stated by Office; Spokesman denies at least 2"
 
 
 def test_a_denied_upper_bound_rules_out_that_figure_not_those_below(tmp_path: Path) -> None:
@@ -380,7 +380,7 @@ def test_a_denied_upper_bound_rules_out_that_figure_not_those_below(tmp_path: Pa
     )
     [c] = denial_conflicts(find_conflicts(corpus))
     assert [side.claims for side in c.sides] == [("million", "up-to"), ("denial",)]
-    assert c.reason.startswith("People abroad is reported as 1,000,000 by ")
+    assert c.reason.startswith("1,000,000 is reported by ")
 
 
 def test_a_denial_contradicts_the_value_it_denies(tmp_path: Path) -> None:
@@ -408,7 +408,7 @@ def test_a_denial_contradicts_the_value_it_denies(tmp_path: Path) -> None:
     assert c.severity is Severity.high
     assert c.distance == "denied"
     assert [side.claims for side in c.sides] == [("reported",), ("denied",)]
-    assert c.reason == "People who left is reported as 700,000 by Forbes; Kremlin denies 700 000"
+    assert c.reason == "700,000 is reported by Forbes; Kremlin denies 700 000"
 
 
 @pytest.mark.parametrize(
@@ -434,10 +434,7 @@ def test_a_denial_of_the_same_open_ended_value_contradicts_it(tmp_path: Path) ->
     )
     c = only(report)
     assert c.kind == "denial"
-    assert c.reason == (
-        "People who left is reported as up to one million by Paper; "
-        "Spokesman denies up to 1 million"
-    )
+    assert c.reason == ("Up to one million is reported by Paper; Spokesman denies up to 1 million")
 
 
 def test_a_denial_of_another_value_is_no_conflict(tmp_path: Path) -> None:
