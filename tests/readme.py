@@ -2,8 +2,8 @@
 
 Each example in a ```console block starts with `$ factcheck …` and is followed by its
 output; `$ echo $?` shows the exit code of the command before it. An output that starts
-with `…` shows only its end; one that ends with `…`, only its beginning. `python tests/readme.py` runs every example again and writes
-the output into the README (and writes docs/checks.md from the check codes);
+with `…` shows only its end; one that ends with `…`, only its beginning. `python tests/readme.py` runs every example again (and the library
+example) and writes the output into the README (and writes docs/checks.md from the check codes);
 `tests/test_readme.py` checks that nothing has changed.
 """
 
@@ -14,6 +14,7 @@ import os
 import re
 import shlex
 import shutil
+import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -113,6 +114,26 @@ def refresh(text: str) -> str:
     return _BLOCK.sub(redo, text)
 
 
+def refresh_library_example(text: str) -> str:
+    """The README with the library example's printed text replaced by what it prints now."""
+    head, section = text.split("## As a library", 1)
+    code = re.search(r"```python\n(.*?)```", section, re.S)
+    shown = re.search(r"```text\n(.*?)```", section, re.S)
+    if not (code and shown):
+        return text
+    with tempfile.TemporaryDirectory() as folder:
+        printed = subprocess.run(
+            [sys.executable, "-c", code.group(1)],
+            cwd=folder,
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "FACTCHECK_CACHE": _CACHE},
+        ).stdout
+    section = section[: shown.start(1)] + printed + section[shown.end(1) :]
+    return head + "## As a library" + section
+
+
 CHECKS_DOC = ROOT / "docs" / "checks.md"
 
 
@@ -120,6 +141,7 @@ if __name__ == "__main__":
     from factcheck.checks import CHECKS
     from factcheck.render.markdown_format import check_codes
 
-    README.write_text(refresh(README.read_text(encoding="utf-8")), encoding="utf-8")
+    text = refresh_library_example(refresh(README.read_text(encoding="utf-8")))
+    README.write_text(text, encoding="utf-8")
     CHECKS_DOC.write_text(check_codes(CHECKS), encoding="utf-8")
     sys.stdout.write("README examples and docs/checks.md refreshed\n")
