@@ -48,7 +48,8 @@ app = typer.Typer(
     name="factcheck",
     help="Find where footnoted sources disagree, and check the claims and their citations.",
     no_args_is_help=False,
-    add_completion=False,
+    # Typer's --install-completion and --show-completion, for bash, zsh, fish, PowerShell.
+    add_completion=True,
     # Plain help: Typer's Rich help formatter imports a Markdown parser, doubling start-up.
     rich_markup_mode=None,
     epilog="Exit codes: 0 done; 1 conflicts found with --fail-on-conflict, or errors with check "
@@ -113,8 +114,9 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-@app.callback()
+@app.callback(invoke_without_command=True)
 def main_options(
+    ctx: typer.Context,
     no_cache: Annotated[
         bool,
         typer.Option(
@@ -125,7 +127,7 @@ def main_options(
     version: Annotated[
         bool,
         typer.Option(
-            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+            "--version", "-V", callback=_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
 ) -> None:
@@ -134,6 +136,9 @@ def main_options(
     Exit codes: 0 done, 1 findings with --fail-on-conflict, 2 bad input or usage.
     """
     _settings["use_cache"] = not no_cache
+    if ctx.invoked_subcommand is None:  # bare `factcheck`: what it can do
+        typer.echo(ctx.get_help())
+        raise typer.Exit()
 
 
 @app.command()
@@ -186,6 +191,9 @@ def list_claims(
     property: PropertyOption = None,
     claimant: ClaimantOption = None,
     document: DocumentOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=0, metavar="N", help="Show the first N; 0 shows all.")
+    ] = 0,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -196,6 +204,7 @@ def list_claims(
 
     ws = _workspace(claims)
     found = ws.claims(subject=subject, property=property, claimant=claimant, document=document)
+    found = found[:limit] if limit else found
     notes(ws.notes)
     write_output(renderer(format).claims(found, style()), output, force=force)
 

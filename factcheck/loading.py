@@ -75,10 +75,8 @@ def _load(
                 builder.problems.extend(read)
                 unreadable += 1
                 continue
-            if read is None:
-                builder.corpus.notes.append(
-                    f"skipped {path}: YAML/JSON without any claim-file section"
-                )
+            if isinstance(read, str):
+                builder.corpus.notes.append(f"skipped {path}: {read}")
                 continue
             builder.corpus.files.append(str(path))
             builder.corpus.digests[os.path.abspath(path)] = read.digest

@@ -349,6 +349,11 @@ class Claim(Record):
             raise ValueError("derived_from names the inputs of a derivation: add `own: derivation`")
         if self.id in self.derived_from:
             raise ValueError("a claim cannot be derived from itself")
+        if self.rank == "deprecated" and not self.rank_reason:
+            raise ValueError(
+                "a deprecated claim says why: add `rank_reason` (a reader must see why it "
+                "is set aside)"
+            )
         return self
 
 

@@ -68,8 +68,13 @@ class File:
         return node.start_mark.line + 1 if node is not None else None
 
 
-def _read_file(path: Path, *, store: bool = False) -> File | None:
-    """One claim file, validated; None when it is YAML or JSON of some other kind.
+#: Why a YAML or JSON file of some other kind is passed over.
+NOT_CLAIMS = "YAML/JSON without any claim-file section"
+
+
+def _read_file(path: Path, *, store: bool = False) -> File | str:
+    """One claim file, validated; or why it is passed over, when it is YAML or JSON of some
+    other kind.
 
     With `store`, a file parsed without error is stored in the cache (`cached` looks
     entries up, before any file is parsed).
@@ -112,6 +117,8 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
     parsed = parse_json(text, file) if is_json else parse_yaml(text, file)
     data = parsed.data
     refuse_odd_values(data, text, file)
+    if output := _factchecks_own(data):
+        return f"factcheck's own {output}, not a claim file"
     if not isinstance(data, dict):
         kind = type(data).__name__ if data is not None else "nothing"
         raise FactcheckError(
@@ -128,7 +135,7 @@ def _read_file(path: Path, *, store: bool = False) -> File | None:
                 line=key_line(parsed.root, text, str(key)),
                 field=str(key),
             )
-        return None
+        return NOT_CLAIMS
     try:
         content = ClaimFile.model_validate(data)
     except ValidationError as exc:
@@ -198,7 +205,28 @@ def _first_errors(data: dict[str, Any]) -> list[ErrorDetails]:
         count *= 4
 
 
-_Outcome = File | None | list[Problem]
+def _factchecks_own(data: Any) -> str | None:
+    """What factcheck output `data` is (a report or a command's JSON saved among the claim
+    files), or None. Known by fields only factcheck's output has."""
+    if isinstance(data, dict):
+        keys = data.keys()
+        if data.get("report") == "factcheck" and "schema_version" in keys:
+            return "JSON report (export --format json)"
+        if keys == {"conflicts", "consistent"}:
+            return "list of conflicts (conflicts --format json)"
+        if {"query", "total", "hits"} <= keys:
+            return "search results (search --format json)"
+        if {"footnote_texts", "agrees_with", "cited_in"} <= keys:
+            return "claim (show --format json)"
+    first = data[0] if isinstance(data, list) and data else None
+    if isinstance(first, dict) and {"cited_in", "independent_sources", "parsed"} <= first.keys():
+        return "list of claims (claims --format json)"
+    if isinstance(first, dict) and {"code", "level", "title", "record"} <= first.keys():
+        return "list of findings (check --format json)"
+    return None
+
+
+_Outcome = File | str | list[Problem]
 
 
 def cached_digest(path: Path, digest: str | None = None) -> str | None:
@@ -283,8 +311,8 @@ def _parse_elsewhere(file: str, *, use_cache: bool) -> tuple[Any, ...]:
             read = _read_file(Path(file), store=use_cache)
     except FactcheckError as exc:
         return ("problems", exc.problems)
-    if read is None:
-        return ("none",)
+    if isinstance(read, str):
+        return ("skipped", read)
     # The claims go as rows, which need no validating again; the other records, few, as
     # the JSON the parent validates.
     rest = read.content.model_dump_json(exclude_defaults=True, exclude={"claims"}).encode()
@@ -296,8 +324,9 @@ def _received(path: Path, sent: tuple[Any, ...]) -> _Outcome:
     if sent[0] == "problems":
         problems: list[Problem] = sent[1]
         return problems
-    if sent[0] == "none":
-        return None
+    if sent[0] == "skipped":
+        reason: str = sent[1]
+        return reason
     content = ClaimFile.model_validate_json(sent[1])
     is_json = path.suffix.lower() == ".json"
     return File(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -438,3 +439,81 @@ def test_claims_through_dev_stdin_and_process_substitution(tmp_path: Path) -> No
     assert done.returncode == 0, done.stderr
     assert done.stdout.decode().rstrip().endswith("18 claims")
     assert not list(tmp_path.glob("factcheck-piped-*"))  # the copies are removed at exit
+
+
+def test_bare_factcheck_lists_the_commands_and_exits_0() -> None:
+    result = runner.invoke(app, [])
+    assert result.exit_code == 0
+    for command in ("conflicts", "claims", "show", "check", "search", "export", "schema"):
+        assert f"  {command} " in result.stdout
+
+
+def test_dash_capital_v_is_the_version() -> None:
+    result = runner.invoke(app, ["-V"])
+    assert (result.exit_code, result.stdout) == (0, f"factcheck {__version__}\n")
+
+
+def test_shell_completion_completes_commands_options_and_values() -> None:
+    def complete(words: str) -> list[str]:
+        env = {
+            **os.environ,
+            "_FACTCHECK_COMPLETE": "complete_bash",
+            "COMP_WORDS": words,
+            "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+        }
+        done = subprocess.run(
+            [sys.executable, "-c", "from factcheck.cli import app; app(prog_name='factcheck')"],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        return done.stdout.split()
+
+    assert complete("factcheck con") == ["conflicts"]
+    assert complete("factcheck conflicts --min") == ["--min-severity"]
+    assert complete("factcheck check --format ") == ["table", "json", "markdown", "csv", "html"]
+
+
+def test_limit_0_shows_all_in_every_command_that_limits() -> None:
+    every = json.loads(runner.invoke(app, ["claims", "-f", "json"]).stdout)
+    assert json.loads(runner.invoke(app, ["claims", "-f", "json", "--limit", "0"]).stdout) == every
+    assert (
+        json.loads(runner.invoke(app, ["claims", "-f", "json", "--limit", "3"]).stdout) == every[:3]
+    )
+    table = runner.invoke(app, ["claims", "--limit", "3"]).stdout
+    assert table.rstrip().endswith("3 claims")
+
+
+def test_a_deprecated_claim_without_a_reason_is_refused(tmp_path: Path) -> None:
+    mini = Path(__file__).parent / "data" / "mini"
+    folder = tmp_path / "claims"
+    shutil.copytree(mini, folder)
+    report = folder / "report.yaml"
+    report.write_text(
+        report.read_text("utf-8").replace("    rank_reason: the call-up began in 2022\n", ""),
+        "utf-8",
+    )
+    result = runner.invoke(app, ["conflicts", "-c", str(folder)])
+    assert result.exit_code == 2
+    assert "a deprecated claim says why: add `rank_reason`" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["export"], ["claims"], ["check"], ["conflicts"], ["search", "Peskov"], ["show", "early"]],
+)
+def test_factchecks_own_json_saved_among_the_claims_is_skipped_with_one_note(
+    tmp_path: Path, command: list[str]
+) -> None:
+    mini = Path(__file__).parent / "data" / "mini"
+    folder = tmp_path / "claims"
+    shutil.copytree(mini, folder)
+    saved = runner.invoke(app, [*command, "-c", str(mini), "--format", "json"])
+    assert saved.exit_code == 0, saved.stderr
+    (folder / "saved.json").write_text(saved.stdout, "utf-8")
+    result = runner.invoke(app, ["conflicts", "-c", str(folder)])
+    assert result.exit_code == 0, result.stderr
+    notes = [line for line in result.stderr.splitlines() if "saved.json" in line]
+    assert len(notes) == 1
+    assert "factcheck's own" in notes[0]

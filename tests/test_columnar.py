@@ -57,7 +57,7 @@ def test_the_table_holds_one_row_for_each_claim_compared(tmp_path: Path) -> None
             claim("a", "left.count", "100,000", as_of="1 October 2022"),
             claim("b", "left.count", "400,000", scope={"Destination": "Georgia"}),
             claim("denial", "left.count", "400,000", stance="denies"),
-            claim("old", "left.count", "5", rank="deprecated"),
+            claim("old", "left.count", "5", rank="deprecated", rank_reason="superseded"),
             claim("s", "callup.status", "ended"),
         ],
     )
