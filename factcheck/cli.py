@@ -292,8 +292,8 @@ def search(
         bool,
         typer.Option(
             "--exact",
-            help="Match words as written (case and accents aside): no typo, "
-            "spelling, transliteration or alphabet forgiveness.",
+            help="Match words as written (case and accents aside): no typo, word "
+            "form, spelling, transliteration or alphabet forgiveness.",
         ),
     ] = False,
     subject: SubjectOption = None,
@@ -326,7 +326,7 @@ def search(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Find claims by keyword, forgiving typos, spelling variants and alphabets.
+    """Find claims by keyword, forgiving typos, word forms, spelling variants and alphabets.
 
     A query that starts with - goes after --, options before it:
     factcheck search --limit 5 -- "-Putin partial mobilisation"

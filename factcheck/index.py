@@ -19,7 +19,7 @@ from factcheck import progress, store
 from factcheck.collector import paused_gc
 from factcheck.files import kept_place
 from factcheck.fingerprints import scan
-from factcheck.terms import fold, index_terms, word_rows
+from factcheck.terms import fold, index_terms, word_row
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
@@ -93,7 +93,7 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
             publishers_folded TEXT);
         CREATE VIRTUAL TABLE fts USING fts5(
             {", ".join(COLUMNS)}, content='', prefix='2 3', tokenize='unicode61');
-        CREATE TABLE words(word TEXT, term TEXT, PRIMARY KEY (word, term)) WITHOUT ROWID;
+        CREATE TABLE words(word TEXT PRIMARY KEY, spelling TEXT, term TEXT) WITHOUT ROWID;
     """)
     seen_words: set[str] = set()
     rows: list[tuple[object, ...]] = []
@@ -158,7 +158,8 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
         if len(rows) == _BATCH:
             flush()
     flush()
-    rows_of_words = {row for word in seen_words for row in word_rows(word)}
-    conn.executemany("INSERT INTO words VALUES (?, ?)", sorted(rows_of_words))
+    rows_of_words = {fold(word): word_row(word) for word in seen_words}
+    conn.executemany("INSERT INTO words VALUES (?, ?, ?)", sorted(rows_of_words.values()))
     conn.execute("CREATE INDEX claims_by_time ON claims(t_lo)")
     conn.execute("CREATE INDEX words_by_term ON words(term)")
+    conn.execute("CREATE INDEX words_by_spelling ON words(spelling)")

@@ -1,10 +1,10 @@
 """Searching claims by keyword, as COI researchers search ecoi.net.
 
 The query (see `search_query`) is matched through the index (see `search_match`), forgiving
-spelling variants, transliterations, mixed alphabets, case, diacritics and typos. `exact=True`
-turns all of that off: words then match only as written, apart from case and accents. Here:
-the search itself, its filters and results, the literal check of exact search, and the nearest
-words suggested when nothing is found.
+word forms, spelling variants, transliterations, mixed alphabets, case, diacritics and typos.
+`exact=True` turns all of that off: words then match only as written, apart from case and
+accents. Here: the search itself, its filters and results, the literal check of exact search,
+and the nearest words suggested when nothing is found.
 """
 
 from __future__ import annotations

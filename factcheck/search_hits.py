@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from factcheck.search_match import Terms
-from factcheck.terms import term, transliterated, words
+from factcheck.terms import term, words
 
 
 @dataclass(frozen=True)
@@ -30,10 +30,8 @@ class Hit:
 
 
 def _matches(word: str, terms: Terms) -> bool:
-    for t in (term(word), transliterated(word)):
-        if t and (t in terms.hits or any(t.startswith(p) for p in terms.prefixes)):
-            return True
-    return False
+    t = term(word)
+    return t in terms.hits or any(t.startswith(p) for p in terms.prefixes)
 
 
 def hit(row: dict[str, object], terms: Terms) -> Hit:

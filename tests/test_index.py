@@ -51,15 +51,15 @@ def test_rebuilt_when_a_file_changes(corpus_copy: Path) -> None:
     assert searched("exodus", corpus_copy) == (["exodus-long"], [2])
     text = claims.read_text("utf-8")
     # the same number of bytes: only the modification time tells the change
-    claims.write_text(text.replace("the exodus was", "the flight was"), "utf-8")
+    claims.write_text(text.replace("the exodus was", "the influx was"), "utf-8")
     bump(claims)
     assert searched("exodus", corpus_copy) == ([], [2])
-    assert searched("flight", corpus_copy) == (["exodus-long"], [])
+    assert searched("influx", corpus_copy) == (["exodus-long"], [])
     # a bigger file
     claims.write_text(text.replace("the exodus was", "the mass exodus was"), "utf-8")
     bump(claims)
     assert searched("exodus", corpus_copy) == (["exodus-long"], [2])
-    assert searched("flight", corpus_copy) == ([], [])
+    assert searched("influx", corpus_copy) == ([], [])
     assert len(index_files()) == 1
 
 
