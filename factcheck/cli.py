@@ -328,7 +328,8 @@ def search(
 ) -> None:
     """Find claims by keyword, forgiving typos, word forms, spelling variants and alphabets.
 
-    A query that starts with - goes after --, options before it:
+    Claims on the same topics as the matches follow them, marked "via topic", when the
+    limit leaves room. A query that starts with - goes after --, options before it:
     factcheck search --limit 5 -- "-Putin partial mobilisation"
     """
     from factcheck.output import write_output
@@ -397,18 +398,29 @@ def schema(
     report: Annotated[
         bool, typer.Option("--report", help="The schema of `export --format json` instead.")
     ] = False,
+    search: Annotated[
+        bool, typer.Option("--search", help="The schema of `search --format json` instead.")
+    ] = False,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Print the JSON Schema of claim files (for editors and validators), or of reports."""
+    """Print the JSON Schema of claim files (for editors and validators), of reports, or of
+    search results."""
     import json
 
+    from factcheck.errors import UsageError
     from factcheck.output import write_output
 
+    if report and search:
+        raise UsageError("give --report or --search, not both")
     if report:
         from factcheck.report_schema import report_schema
 
         schema = report_schema()
+    elif search:
+        from factcheck.report_schema import search_schema
+
+        schema = search_schema()
     else:
         from factcheck.model import claim_file_schema
 

@@ -32,7 +32,13 @@ COLUMNS = {"text": 1.0, "claimant": 2.0, "subject": 1.0, "property": 1.0, "sourc
 _BATCH = 10_000
 
 #: The tables of a kept index, besides the store's own.
-TABLES = {"claims": "table", "fts": "fts5", "words": "table"}
+TABLES = {
+    "claims": "table",
+    "fts": "fts5",
+    "words": "table",
+    "properties": "table",
+    "property_fts": "fts5",
+}
 
 
 def open_index(
@@ -94,6 +100,9 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
         CREATE VIRTUAL TABLE fts USING fts5(
             {", ".join(COLUMNS)}, content='', prefix='2 3', tokenize='unicode61');
         CREATE TABLE words(word TEXT PRIMARY KEY, spelling TEXT, term TEXT) WITHOUT ROWID;
+        CREATE TABLE properties(rowid INTEGER PRIMARY KEY, id TEXT);
+        CREATE VIRTUAL TABLE property_fts USING fts5(
+            property, content='', prefix='2 3', tokenize='unicode61');
     """)
     seen_words: set[str] = set()
     rows: list[tuple[object, ...]] = []
@@ -158,8 +167,20 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
         if len(rows) == _BATCH:
             flush()
     flush()
+    # A property's name and definition, for the query that names what a topic measures.
+    for rowid, prop in enumerate(sorted(corpus.properties.values(), key=lambda p: p.id), 1):
+        conn.execute("INSERT INTO properties VALUES (?, ?)", (rowid, prop.id))
+        described = f"{prop.id} {prop.name} {prop.definition}"
+        conn.execute(
+            "INSERT INTO property_fts(rowid, property) VALUES (?, ?)",
+            (rowid, index_terms(described, seen_words)),
+        )
     rows_of_words = {fold(word): word_row(word) for word in seen_words}
     conn.executemany("INSERT INTO words VALUES (?, ?, ?)", sorted(rows_of_words.values()))
     conn.execute("CREATE INDEX claims_by_time ON claims(t_lo)")
+    # A topic's claims shortest first, read in index order: by subject and property, or by
+    # property alone (a property named by the query, every subject).
+    conn.execute("CREATE INDEX claims_by_topic ON claims(property, subject)")
+    conn.execute("CREATE INDEX claims_by_property ON claims(property)")
     conn.execute("CREATE INDEX words_by_term ON words(term)")
     conn.execute("CREATE INDEX words_by_spelling ON words(spelling)")

@@ -1,5 +1,6 @@
-"""The layout of `factcheck export --format json`, as models: `factcheck schema --report`
-publishes them as JSON Schema, and the tests validate real exports against them."""
+"""The layout of `factcheck export --format json` and of `factcheck search --format json`, as
+models: `factcheck schema --report` and `factcheck schema --search` publish them as JSON
+Schema, and the tests validate real output against them."""
 
 from __future__ import annotations
 
@@ -112,9 +113,68 @@ class ReportOut(_Out):
     footnotes: list[FootnoteOut]
 
 
+class HitOut(_Out):
+    id: str
+    score: float = Field(
+        description="Relevance relative to the best claim found (1.0). A claim found through "
+        "its topic scores below every claim that holds the query's words."
+    )
+    document: str
+    document_title: str | None
+    footnotes: str = Field(description="The claim's footnotes, comma-separated.")
+    claimant: str | None
+    stance: Literal["asserts", "reports", "denies"]
+    subject: str
+    property: str
+    value: str = Field(description="The value as written.")
+    snippet: str = Field(
+        description="The words around the first match (the claim's opening "
+        "when its text holds none)."
+    )
+    highlights: list[list[int]] = Field(
+        description="[start, end) offsets of the matched words in `snippet`."
+    )
+    matched_in: list[Literal["text", "claimant", "subject", "property", "sources"]] = Field(
+        description="The fields that hold the query's words."
+    )
+    via: Literal["words", "topic"] = Field(
+        description="`words`: the claim holds the query's words. `topic`: it shares its "
+        "subject and property with such claims, or its property's name or definition holds "
+        "them; these come after every `words` hit."
+    )
+    location: str | None = Field(description="File and line of the claim.")
+
+
+class SearchOut(_Out):
+    """The claims a search found."""
+
+    query: str
+    total: int = Field(description="How many claims hold the query's words.")
+    related: int = Field(
+        description="How many other claims share a topic with them (or with a property whose "
+        "name or definition holds the words), counted when the limit leaves room for them."
+    )
+    summary: str
+    notes: list[str] = Field(description="Corrected words, ranking and suggestions, as lines.")
+    corrected: dict[str, list[str]] = Field(
+        description="Each query word found nowhere, with the nearest words searched instead."
+    )
+    suggestions: list[str] = Field(description="Nearest words, when nothing was found.")
+    hits: list[HitOut]
+
+
+def _published(model: type[BaseModel], title: str) -> dict[str, Any]:
+    schema = model.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = title
+    return schema
+
+
 def report_schema() -> dict[str, Any]:
     """JSON Schema of the JSON report."""
-    schema = ReportOut.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "factcheck report"
-    return schema
+    return _published(ReportOut, "factcheck report")
+
+
+def search_schema() -> dict[str, Any]:
+    """JSON Schema of a search's JSON output."""
+    return _published(SearchOut, "factcheck search results")

@@ -28,7 +28,7 @@ def searched(query: str, folder: Path) -> tuple[list[str], list[int]]:
     """The ids found, and the file counts `on_build` was told (one per build)."""
     builds: list[int] = []
     results = search(query, [folder], on_build=builds.append, limit=100)
-    return sorted(h.id for h in results.hits), builds
+    return sorted(h.id for h in results.matches), builds
 
 
 def bump(path: Path) -> None:

@@ -127,7 +127,7 @@ def test_exact_matching_leaves_out_only_what_is_written() -> None:
 
 def test_corrected_words_are_reported() -> None:
     results = find("Prigozin Wagner")
-    assert [h.id for h in results.hits] == ["prigozhin"]
+    assert [h.id for h in results.matches] == ["prigozhin"]
     assert results.typos == {"Prigozin": ["prigozhin"]}
     assert find("Prigozhin").typos == {}
 
@@ -137,13 +137,13 @@ def test_a_latin_query_for_a_cyrillic_word_is_no_typo() -> None:
     the Cyrillic word it found is the one marked."""
     results = find("Apti")
     assert results.typos == {}
-    (hit,) = results.hits
+    (hit,) = results.matches
     assert [text for text, marked in hit.snippet if marked] == ["Aпти"]
     assert hit.matched_in == ("text",)
 
 
 def test_a_latin_query_marks_the_cyrillic_word_it_found() -> None:
-    hit = next(h for h in find("Shoigu").hits if h.id == "shoigu-ru")
+    hit = next(h for h in find("Shoigu").matches if h.id == "shoigu-ru")
     assert [text for text, marked in hit.snippet if marked] == ["Шойгу"]
     assert hit.matched_in == ("text", "claimant")
 
@@ -186,7 +186,7 @@ def test_names_in_their_own_alphabet_find_their_latin_spelling(
 def test_a_name_in_cyrillic_is_no_typo_and_its_latin_word_is_marked() -> None:
     results = find("Путин")
     assert results.typos == {}
-    (hit,) = results.hits
+    (hit,) = results.matches
     assert [text for text, marked in hit.snippet if marked] == ["Putin"]
 
 
@@ -228,7 +228,7 @@ def test_a_word_family_is_not_forgiven_in_exact_matching() -> None:
 def test_swapped_letters_are_one_typo(query: str, near: list[str], expected: list[str]) -> None:
     results = find(query, limit=100)
     assert results.typos == {query: near}
-    assert sorted(h.id for h in results.hits) == expected
+    assert sorted(h.id for h in results.matches) == expected
 
 
 def test_a_corrected_word_is_shown_as_the_claims_spell_it_nearest_to_the_typed_one() -> None:
