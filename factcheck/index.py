@@ -1,11 +1,11 @@
 """The search index: SQLite FTS5, kept in the store, built once, never trusted stale.
 
 One index per set of claim files, kept under the fingerprint of their content (see
-`factcheck.store`): any edit, an added or removed file, or another version of factcheck
-means it is built again. An index that is odd in any way is not used. Opening a current
-index reads no claim file and imports no YAML or model code, which keeps a repeated search
-fast. When the store cannot be used (or with `--no-cache`), the index is built in memory
-for the one search. Deleting the store changes nothing but speed.
+`factcheck.store`): any edit, an added or removed file, or another version of factcheck or of
+the libraries that make its terms means it is built again. An index that is odd in any way is
+not used. Opening a current index reads no claim file and imports no YAML or model code, which
+keeps a repeated search fast. When the store cannot be used (or with `--no-cache`), the index
+is built in memory for the one search. Deleting the store changes nothing but speed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from factcheck import progress, store
 from factcheck.collector import paused_gc
 from factcheck.files import kept_place
 from factcheck.fingerprints import scan
-from factcheck.terms import fold, index_terms, word_row
+from factcheck.terms import fold, index_terms, library_stamp, word_row
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
@@ -56,17 +56,18 @@ def open_index(
     found = scan(paths, use_cache)
     kept = store.current()
     name = store.entry_name("search", found.targets)
-    if found.key is not None and (conn := kept.open_db(name, TABLES, found.key)) is not None:
+    key = None if found.key is None else f"{found.key} {library_stamp()}"
+    if key is not None and (conn := kept.open_db(name, TABLES, key)) is not None:
         return conn
     if on_build:
         on_build(len(found.files))
     from factcheck.loading import load_corpus
 
     corpus = load_corpus(found.targets, use_cache=use_cache, digests=found.digests)
-    if found.key is not None and found.built_from(corpus):
+    if key is not None and found.built_from(corpus):
         # Built in the store's own file and searched through the connection that built it:
         # one copy of the index, never read back.
-        built = kept.build_db(name, found.key, lambda conn: _write(conn, corpus))
+        built = kept.build_db(name, key, lambda conn: _write(conn, corpus))
         if built is not None:
             return built
     conn = sqlite3.connect(":memory:")

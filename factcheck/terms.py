@@ -20,9 +20,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
 
-from snowballstemmer import stemmer  # type: ignore[import-untyped]
+import anyascii
+import snowballstemmer  # type: ignore[import-untyped]
+from snowballstemmer import stemmer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
@@ -89,9 +92,7 @@ def _one_script(word: str) -> str:
 def _latin(word: str) -> str:
     """A folded word in Latin letters and digits only (`путин` → `putin`)."""
     if not word.isascii():
-        from anyascii import anyascii  # a query in Latin letters never needs it
-
-        word = anyascii(_one_script(word)).lower()
+        word = anyascii.anyascii(_one_script(word)).lower()
     # anyascii writes the soft sign as an apostrophe (Навальный → naval'nyy).
     return _NOT_ALNUM.sub("", word) or word
 
@@ -120,6 +121,17 @@ def term(word: str) -> str:
     plain = _variants(_latin(_POSSESSIVE.sub("", fold(word)).replace("'", "")))
     # Stemmed before doubled consonants are reduced: the stemmer knows `kill`, not `kil`.
     return _undouble(_STEMMER.stemWord(plain))
+
+
+@cache
+def library_stamp() -> str:
+    """The versions of the libraries that make terms (`anyascii 0.3.3 snowballstemmer-3.1.1`):
+    an index whose terms another version made would miss words, so it is not used. The
+    stemmer's version is read from the name of its installed metadata, which costs a
+    directory listing where importlib.metadata costs a tenth of a second."""
+    site = Path(snowballstemmer.__file__).parent.parent
+    found = sorted(p.name.split(".dist-info")[0] for p in site.glob("snowballstemmer-*.dist-info"))
+    return " ".join([f"anyascii {anyascii.__version__}", *(found or ["snowballstemmer"])])
 
 
 def words(text: str) -> Iterator[re.Match[str]]:

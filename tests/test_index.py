@@ -181,3 +181,14 @@ def test_an_index_written_in_small_batches_holds_the_same_rows(
         )
     assert len(corpus.claims) > 3 and dumps[0][0] and dumps[0][2]
     assert dumps[0] == dumps[1]
+
+
+def test_rebuilt_when_the_libraries_that_make_terms_change(
+    corpus_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another stemmer or transliterator may write a word's term otherwise: an index built
+    with one is not searched with the other."""
+    assert searched("exodus", corpus_copy) == (["exodus-long"], [2])
+    monkeypatch.setattr("factcheck.index.library_stamp", lambda: "anyascii 9 snowballstemmer-9")
+    assert searched("exodus", corpus_copy) == (["exodus-long"], [2])
+    assert searched("exodus", corpus_copy) == (["exodus-long"], [])

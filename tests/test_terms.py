@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.terms import fold, index_terms, spelling, term, words
+from factcheck.terms import fold, index_terms, library_stamp, spelling, term, words
 
 CYRILLIC_O = "\u043e"  # looks like the Latin o
 THIN = "\u2009"
@@ -310,3 +310,11 @@ def test_a_text_and_a_query_written_differently_index_alike() -> None:
 def test_words_and_their_positions() -> None:
     found = [(m.group(), m.start(), m.end()) for m in words(f"Russia’s 300{THIN}000 Aпти")]
     assert found == [("Russia’s", 0, 8), ("300", 9, 12), ("000", 13, 16), ("Aпти", 17, 21)]
+
+
+def test_the_library_stamp_names_both_versions() -> None:
+    from importlib.metadata import version
+
+    assert library_stamp() == (
+        f"anyascii {version('anyascii')} snowballstemmer-{version('snowballstemmer')}"
+    )
