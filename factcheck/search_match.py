@@ -80,8 +80,11 @@ class Terms:
         from rapidfuzz.distance import OSA
 
         limit = 1 if len(t) <= 5 else 2
+        # A word is no typo of a number, nor of a code with digits in it: left out, they
+        # are most of the candidates a short word has in a large index.
+        letters = "" if any(ch.isdigit() for ch in t) else " AND term NOT GLOB '*[0-9]*'"
         rows = self.conn.execute(
-            "SELECT DISTINCT term FROM words WHERE length(term) BETWEEN ? AND ?",
+            f"SELECT DISTINCT term FROM words WHERE length(term) BETWEEN ? AND ?{letters}",
             (len(t) - limit, len(t) + limit),
         )
         candidates = [r[0] for r in rows]

@@ -235,3 +235,14 @@ def test_a_corrected_word_is_shown_as_the_claims_spell_it_nearest_to_the_typed_o
     """The index keeps stems (mobil); the user is told a word of the claims."""
     assert find("mobilzation").typos == {"mobilzation": ["mobilization"]}
     assert find("mobilsation").typos == {"mobilsation": ["mobilisation"]}
+
+
+def test_a_word_is_not_corrected_to_a_number_nor_to_a_code(tmp_path: Path) -> None:
+    folder = write_claims(
+        tmp_path / "claims", [claim("figure", "About 2400 men left."), claim("code", "Unit B2.")]
+    )
+    # a word of letters one edit from `b2`: no typo of it
+    assert find("bz", [folder]).typos == {"bz": []}
+    # a query with digits is corrected as before
+    assert find("b3", [folder]).typos == {"b3": ["b2"]}
+    assert find("2401", [folder]).typos == {"2401": ["2400"]}
