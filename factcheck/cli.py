@@ -306,8 +306,8 @@ def search(
         bool,
         typer.Option(
             "--exact",
-            help="Match words as written (case and accents aside): no typo, "
-            "spelling, transliteration or alphabet forgiveness.",
+            help="Match words as written (case and accents aside): no typo, word "
+            "form, spelling, transliteration or alphabet forgiveness.",
         ),
     ] = False,
     subject: SubjectOption = None,
@@ -340,9 +340,10 @@ def search(
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Find claims by keyword, forgiving typos, spelling variants and alphabets.
+    """Find claims by keyword, forgiving typos, word forms, spelling variants and alphabets.
 
-    A query that starts with - goes after --, options before it:
+    Claims on the same topics as the matches follow them, marked "via topic", when the
+    limit leaves room. A query that starts with - goes after --, options before it:
     factcheck search --limit 5 -- "-Putin partial mobilisation"
     """
     from factcheck.output import write_output
@@ -433,8 +434,11 @@ def schema(
     JSON output."""
     import json
 
+    from factcheck.errors import UsageError
     from factcheck.output import write_output
 
+    if report and command is not None:
+        raise UsageError("give --report or --command, not both")
     if report or command is not None:
         from factcheck.report_schema import output_schema
 

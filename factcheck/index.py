@@ -1,11 +1,11 @@
 """The search index: SQLite FTS5, kept in the store, built once, never trusted stale.
 
 One index per set of claim files, kept under the fingerprint of their content (see
-`factcheck.store`): any edit, an added or removed file, or another version of factcheck
-means it is built again. An index that is odd in any way is not used. Opening a current
-index reads no claim file and imports no YAML or model code, which keeps a repeated search
-fast. When the store cannot be used (or with `--no-cache`), the index is built in memory
-for the one search. Deleting the store changes nothing but speed.
+`factcheck.store`): any edit, an added or removed file, or another version of factcheck or of
+the libraries that make its terms means it is built again. An index that is odd in any way is
+not used. Opening a current index reads no claim file and imports no YAML or model code, which
+keeps a repeated search fast. When the store cannot be used (or with `--no-cache`), the index
+is built in memory for the one search. Deleting the store changes nothing but speed.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from factcheck import progress, store
 from factcheck.collector import paused_gc
 from factcheck.files import kept_place
 from factcheck.fingerprints import scan
-from factcheck.terms import fold, index_terms, word_rows
+from factcheck.terms import fold, index_terms, library_stamp, word_row
 
 if TYPE_CHECKING:
     from factcheck.corpus import Corpus
@@ -32,7 +32,13 @@ COLUMNS = {"text": 1.0, "claimant": 2.0, "subject": 1.0, "property": 1.0, "sourc
 _BATCH = 10_000
 
 #: The tables of a kept index, besides the store's own.
-TABLES = {"claims": "table", "fts": "fts5", "words": "table"}
+TABLES = {
+    "claims": "table",
+    "fts": "fts5",
+    "words": "table",
+    "properties": "table",
+    "property_fts": "fts5",
+}
 
 
 def open_index(
@@ -50,17 +56,18 @@ def open_index(
     found = scan(paths, use_cache)
     kept = store.current()
     name = store.entry_name("search", found.targets)
-    if found.key is not None and (conn := kept.open_db(name, TABLES, found.key)) is not None:
+    key = None if found.key is None else f"{found.key} {library_stamp()}"
+    if key is not None and (conn := kept.open_db(name, TABLES, key)) is not None:
         return conn
     if on_build:
         on_build(len(found.files))
     from factcheck.loading import load_corpus
 
     corpus = load_corpus(found.targets, use_cache=use_cache, digests=found.digests)
-    if found.key is not None and found.built_from(corpus):
+    if key is not None and found.built_from(corpus):
         # Built in the store's own file and searched through the connection that built it:
         # one copy of the index, never read back.
-        built = kept.build_db(name, found.key, lambda conn: _write(conn, corpus))
+        built = kept.build_db(name, key, lambda conn: _write(conn, corpus))
         if built is not None:
             return built
     conn = sqlite3.connect(":memory:")
@@ -93,7 +100,10 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
             publishers_folded TEXT);
         CREATE VIRTUAL TABLE fts USING fts5(
             {", ".join(COLUMNS)}, content='', prefix='2 3', tokenize='unicode61');
-        CREATE TABLE words(word TEXT, term TEXT, PRIMARY KEY (word, term)) WITHOUT ROWID;
+        CREATE TABLE words(word TEXT PRIMARY KEY, spelling TEXT, term TEXT) WITHOUT ROWID;
+        CREATE TABLE properties(rowid INTEGER PRIMARY KEY, id TEXT);
+        CREATE VIRTUAL TABLE property_fts USING fts5(
+            property, content='', prefix='2 3', tokenize='unicode61');
     """)
     seen_words: set[str] = set()
     rows: list[tuple[object, ...]] = []
@@ -158,7 +168,20 @@ def _write(conn: sqlite3.Connection, corpus: Corpus) -> None:
         if len(rows) == _BATCH:
             flush()
     flush()
-    rows_of_words = {row for word in seen_words for row in word_rows(word)}
-    conn.executemany("INSERT INTO words VALUES (?, ?)", sorted(rows_of_words))
+    # A property's name and definition, for the query that names what a topic measures.
+    for rowid, prop in enumerate(sorted(corpus.properties.values(), key=lambda p: p.id), 1):
+        conn.execute("INSERT INTO properties VALUES (?, ?)", (rowid, prop.id))
+        described = f"{prop.id} {prop.name} {prop.definition}"
+        conn.execute(
+            "INSERT INTO property_fts(rowid, property) VALUES (?, ?)",
+            (rowid, index_terms(described, seen_words)),
+        )
+    rows_of_words = {fold(word): word_row(word) for word in seen_words}
+    conn.executemany("INSERT INTO words VALUES (?, ?, ?)", sorted(rows_of_words.values()))
     conn.execute("CREATE INDEX claims_by_time ON claims(t_lo)")
+    # A topic's claims shortest first, read in index order: by subject and property, or by
+    # property alone (a property named by the query, every subject).
+    conn.execute("CREATE INDEX claims_by_topic ON claims(property, subject)")
+    conn.execute("CREATE INDEX claims_by_property ON claims(property)")
     conn.execute("CREATE INDEX words_by_term ON words(term)")
+    conn.execute("CREATE INDEX words_by_spelling ON words(spelling)")

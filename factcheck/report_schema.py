@@ -143,30 +143,51 @@ class ClaimShownOut(ClaimOut):
 
 class HitOut(_Out):
     id: str
-    score: float
+    score: float = Field(
+        description="Relevance relative to the best claim found (1.0). A claim found through "
+        "its topic scores below every claim that holds the query's words."
+    )
     document: str
     document_title: str | None
-    footnotes: str
+    footnotes: str = Field(description="The claim's footnotes, comma-separated.")
     claimant: str | None
     stance: Literal["asserts", "reports", "denies"]
     subject: str
     property: str
-    value: str
-    snippet: str
-    highlights: list[list[int]] = Field(description="[start, end) offsets of matched words.")
-    matched_in: list[str]
-    location: str | None
+    value: str = Field(description="The value as written.")
+    snippet: str = Field(
+        description="The words around the first match (the claim's opening "
+        "when its text holds none)."
+    )
+    highlights: list[list[int]] = Field(
+        description="[start, end) offsets of the matched words in `snippet`."
+    )
+    matched_in: list[Literal["text", "claimant", "subject", "property", "sources"]] = Field(
+        description="The fields that hold the query's words."
+    )
+    via: Literal["words", "topic"] = Field(
+        description="`words`: the claim holds the query's words. `topic`: it shares its "
+        "subject and property with such claims, or its property's name or definition holds "
+        "them; these come after every `words` hit."
+    )
+    location: str | None = Field(description="File and line of the claim.")
 
 
 class SearchOut(_Out):
-    """`factcheck search QUERY --format json`."""
+    """`factcheck search QUERY --format json`: the claims a search found."""
 
     query: str
-    total: int
+    total: int = Field(description="How many claims hold the query's words.")
+    related: int = Field(
+        description="How many other claims share a topic with them (or with a property whose "
+        "name or definition holds the words), counted when the limit leaves room for them."
+    )
     summary: str
-    notes: list[str]
-    corrected: dict[str, list[str]]
-    suggestions: list[str]
+    notes: list[str] = Field(description="Corrected words, ranking and suggestions, as lines.")
+    corrected: dict[str, list[str]] = Field(
+        description="Each query word found nowhere, with the nearest words searched instead."
+    )
+    suggestions: list[str] = Field(description="Nearest words, when nothing was found.")
     hits: list[HitOut]
 
 

@@ -1,10 +1,18 @@
 """Searching claims by keyword, as COI researchers search ecoi.net.
 
 The query (see `search_query`) is matched through the index (see `search_match`), forgiving
-spelling variants, transliterations, mixed alphabets, case, diacritics and typos. `exact=True`
-turns all of that off: words then match only as written, apart from case and accents. Here:
-the search itself, its filters and results, the literal check of exact search, and the nearest
-words suggested when nothing is found.
+word forms, spelling variants, transliterations, mixed alphabets, case, diacritics and typos.
+`exact=True` turns all of that off: words then match only as written, apart from case and
+accents. Here: the search itself, its filters and results, the literal check of exact search,
+the claims found through their topic, and the nearest words suggested when nothing is found.
+
+A claim's score is its relevance (SQLite's bm25) relative to the best claim found: 1.00 for
+the best, less for weaker matches. When the claims that hold the query's words leave room
+within the limit, the other claims of their topics (subject and property) follow, and so do
+the claims of a property whose name or definition holds the query's words: each is marked
+`via="topic"` and scores below every match: half the lowest match's score, times the best
+score among its own topic's matches (1.00 when only the property's definition matched; 0.50
+when no claim matched at all).
 """
 
 from __future__ import annotations
@@ -24,6 +32,9 @@ from factcheck.terms import fold, words
 FIELDS = tuple(COLUMNS)
 #: A query matching more claims than this ranks only this many, the shortest.
 RANK_AMONG = 5000
+#: The properties whose name and definition match a query best bring their claims; a word
+#: that every definition holds ("number") names no topic in particular.
+NAMED_PROPERTIES = 5
 _BY_DATE = "c.t_lo IS NULL, c.t_lo DESC"
 
 
@@ -37,6 +48,13 @@ class Results:
     typos: dict[str, list[str]]
     suggestions: list[str]
     ranked_among: int | None = None
+    #: Claims sharing a topic with the matches, beyond them (see the module's docstring).
+    related: int = 0
+
+    @property
+    def matches(self) -> list[Hit]:
+        """The hits that hold the query's words (not those found through their topic)."""
+        return [h for h in self.hits if h.via == "words"]
 
 
 @dataclass(frozen=True)
@@ -73,7 +91,7 @@ def search(
     conn = open_index(paths, on_build=on_build, use_cache=use_cache)
     try:
         terms = Terms(exact, conn)
-        match = fts(node, terms)
+        match = plain = fts(node, terms)
         if fields:
             match = "{" + " ".join(fields) + "} : (" + match + ")"
         where, params = _where(filters)
@@ -120,13 +138,95 @@ def search(
                     f"ORDER BY rank, c.id LIMIT ?",
                     (match, *params, limit),
                 )
-        hits = [hit(row, terms) for row in rows]
+        best = max((-float(str(r["rank"])) for r in rows), default=0.0)
+        hits = [hit(row, terms, _relative(row, best)) for row in rows]
+        related = 0
+        if total < limit:
+            named = plain if not fields or "property" in fields else None
+            topics = _topics(conn, rows, best, named)
+            found, related = _topic_rows(conn, topics, rows, where, params, limit - len(rows))
+            hits += [hit(row, terms, score, via="topic") for row, score in found]
         suggestions = [] if hits else _suggest(node, conn)
-        return Results(query, hits, total, terms.fuzzy, suggestions, ranked_among)
+        return Results(query, hits, total, terms.fuzzy, suggestions, ranked_among, related)
     except sqlite3.OperationalError as exc:
         raise UsageError(f"query could not be run: {exc}") from None
     finally:
         conn.close()
+
+
+def _relative(row: dict[str, object], best: float) -> float:
+    """A claim's bm25 relevance as a share of the best one found (bm25 is near 0 for a
+    word most claims hold, so raw scores would all read 0.00)."""
+    own = -float(str(row["rank"]))
+    return round(own / best, 3) if best > 0 else 1.0
+
+
+#: A topic: (subject, property); a subject of None stands for every subject.
+Topic = tuple[str | None, str]
+
+
+def _topics(
+    conn: sqlite3.Connection,
+    rows: list[dict[str, object]],
+    best: float,
+    match: str | None,
+) -> dict[Topic, float]:
+    """The topics the matches bring, each with the score its other claims get (see the
+    module's docstring); every subject of a property whose name or definition matches the
+    query best (`match`, None when the search is limited to other fields) is one topic."""
+    scores = [_relative(row, best) for row in rows]
+    below = min(scores, default=1.0) / 2
+    topics: dict[Topic, float] = {}
+    for row, score in zip(rows, scores, strict=True):
+        key = (str(row["subject"]), str(row["property"]))
+        topics[key] = max(topics.get(key, 0.0), round(below * score, 3))
+    if match is not None:
+        for (prop,) in conn.execute(
+            "SELECT p.id FROM property_fts f JOIN properties p ON p.rowid = f.rowid "
+            "WHERE property_fts MATCH ? ORDER BY f.rank, p.id LIMIT ?",
+            (match, NAMED_PROPERTIES),
+        ):
+            topics.setdefault((None, str(prop)), round(below, 3))
+    return topics
+
+
+def _topic_rows(
+    conn: sqlite3.Connection,
+    topics: dict[Topic, float],
+    matched: list[dict[str, object]],
+    where: str,
+    params: Sequence[object],
+    room: int,
+) -> tuple[list[tuple[dict[str, object], float]], int]:
+    """Up to `room` claims of these topics that are not among the matches, best topic first
+    and shortest claim first within one, and how many such claims there are in all."""
+    if not topics or room <= 0:
+        return [], 0
+    seen = {int(str(r["rowid"])) for r in matched}
+    outside = f" AND c.rowid NOT IN ({', '.join(map(str, sorted(seen)))})" if seen else ""
+    found: dict[int, tuple[dict[str, object], float]] = {}
+    conditions: list[str] = []
+    condition_params: list[object] = []
+    for (subject, prop), score in topics.items():
+        condition = "c.property = ?" + ("" if subject is None else " AND c.subject = ?")
+        values = [prop] if subject is None else [prop, subject]
+        conditions.append(f"({condition})")
+        condition_params += values
+        for row in _rows(
+            conn,
+            f"SELECT c.*, 0 AS rank FROM claims c WHERE {condition}{outside} {where} "
+            "ORDER BY c.rowid LIMIT ?",
+            (*values, *params, room),
+        ):
+            rowid = int(str(row["rowid"]))
+            if rowid not in found or found[rowid][1] < score:
+                found[rowid] = (row, score)
+    total = conn.execute(
+        f"SELECT count(*) FROM claims c WHERE ({' OR '.join(conditions)}){outside} {where}",
+        (*condition_params, *params),
+    ).fetchone()[0]
+    ranked = sorted(found.items(), key=lambda item: (-item[1][1], item[0]))
+    return [entry for _, entry in ranked[:room]], int(total)
 
 
 _FIELD_COLUMNS = {

@@ -1,17 +1,22 @@
-"""One claim a search found: its record, the fields the query's words were found in, and a
-snippet of its text with those words marked."""
+"""One claim a search found: its record, the fields the query's words were found in, how it
+was found, and a snippet of its text with those words marked."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
 
 from factcheck.search_match import Terms
-from factcheck.terms import term, transliterated, words
+from factcheck.terms import term, words
 
 
 @dataclass(frozen=True)
 class Hit:
-    """One claim found, with its score and where the words were found."""
+    """One claim found, with its score and where the words were found.
+
+    `via` is "words" for a claim that holds the query's words, "topic" for one that shares
+    its subject and property with such claims (or whose property's name or definition
+    matched), ranked after them."""
 
     id: str
     score: float
@@ -27,16 +32,17 @@ class Hit:
     location: str | None
     snippet: tuple[tuple[str, bool], ...]
     matched_in: tuple[str, ...]
+    via: Literal["words", "topic"] = "words"
 
 
 def _matches(word: str, terms: Terms) -> bool:
-    for t in (term(word), transliterated(word)):
-        if t and (t in terms.hits or any(t.startswith(p) for p in terms.prefixes)):
-            return True
-    return False
+    t = term(word)
+    return t in terms.hits or any(t.startswith(p) for p in terms.prefixes)
 
 
-def hit(row: dict[str, object], terms: Terms) -> Hit:
+def hit(
+    row: dict[str, object], terms: Terms, score: float, via: Literal["words", "topic"] = "words"
+) -> Hit:
     text = str(row["text"])
     matched_in = tuple(
         name
@@ -51,7 +57,7 @@ def hit(row: dict[str, object], terms: Terms) -> Hit:
     )
     return Hit(
         id=str(row["id"]),
-        score=round(-float(str(row["rank"])), 3),
+        score=score,
         document=str(row["document"]),
         document_title=_opt(row["document_title"]),
         footnotes=str(row["footnotes"]),
@@ -64,6 +70,7 @@ def hit(row: dict[str, object], terms: Terms) -> Hit:
         location=_opt(row["location"]),
         snippet=snippet(text, terms),
         matched_in=matched_in,
+        via=via,
     )
 
 

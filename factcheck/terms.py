@@ -1,12 +1,18 @@
 """How words become search terms, the same way for the text and for a query.
 
 A word is folded (Unicode compatibility forms, case, diacritics, curly quotes), a word that
-mixes Cyrillic and Latin look-alike letters is written in its majority alphabet, and Latin
-words are reduced to one spelling for variants that name the same thing: British and
-American spelling (mobilisation, mobilization) and common transliterations of Russian names
-(Aleksei, Alexei, Alexey; Shoigu, Shoygu). Cyrillic words also get a Latin transliteration,
-so that `Apti` finds `Апти`. These rules are about English spelling and Russian
-transliteration in general; none is about a particular document.
+mixes Cyrillic and Latin look-alike letters is written in its majority alphabet, and a word
+in any other alphabet (Cyrillic, Greek, Georgian, Armenian, Arabic, CJK …) is transliterated
+into Latin letters by `anyascii`, so that `Путин` and `Putin` are one term. Latin spellings
+that name the same thing are reduced to one: British and American spelling (mobilisation,
+mobilization) and common transliterations of Russian names (Aleksei, Alexei, Alexey; Shoigu,
+Shoygu). Last, Snowball's English stemmer reduces a word to its family (emigrants, emigration
+→ emigr; deny, denied → deni). These rules are about English spelling and transliteration in
+general; none is about a particular document.
+
+Two forms of a word are kept: its *spelling* (all of the above but the stemmer, which
+prefix queries match against: `mobilis*` finds `mobilization`) and its *term* (the spelling,
+stemmed), which the index stores and the query looks up.
 """
 
 from __future__ import annotations
@@ -14,56 +20,21 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
-from functools import lru_cache
+from functools import cache, lru_cache
+from pathlib import Path
+
+import anyascii
+import snowballstemmer  # type: ignore[import-untyped]
+from snowballstemmer import stemmer
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[a-z]")
+_NOT_ALNUM = re.compile(r"[^a-z0-9]")
 
 # Letters that look the same in both alphabets.
 _CYRILLIC_TO_LATIN = str.maketrans("авеіјкмнорстухѕ", "abeijkmhopctyxs")
 _LATIN_TO_CYRILLIC = str.maketrans("abeijkmhopctyxs", "авеіјкмнорстухѕ")
-
-# A plain transliteration of Russian (and Ukrainian) letters, for matching only.
-_TRANSLIT = {
-    "а": "a",
-    "б": "b",
-    "в": "v",
-    "г": "g",
-    "д": "d",
-    "е": "e",
-    "ё": "e",
-    "ж": "zh",
-    "з": "z",
-    "и": "i",
-    "й": "i",
-    "к": "k",
-    "л": "l",
-    "м": "m",
-    "н": "n",
-    "о": "o",
-    "п": "p",
-    "р": "r",
-    "с": "s",
-    "т": "t",
-    "у": "u",
-    "ф": "f",
-    "х": "kh",
-    "ц": "ts",
-    "ч": "ch",
-    "ш": "sh",
-    "щ": "shch",
-    "ъ": "",
-    "ы": "y",
-    "ь": "",
-    "э": "e",
-    "ю": "yu",
-    "я": "ya",
-    "і": "i",
-    "ї": "i",
-    "є": "e",
-    "ґ": "g",
-}
 
 # Spelling variants, each rewritten to one form (applied in order, to whole Latin words).
 _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -96,6 +67,7 @@ _VARIANTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 )
 _POSSESSIVE = re.compile(r"'s$")
 _DOUBLE = re.compile(r"([bcdfgklmnprstvz])\1")
+_STEMMER = stemmer("english")
 
 
 def fold(text: str) -> str:
@@ -117,32 +89,49 @@ def _one_script(word: str) -> str:
     return word.translate(table)
 
 
-def _canonical_latin(word: str) -> str:
+def _latin(word: str) -> str:
+    """A folded word in Latin letters and digits only (`путин` → `putin`)."""
+    if not word.isascii():
+        word = anyascii.anyascii(_one_script(word)).lower()
+    # anyascii writes the soft sign as an apostrophe (Навальный → naval'nyy).
+    return _NOT_ALNUM.sub("", word) or word
+
+
+def _variants(word: str) -> str:
     for pattern, replacement in _VARIANTS:
         word = pattern.sub(replacement, word)
+    return word
+
+
+def _undouble(word: str) -> str:
     # Doubled consonants vary between spellings and are the commonest typo (Galleoti).
     return _DOUBLE.sub(r"\1", word)
 
 
 @lru_cache(maxsize=1 << 17)
+def spelling(word: str) -> str:
+    """A word's one spelling: folded, in Latin letters, spelling variants reduced, not
+    stemmed (`Mobilisation` → `mobilization`, `Шойгу` → `shoigu`)."""
+    return _undouble(_variants(_latin(_POSSESSIVE.sub("", fold(word)).replace("'", ""))))
+
+
+@lru_cache(maxsize=1 << 17)
 def term(word: str) -> str:
-    """The search term of one word."""
-    word = _POSSESSIVE.sub("", fold(word)).replace("'", "")
-    word = _one_script(word)
-    if _CYRILLIC.search(word):
-        return word
-    return _canonical_latin(word)
+    """The search term of one word: its spelling's stem (`emigrants` → `emigr`)."""
+    plain = _variants(_latin(_POSSESSIVE.sub("", fold(word)).replace("'", "")))
+    # Stemmed before doubled consonants are reduced: the stemmer knows `kill`, not `kil`.
+    return _undouble(_STEMMER.stemWord(plain))
 
 
-@lru_cache(maxsize=1 << 16)
-def transliterated(word: str) -> str | None:
-    """The Latin term a Cyrillic word is also found under (`Апти` → `apti`)."""
-    folded = _one_script(fold(word))
-    if not _CYRILLIC.search(folded):
-        return None
-    # The adjective ending -ый is written -y in Latin (Навальный, Navalny).
-    folded = re.sub("ы[йи]$", "ы", folded)
-    return _canonical_latin("".join(_TRANSLIT.get(ch, ch) for ch in folded))
+@cache
+def library_stamp() -> str:
+    """The versions of the libraries that make terms (`anyascii 0.3.3 snowballstemmer-3.1.1`):
+    an index whose terms another version made would miss words, so it is not used. The
+    stemmer's version is read from the name of its installed metadata, which costs a
+    directory listing where importlib.metadata costs a tenth of a second."""
+    site = Path(snowballstemmer.__file__).parent.parent
+    found = sorted(p.name.split(".dist-info")[0] for p in site.glob("snowballstemmer-*.dist-info"))
+    return " ".join([f"anyascii {anyascii.__version__}", *(found or ["snowballstemmer"])])
 
 
 def words(text: str) -> Iterator[re.Match[str]]:
@@ -150,42 +139,30 @@ def words(text: str) -> Iterator[re.Match[str]]:
     return _WORD.finditer(text)
 
 
-def prefix_terms(prefix: str) -> set[str]:
-    """The terms a word beginning with `prefix` may have: the spelling rules act on
-    endings, so plausible endings are added, made terms, and cut back (`mobilis` gives
+def prefix_spellings(prefix: str) -> set[str]:
+    """The spellings a word beginning with `prefix` may have: the spelling rules act on
+    endings, so plausible endings are added, spelt, and cut back (`mobilis` gives
     `mobiliz`, the start of `mobilization`)."""
-    found = {fold(prefix), term(prefix)}
+    found = {fold(prefix), spelling(prefix)}
+    if not fold(prefix).isascii():  # the endings are English ones
+        return {p for p in found if len(p) >= 2}
     for ending in ("e", "ation", "ing", "ed", "s", "our", "re", "ence", "ey", "y"):
-        whole = term(prefix + ending)
+        whole = spelling(prefix + ending)
         found.add(whole[: max(2, len(whole) - len(ending))])
     return {p for p in found if len(p) >= 2}
 
 
-@lru_cache(maxsize=1 << 17)
-def _indexed(word: str) -> tuple[str, ...]:
-    """The terms the index keeps of one word: its term, then its transliteration if any."""
-    latin = transliterated(word)
-    return (term(word), latin) if latin else (term(word),)
-
-
 def index_terms(text: str, seen: set[str] | None = None) -> str:
-    """A text as the space-separated terms the index stores (transliterations added).
+    """A text as the space-separated terms the index stores.
 
     `seen`, when given, also receives the text's words, for the index's table of words
-    (`word_rows`)."""
+    (`word_row`)."""
     found = _WORD.findall(text)
     if seen is not None:
         seen.update(found)
-    out: list[str] = []
-    for word in found:
-        out.extend(_indexed(word))
-    return " ".join(out)
+    return " ".join(map(term, found))
 
 
-def word_rows(word: str) -> list[tuple[str, str]]:
-    """A word's rows in the index's table of words: (folded word, term), and
-    (transliteration, transliteration) for a Cyrillic word."""
-    rows = [(fold(word), term(word))]
-    if latin := transliterated(word):
-        rows.append((latin, latin))
-    return rows
+def word_row(word: str) -> tuple[str, str, str]:
+    """A word's row in the index's table of words: (folded word, spelling, term)."""
+    return fold(word), spelling(word), term(word)

@@ -31,8 +31,9 @@ def find(query: str, paths: list[Path] | None = None, **options: Any) -> Results
 
 
 def ids(query: str, paths: list[Path] | None = None, **options: Any) -> list[str]:
-    """The ids found, in the order given."""
-    return [h.id for h in find(query, paths, limit=100, **options).hits]
+    """The ids found by their words, in the order given (the claims that follow them through
+    their topic are left to the tests about topics)."""
+    return [h.id for h in find(query, paths, limit=100, **options).hits if h.via == "words"]
 
 
 def found(query: str, **options: Any) -> list[str]:

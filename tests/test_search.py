@@ -4,13 +4,15 @@ fields, the limit, sorting, ranking and the nearest words when nothing matches."
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from factcheck import search as search_module
 from factcheck.errors import UsageError
 from factcheck.loading import load_corpus
-from factcheck.search import Filters
-from tests.search_helpers import CORPUS, WIDE, find, found, ids
+from factcheck.search import Filters, search
+from tests.search_helpers import CORPUS, WIDE, claim, find, found, ids, write_claims
 
 ALL = [
     "alaudinov",
@@ -167,7 +169,8 @@ def test_in_subject_and_property() -> None:
 
 def test_a_match_in_the_subject_says_so() -> None:
     results = find("emigration", fields=["subject"])
-    assert {h.matched_in for h in results.hits} == {("subject",)}
+    # the property's name (Emigrants total) holds a word of the same family
+    assert {h.matched_in for h in results.matches} == {("subject", "property")}
 
 
 def test_unknown_field() -> None:
@@ -181,10 +184,10 @@ def test_unknown_field() -> None:
 def test_limit_keeps_the_best_and_the_total() -> None:
     everything = find(WIDE, limit=100)
     first3 = find(WIDE, limit=3)
-    assert [h.id for h in first3.hits] == [h.id for h in everything.hits][:3]
+    assert [h.id for h in first3.matches] == [h.id for h in everything.matches][:3]
     assert first3.total == everything.total == 11
     exact3 = find(WIDE, limit=3, exact=True)
-    assert (len(exact3.hits), exact3.total) == (3, 11)
+    assert (len(exact3.matches), exact3.total) == (3, 11)
 
 
 def test_sort_by_date_newest_first_then_by_relevance_untimed_last() -> None:
@@ -214,11 +217,15 @@ def test_sort_must_be_known() -> None:
 def test_ranking_by_where_the_word_is() -> None:
     results = find("Kremlin")
     # word in claimant and text, then in the text only, then only in a source's title
-    assert [h.id for h in results.hits] == ["kremlin-both", "kremlin-text", "peskov"]
-    scores = [h.score for h in results.hits]
+    assert [h.id for h in results.matches] == ["kremlin-both", "kremlin-text", "peskov"]
+    scores = [h.score for h in results.matches]
     assert scores == sorted(scores, reverse=True)
     assert len(set(scores)) == 3
-    assert [h.matched_in for h in results.hits] == [("text", "claimant"), ("text",), ("sources",)]
+    assert [h.matched_in for h in results.matches] == [
+        ("text", "claimant"),
+        ("text",),
+        ("sources",),
+    ]
 
 
 def test_ranking_claimant_and_text_above_text_alone() -> None:
@@ -228,13 +235,14 @@ def test_ranking_claimant_and_text_above_text_alone() -> None:
 
 def test_scores_descend_and_ties_go_by_id() -> None:
     results = find(WIDE, limit=100)
-    scores = [h.score for h in results.hits]
+    scores = [h.score for h in results.matches]
     assert scores == sorted(scores, reverse=True)
     assert all(s > 0 for s in scores)
     tied = find("Recruits")
-    # tie-b comes first in the file; equal scores are ordered by id
-    assert [h.id for h in tied.hits] == ["tie-a", "tie-b"]
-    assert tied.hits[0].score == tied.hits[1].score
+    # tie-b comes first in the file; equal scores are ordered by id (prigozhin's property
+    # is named Prison recruitment: the same family, in a field that weighs less)
+    assert [h.id for h in tied.matches] == ["tie-a", "tie-b", "prigozhin"]
+    assert tied.matches[0].score == tied.matches[1].score
 
 
 # --------------------------------------------------------------------------- no result
@@ -251,3 +259,96 @@ def test_no_result_for_a_phrase_suggests_its_words() -> None:
     results = find('"mobilisation partial"')
     assert results.hits == []
     assert {"mobilisation", "mobilization", "partial"} <= set(results.suggestions)
+
+
+# --------------------------------------------------------------------------- scores
+
+
+def test_scores_are_relative_to_the_best_hit_even_for_a_word_every_claim_holds(
+    tmp_path: Path,
+) -> None:
+    """bm25 gives a word that most claims hold almost no weight: raw scores read 0.00 for
+    every hit. Shown relative to the best hit, they still say which matches best."""
+    folder = write_claims(
+        tmp_path / "claims",
+        [
+            claim("short", "Russia."),
+            claim("twice", "Russia and again Russia, as Russia says."),
+            claim("long", "Many men left Russia after the announcement of the partial call-up."),
+        ],
+    )
+    results = search("Russia", [folder])
+    scores = {h.id: h.score for h in results.hits}
+    assert max(scores.values()) == 1.0
+    assert all(0 < s <= 1 for s in scores.values())
+    assert scores["long"] < scores["short"]
+    assert [h.score for h in results.hits] == sorted(scores.values(), reverse=True)
+
+
+# --------------------------------------------------------------------------- topics
+
+
+def test_the_other_claims_of_a_matched_topic_follow_the_matches() -> None:
+    """`Forbes` is in one claim about emigration (left.count); the other claims on that topic
+    come after it, marked as found through their topic, scored below it."""
+    results = find("Forbes", limit=10)
+    assert [(h.id, h.via) for h in results.hits] == [
+        ("kremlin-text", "words"),
+        ("kazakhstan", "topic"),
+        ("upper-lars", "topic"),
+        ("exodus-long", "topic"),
+    ]
+    assert (results.total, results.related) == (1, 3)
+    assert {(h.subject, h.property) for h in results.hits} == {("emigration", "left.count")}
+    assert all(h.score < results.hits[0].score for h in results.hits[1:])
+
+
+def test_a_query_naming_what_a_property_measures_brings_its_claims() -> None:
+    """`street` is in no claim, only in the definition of detained.count ('Number of
+    detainees at street protests'): that property's claims are found through it."""
+    results = find("street", limit=10)
+    assert (results.total, results.related) == (0, 1)
+    assert [(h.id, h.via, h.score) for h in results.hits] == [("aleksei", "topic", 0.5)]
+    assert results.hits[0].matched_in == ()
+
+
+def test_a_definition_counts_only_when_the_property_field_is_searched() -> None:
+    assert find("street", fields=["text"], limit=10).hits == []
+    assert [h.id for h in find("street", fields=["property"], limit=10).hits] == ["aleksei"]
+
+
+def test_topics_only_fill_the_room_the_matches_leave() -> None:
+    results = find("Kremlin OR Wagner", limit=4)
+    assert [h.via for h in results.hits] == ["words"] * 4
+    assert results.related == 0
+    results = find("Kremlin OR Wagner", limit=5)
+    assert [h.via for h in results.hits] == ["words"] * 4 + ["topic"]
+    assert results.related == 9
+
+
+def test_filters_hold_for_claims_found_through_their_topic() -> None:
+    results = find("Forbes", filters=Filters(document="euaa"), limit=10)
+    assert [(h.id, h.document) for h in results.hits] == [
+        ("kremlin-text", "euaa"),
+        ("kazakhstan", "euaa"),
+        ("upper-lars", "euaa"),
+    ]
+    assert results.related == 2
+
+
+def test_only_the_properties_a_query_names_best_bring_their_claims(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`number` is in four definitions; a word every definition holds names no topic in
+    particular, so only the best-matching properties count (here one)."""
+    everything = find("number", fields=["property"], limit=20)
+    assert {h.property for h in everything.hits} == {
+        "intake.count",
+        "left.count",
+        "detained.count",
+        "convicts.count",
+    }
+    monkeypatch.setattr(search_module, "NAMED_PROPERTIES", 1)
+    best = find("number", fields=["property"], limit=20)
+    assert len({h.property for h in best.hits}) == 1
+    assert {h.via for h in best.hits} == {"topic"}

@@ -7,10 +7,13 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from tests.search_helpers import CORPUS, WIDE, claim, run, write_claims
+from factcheck.cli import app
+from factcheck.report_schema import SearchOut
+from tests.search_helpers import CORPUS, WIDE, claim, run, runner, write_claims
 
 # --------------------------------------------------------------------------- the query
 
@@ -71,7 +74,7 @@ def test_exact_matching_through_the_command_line() -> None:
 def test_filters_on_the_command_line(options: list[str], expected: list[str]) -> None:
     code, out, err = run(WIDE, "-c", str(CORPUS), "-f", "json", "-n", "50", *options)
     assert code == 0, err
-    assert [h["id"] for h in json.loads(out)["hits"]] == expected
+    assert [h["id"] for h in json.loads(out)["hits"] if h["via"] == "words"] == expected
 
 
 @pytest.mark.parametrize(
@@ -119,7 +122,8 @@ def test_in_fields_on_the_command_line() -> None:
         "Kremlin", "-c", str(CORPUS), "--in", "claimant", "--in", "sources", "-f", "csv"
     )
     assert code == 0
-    assert [row["id"] for row in csv.DictReader(io.StringIO(out))] == ["kremlin-both", "peskov"]
+    rows = csv.DictReader(io.StringIO(out))
+    assert [row["id"] for row in rows if row["via"] == "words"] == ["kremlin-both", "peskov"]
 
 
 def test_limit_on_the_command_line() -> None:
@@ -176,34 +180,50 @@ QUERY = "Kremlin OR Wagner"
 
 
 def test_table() -> None:
-    code, out, _ = run(QUERY, "-c", str(CORPUS))
+    """Four claims hold the words; with room for six, two more follow from their topic. A
+    claim whose text holds none of the words says where they are."""
+    code, out, _ = run(QUERY, "-c", str(CORPUS), "-n", "6")
     assert code == 0
     assert out == (
-        '4 claims match "Kremlin OR Wagner"\n'
+        '4 claims match "Kremlin OR Wagner"; 9 more claims on the same topics, showing 2\n'
         "\n"
         "  score   claim                  claimant        snippet\n"
         " ──────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        "   2.69   prigozhin wiki fn. b   @Rybar          Yevgeny Prigozhin enlisted about 50,000 convicts\n"
+        "   1.00   prigozhin wiki fn. b   @Rybar          Yevgeny Prigozhin enlisted about 50,000 convicts\n"
         "                                                 for the «Wagner» group.\n"
-        "   2.41   kremlin-both wiki      Kremlin         The «Kremlin» said 300,000 reservists with combat\n"
+        "   0.90   kremlin-both wiki      Kremlin         The «Kremlin» said 300,000 reservists with combat\n"
         "          fn. a                                  experience would be called first.\n"
-        "   1.53   kremlin-text euaa      Forbes          Sources in the «Kremlin» told Forbes that 700,000\n"
+        "   0.57   kremlin-text euaa      Forbes          Sources in the «Kremlin» told Forbes that 700,000\n"
         "          fn. 2                                  people had left Russia.\n"
-        "   0.98   peskov euaa fn. 3      Dmitriy         Peskov denied reports that one million men would\n"
-        "                                 Peskov          be called up.\n"
+        "   0.36   peskov euaa fn. 3      Dmitriy         Peskov denied reports that one million men would\n"
+        "          in sources             Peskov          be called up.\n"
+        "   0.16   shoigu-ru wiki fn. c   Сергей Шойгу    Шойгу заявил, что будет призвано 300\u00a0000\n"
+        "          via topic                              резервистов.\n"
+        "   0.16   tie-a euaa fn. 1       Regional        Recruits were sent to the front after two weeks.\n"
+        "          via topic              governor\n"
         "\n"
     )
 
 
 def test_json() -> None:
-    code, out, _ = run(QUERY, "-c", str(CORPUS), "-f", "json")
+    code, out, _ = run(QUERY, "-c", str(CORPUS), "-f", "json", "-n", "6")
     assert code == 0
     data = json.loads(out)
     assert (data["query"], data["total"]) == (QUERY, 4)
-    assert data["summary"] == '4 claims match "Kremlin OR Wagner"'
+    assert data["summary"] == (
+        '4 claims match "Kremlin OR Wagner"; 9 more claims on the same topics, showing 2'
+    )
     hits = data["hits"]
-    assert [h["id"] for h in hits] == ["prigozhin", "kremlin-both", "kremlin-text", "peskov"]
-    assert [h["score"] for h in hits] == sorted((h["score"] for h in hits), reverse=True)
+    assert [h["id"] for h in hits] == [
+        "prigozhin",
+        "kremlin-both",
+        "kremlin-text",
+        "peskov",
+        "shoigu-ru",
+        "tie-a",
+    ]
+    assert [h["score"] for h in hits] == [1.0, 0.899, 0.569, 0.363, 0.163, 0.163]
+    assert [h["via"] for h in hits] == ["words"] * 4 + ["topic"] * 2
     first = hits[0]
     assert (
         first["snippet"] == "Yevgeny Prigozhin enlisted about 50,000 convicts for the Wagner group."
@@ -222,12 +242,14 @@ def test_json() -> None:
     }
     assert first["location"].endswith("claims.yaml:78")
     words = [[h["snippet"][a:b] for a, b in h["highlights"]] for h in hits]
-    assert words == [["Wagner"], ["Kremlin"], ["Kremlin"], []]
+    assert words == [["Wagner"], ["Kremlin"], ["Kremlin"], [], [], []]
     assert [h["matched_in"] for h in hits] == [
         ["text"],
         ["text", "claimant"],
         ["text"],
         ["sources"],
+        [],
+        [],
     ]
 
 
@@ -261,22 +283,24 @@ def test_json_highlights_in_a_text_with_an_ellipsis(tmp_path: Path) -> None:
 
 
 def test_markdown() -> None:
-    code, out, _ = run(QUERY, "-c", str(CORPUS), "-f", "markdown")
+    code, out, _ = run(QUERY, "-c", str(CORPUS), "-f", "markdown", "-n", "6")
     assert code == 0
     assert out == (
-        '# 4 claims match "Kremlin OR Wagner"\n'
+        '# 4 claims match "Kremlin OR Wagner"; 9 more claims on the same topics, showing 2\n'
         "\n"
         "| Score | Claim | Cited in | Claimant | Snippet |\n"
         "| --- | --- | --- | --- | --- |\n"
-        "| 2.69 | prigozhin | wiki fn. b | @Rybar | Yevgeny Prigozhin enlisted about 50,000 convicts for the **Wagner** group. |\n"
-        "| 2.41 | kremlin-both | wiki fn. a | Kremlin | The **Kremlin** said 300,000 reservists with combat experience would be called first. |\n"
-        "| 1.53 | kremlin-text | euaa fn. 2 | Forbes | Sources in the **Kremlin** told Forbes that 700,000 people had left Russia. |\n"
-        "| 0.98 | peskov | euaa fn. 3 | Dmitriy Peskov | Peskov denied reports that one million men would be called up. |\n"
+        "| 1.00 | prigozhin | wiki fn. b | @Rybar | Yevgeny Prigozhin enlisted about 50,000 convicts for the **Wagner** group. |\n"
+        "| 0.90 | kremlin-both | wiki fn. a | Kremlin | The **Kremlin** said 300,000 reservists with combat experience would be called first. |\n"
+        "| 0.57 | kremlin-text | euaa fn. 2 | Forbes | Sources in the **Kremlin** told Forbes that 700,000 people had left Russia. |\n"
+        "| 0.36 | peskov | euaa fn. 3 | Dmitriy Peskov | Peskov denied reports that one million men would be called up. |\n"
+        "| 0.16 via topic | shoigu-ru | wiki fn. c | Сергей Шойгу | Шойгу заявил, что будет призвано 300\u00a0000 резервистов. |\n"
+        "| 0.16 via topic | tie-a | euaa fn. 1 | Regional governor | Recruits were sent to the front after two weeks. |\n"
     )
 
 
 def test_csv() -> None:
-    code, out, _ = run(QUERY, "-c", str(CORPUS), "-f", "csv")
+    code, out, _ = run(QUERY, "-c", str(CORPUS), "-f", "csv", "-n", "6")
     assert code == 0
     rows = list(csv.reader(io.StringIO(out)))
     assert rows == [
@@ -291,9 +315,10 @@ def test_csv() -> None:
             "property",
             "value",
             "snippet",
+            "via",
         ],
         [
-            "2.691",
+            "1.0",
             "prigozhin",
             "wiki",
             "b",
@@ -303,9 +328,10 @@ def test_csv() -> None:
             "convicts.count",
             "about 50,000",
             "Yevgeny Prigozhin enlisted about 50,000 convicts for the «Wagner» group.",
+            "words",
         ],
         [
-            "2.411",
+            "0.899",
             "kremlin-both",
             "wiki",
             "a",
@@ -315,9 +341,10 @@ def test_csv() -> None:
             "intake.count",
             "300,000",
             "The «Kremlin» said 300,000 reservists with combat experience would be called first.",
+            "words",
         ],
         [
-            "1.532",
+            "0.569",
             "kremlin-text",
             "euaa",
             "2",
@@ -327,9 +354,10 @@ def test_csv() -> None:
             "left.count",
             "700,000",
             "Sources in the «Kremlin» told Forbes that 700,000 people had left Russia.",
+            "words",
         ],
         [
-            "0.98",
+            "0.363",
             "peskov",
             "euaa",
             "3",
@@ -339,6 +367,33 @@ def test_csv() -> None:
             "intake.count",
             "one million",
             "Peskov denied reports that one million men would be called up.",
+            "words",
+        ],
+        [
+            "0.163",
+            "shoigu-ru",
+            "wiki",
+            "c",
+            "Сергей Шойгу",
+            "asserts",
+            "draft",
+            "intake.count",
+            "300\u00a0000",
+            "Шойгу заявил, что будет призвано 300\u00a0000 резервистов.",
+            "topic",
+        ],
+        [
+            "0.163",
+            "tie-a",
+            "euaa",
+            "1",
+            "Regional governor",
+            "asserts",
+            "draft",
+            "intake.count",
+            "300,000",
+            "Recruits were sent to the front after two weeks.",
+            "topic",
         ],
     ]
 
@@ -367,3 +422,64 @@ def test_every_format_writes_to_a_file(fmt: str, tmp_path: Path) -> None:
     code, out, _ = run(QUERY, "-c", str(CORPUS), "-f", fmt, "-o", str(target))
     assert (code, out) == (0, "")
     assert "Kremlin" in target.read_text("utf-8")
+
+
+# --------------------------------------------------------------------------- the bundled claims
+
+
+def bundled(query: str) -> list[dict[str, Any]]:
+    code, out, err = run(query, "-f", "json", "-n", "50")
+    assert code == 0, err
+    hits: list[dict[str, Any]] = json.loads(out)["hits"]
+    return hits
+
+
+@pytest.mark.parametrize(
+    ("query", "claimant"),
+    [("Путин", "Vladimir Putin"), ("Песков", "Dmitry Peskov"), ("Шойгу", "Sergei Shoigu")],
+)
+def test_names_in_cyrillic_find_the_bundled_claims_that_write_them_in_latin(
+    query: str, claimant: str
+) -> None:
+    """The bundled claims name Putin, Peskov and Shoigu in Latin letters."""
+    hits = bundled(query)
+    assert claimant in {h["claimant"] for h in hits if h["via"] == "words"}
+
+
+def marked_words(hits: list[dict[str, Any]]) -> set[str]:
+    return {str(h["snippet"])[a:b].casefold() for h in hits for a, b in h["highlights"]}
+
+
+def test_a_word_finds_its_family_in_the_bundled_claims() -> None:
+    assert "emigration" in marked_words(bundled("emigrants"))
+    assert "denied" in marked_words(bundled("deny"))
+
+
+def test_the_other_claims_on_the_topic_of_fled_russia() -> None:
+    """The 700,000 and 900,000 claims say `fled`; the FSB's 261,000 says `had left`, on the
+    same subject and property: it follows them, marked as found through its topic."""
+    hits = bundled("fled Russia")
+    direct = {h["id"] for h in hits if h["via"] == "words"}
+    through_topic = [h for h in hits if h["via"] == "topic"]
+    assert {"wp-reports-fled-700k", "euaa-galeotti-fled-900k"} <= direct
+    assert "wp-fsb-left-261k" in {h["id"] for h in through_topic}
+    topics = {(h["subject"], h["property"]) for h in hits if h["via"] == "words"}
+    assert all((h["subject"], h["property"]) in topics for h in through_topic)
+    assert hits[: len(direct)] == [h for h in hits if h["via"] == "words"]
+
+
+def test_json_follows_its_published_schema() -> None:
+    code, out, _ = run(QUERY, "-c", str(CORPUS), "-f", "json", "-n", "6")
+    assert code == 0
+    results = SearchOut.model_validate_json(out)
+    assert (results.total, results.related) == (4, 9)
+    assert [h.via for h in results.hits] == ["words"] * 4 + ["topic"] * 2
+    schema = json.loads(runner.invoke(app, ["schema", "--command", "search"]).stdout)
+    assert schema["title"] == "factcheck search output"
+    assert schema["$defs"]["HitOut"]["properties"]["via"]["enum"] == ["words", "topic"]
+
+
+def test_one_schema_at_a_time() -> None:
+    result = runner.invoke(app, ["schema", "--report", "--command", "search"])
+    assert result.exit_code == 2
+    assert "give --report or --command, not both" in result.stderr

@@ -14,12 +14,12 @@ from tests.search_helpers import CYRILLIC_O, claim, find, write_claims
 
 
 def marked(query: str, claim_id: str, **options: Any) -> list[str]:
-    hit = next(h for h in find(query, **options).hits if h.id == claim_id)
+    hit = next(h for h in find(query, **options).matches if h.id == claim_id)
     return [text for text, is_match in hit.snippet if is_match]
 
 
 def test_snippet_marks_the_matched_words() -> None:
-    (hit,) = find("partial Putin").hits
+    (hit,) = find("partial Putin").matches
     assert hit.snippet == (
         ("Putin", True),
         (" ", False),
@@ -76,7 +76,7 @@ def test_exact_snippet_marks_the_word_as_written() -> None:
 
 
 def test_long_text_is_cut_around_the_first_match() -> None:
-    (hit,) = find("exodus").hits
+    (hit,) = find("exodus").matches
     text = "".join(t for t, _ in hit.snippet)
     assert text == (
         "…flats and bought tickets at any price, while officials insisted that the exodus was "
@@ -89,7 +89,7 @@ def test_long_text_is_cut_around_the_first_match() -> None:
 
 
 def test_long_text_matched_at_its_start_is_cut_at_its_end_only() -> None:
-    (hit,) = find("announcement weeks").hits
+    (hit,) = find("announcement weeks").matches
     text = "".join(t for t, _ in hit.snippet)
     assert text.startswith("In the weeks after the announcement men")
     assert text.endswith("…")
@@ -97,14 +97,14 @@ def test_long_text_matched_at_its_start_is_cut_at_its_end_only() -> None:
 
 
 def test_text_matched_nowhere_shows_its_opening() -> None:
-    (hit,) = find("Kremlin", fields=["sources"]).hits
+    (hit,) = find("Kremlin", fields=["sources"]).matches
     assert "".join(t for t, _ in hit.snippet) == hit.text
     assert not any(m for _, m in hit.snippet)
     assert hit.matched_in == ("sources",)
 
 
 def test_matched_in() -> None:
-    by_id = {h.id: h.matched_in for h in find("Meduza OR Navalny OR Kremlin").hits}
+    by_id = {h.id: h.matched_in for h in find("Meduza OR Navalny OR Kremlin").matches}
     assert by_id == {
         "upper-lars": ("text", "claimant", "sources"),
         "aleksei": ("text", "claimant"),
@@ -121,7 +121,7 @@ def test_snippet_of_a_text_with_an_ellipsis(tmp_path: Path) -> None:
     characters, which must not shift the snippet off the text."""
     text = "The decree … was drafted in the Kremlin on 21 September."
     folder = write_claims(tmp_path / "claims", [claim("elided", text)])
-    (hit,) = search("Kremlin", [folder]).hits
+    (hit,) = search("Kremlin", [folder]).matches
     assert "".join(t for t, _ in hit.snippet) == text
     assert [t for t, m in hit.snippet if m] == ["Kremlin"]
 
@@ -129,6 +129,6 @@ def test_snippet_of_a_text_with_an_ellipsis(tmp_path: Path) -> None:
 def test_snippet_of_a_text_with_a_ligature(tmp_path: Path) -> None:
     text = "The ﬁrst Kremlin decree."
     folder = write_claims(tmp_path / "claims", [claim("ligature", text)])
-    (hit,) = search("first Kremlin", [folder]).hits
+    (hit,) = search("first Kremlin", [folder]).matches
     assert "".join(t for t, _ in hit.snippet) == text
     assert [t for t, m in hit.snippet if m] == ["ﬁrst", "Kremlin"]

@@ -1,6 +1,7 @@
 """Forgiving and exact matching (`factcheck.search_match`) on the fixed corpus in
-tests/data/search: case, diacritics, apostrophes, spelling variants, transliterations, mixed
-alphabets and typos, and exact matching, which forgives none of them but case and accents."""
+tests/data/search: case, diacritics, apostrophes, spelling variants, word families,
+transliterations both ways, mixed alphabets and typos, and exact matching, which forgives none
+of them but case and accents."""
 
 from __future__ import annotations
 
@@ -44,8 +45,8 @@ from tests.search_helpers import CYRILLIC_O, claim, find, found, ids, write_clai
         ("Lers", ["exodus-long", "kremlin-text", "upper-lars", "zelenskyy"]),
         # three letters off is too far
         ("Prgzin", []),
-        # Cyrillic finds Cyrillic, a Latin spelling finds it through transliteration
-        ("Шойгу", ["shoigu-ru"]),
+        # both ways: a Cyrillic query finds the Latin spellings, a Latin one the Cyrillic
+        ("Шойгу", ["shoigu-ru", "shoygu"]),
         ("резервистов", ["shoigu-ru"]),
         ("Shoigu", ["shoigu-ru", "shoygu"]),
         ("Shoygu", ["shoigu-ru", "shoygu"]),
@@ -126,7 +127,7 @@ def test_exact_matching_leaves_out_only_what_is_written() -> None:
 
 def test_corrected_words_are_reported() -> None:
     results = find("Prigozin Wagner")
-    assert [h.id for h in results.hits] == ["prigozhin"]
+    assert [h.id for h in results.matches] == ["prigozhin"]
     assert results.typos == {"Prigozin": ["prigozhin"]}
     assert find("Prigozhin").typos == {}
 
@@ -136,13 +137,13 @@ def test_a_latin_query_for_a_cyrillic_word_is_no_typo() -> None:
     the Cyrillic word it found is the one marked."""
     results = find("Apti")
     assert results.typos == {}
-    (hit,) = results.hits
+    (hit,) = results.matches
     assert [text for text, marked in hit.snippet if marked] == ["Aпти"]
     assert hit.matched_in == ("text",)
 
 
 def test_a_latin_query_marks_the_cyrillic_word_it_found() -> None:
-    hit = next(h for h in find("Shoigu").hits if h.id == "shoigu-ru")
+    hit = next(h for h in find("Shoigu").matches if h.id == "shoigu-ru")
     assert [text for text, marked in hit.snippet if marked] == ["Шойгу"]
     assert hit.matched_in == ("text", "claimant")
 
@@ -160,3 +161,88 @@ def test_an_american_prefix_finds_the_british_spelling_alone(tmp_path: Path) -> 
     folder = write_claims(tmp_path / "claims", [claim("uk", "Organised crowds gathered.")])
     assert ids("organiz*", [folder]) == ["uk"]
     assert ids("organis*", [folder]) == ["uk"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # the claims write these names in Latin letters
+        ("Путин", ["decree-uk"]),
+        ("Песков", ["peskov"]),
+        ("Навальный", ["aleksei"]),
+        ("Алексей", ["aleksei"]),
+        ("Пригожин", ["prigozhin"]),
+        # and a name written in Cyrillic is found in Latin letters
+        ("Apti", ["alaudinov"]),
+        ("Shoigu", ["shoigu-ru", "shoygu"]),
+    ],
+)
+def test_names_in_their_own_alphabet_find_their_latin_spelling(
+    query: str, expected: list[str]
+) -> None:
+    assert found(query) == expected
+
+
+def test_a_name_in_cyrillic_is_no_typo_and_its_latin_word_is_marked() -> None:
+    results = find("Путин")
+    assert results.typos == {}
+    (hit,) = results.matches
+    assert [text for text, marked in hit.snippet if marked] == ["Putin"]
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        # denied
+        ("deny", ["peskov"]),
+        ("denies", ["peskov"]),
+        # announced, announcement
+        ("announce", ["decree-us", "exodus-long"]),
+        # detentions
+        ("detained", ["aleksei"]),
+        # enlisted, entered, ordered
+        ("enlist", ["prigozhin"]),
+        ("entering", ["kazakhstan"]),
+        ("orders", ["gerasimov"]),
+        # the family within a phrase
+        ('"calling up"', ["defence-ministry", "peskov", "zelenskyy"]),
+    ],
+)
+def test_a_word_finds_its_family(query: str, expected: list[str]) -> None:
+    assert found(query) == expected
+
+
+def test_a_word_family_is_not_forgiven_in_exact_matching() -> None:
+    assert found("deny", exact=True) == []
+    assert found("denied", exact=True) == ["peskov"]
+
+
+@pytest.mark.parametrize(
+    ("query", "near", "expected"),
+    [
+        # two letters swapped: one edit, where a word of five letters is allowed one
+        ("Ptuin", ["putin"], ["decree-uk"]),
+        ("fornt", ["front"], ["alaudinov", "tie-a", "tie-b"]),
+    ],
+)
+def test_swapped_letters_are_one_typo(query: str, near: list[str], expected: list[str]) -> None:
+    results = find(query, limit=100)
+    assert results.typos == {query: near}
+    assert sorted(h.id for h in results.matches) == expected
+
+
+def test_a_corrected_word_is_shown_as_the_claims_spell_it_nearest_to_the_typed_one() -> None:
+    """The index keeps stems (mobil); the user is told a word of the claims."""
+    assert find("mobilzation").typos == {"mobilzation": ["mobilization"]}
+    assert find("mobilsation").typos == {"mobilsation": ["mobilisation"]}
+
+
+def test_a_word_is_not_corrected_to_a_number_nor_to_a_code(tmp_path: Path) -> None:
+    folder = write_claims(
+        tmp_path / "claims", [claim("figure", "About 2400 men left."), claim("code", "Unit B2.")]
+    )
+    # a word of letters one edit from `b2`: no typo of it
+    assert find("bz", [folder]).typos == {"bz": []}
+    # a query with digits is corrected as before
+    assert find("b3", [folder]).typos == {"b3": ["b2"]}
+    assert find("2401", [folder]).typos == {"2401": ["2400"]}

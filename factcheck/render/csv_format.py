@@ -168,6 +168,7 @@ def search(results: Results, style: Style) -> str:
         "property",
         "value",
         "snippet",
+        "via",
     )
     return _table(
         header, ([d[k] for k in header] for d in (hit_data(h, ("«", "»")) for h in results.hits))

@@ -169,19 +169,32 @@ def hit_data(hit: Hit, mark: tuple[str, str] = ("", "")) -> dict[str, Any]:
         "snippet": snippet,
         "highlights": highlights,
         "matched_in": list(hit.matched_in),
+        "via": hit.via,
         "location": shown_place(hit.location),
     }
 
 
+def score_text(hit: Hit) -> str:
+    """A hit's score as shown in a table, with how it was found when not by its words."""
+    return f"{hit.score:.2f}" + (" via topic" if hit.via == "topic" else "")
+
+
 def results_lines(results: Results) -> tuple[str, list[str]]:
     """The heading of a search result, and notes on corrected words and suggestions."""
+    direct = sum(h.via == "words" for h in results.hits)
     if not results.hits:
         head = f'No claims match "{results.query}".'
+    elif not results.total:
+        head = f'No claims match "{results.query}"'
     else:
-        shown = len(results.hits)
-        more = f", showing the first {shown}" if shown < results.total else ""
+        more = f", showing the first {direct}" if direct < results.total else ""
         verb = "claims match" if results.total != 1 else "claim matches"
         head = f'{results.total} {verb} "{results.query}"{more}'
+    if results.hits and results.related:
+        shown = len(results.hits) - direct
+        head += f"; {counted(results.related, 'more claim')} on the same topics"
+        if shown < results.related:
+            head += f", showing {shown}"
     notes = [
         f"'{word}' is not in the claims; also searched: {', '.join(near)}"
         for word, near in results.typos.items()

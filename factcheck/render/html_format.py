@@ -28,6 +28,7 @@ from factcheck.render.data import (
     reference,
     report_summary_lines,
     results_lines,
+    score_text,
     source_line,
     web_links,
     when,
@@ -283,7 +284,7 @@ def search(results: Results, style: Style) -> str:
     for hit in results.hits:
         d = hit_data(hit)
         snippet = "".join(f"<mark>{e(t)}</mark>" if m else e(t) for t, m in hit.snippet)
-        rows.append([f"{d['score']:.2f}", e(d["id"]), e(d["document"]), e(d["claimant"]), snippet])
+        rows.append([score_text(hit), e(d["id"]), e(d["document"]), e(d["claimant"]), snippet])
     body = [f"<h1>{e(head)}</h1>", *(f'<p class="muted">{e(n)}</p>' for n in notes)]
     if rows:
         body.append(_table(["Score", "Claim", "Document", "Claimant", "Snippet"], rows))

@@ -58,12 +58,14 @@ def findings(found: list[Finding], style: Style, limit: int | None = None) -> st
 
 
 def search(results: Results, style: Style) -> str:
-    """The hits as an object with the query, the total and notes on corrected words."""
+    """The hits as an object with the query, the totals and notes on corrected words; the
+    layout is `report_schema.SearchOut`."""
     head, notes = results_lines(results)
     return _dump(
         {
             "query": results.query,
             "total": results.total,
+            "related": results.related,
             "summary": head,
             "notes": notes,
             "corrected": results.typos,

@@ -20,6 +20,7 @@ from factcheck.render.data import (
     reference,
     report_summary_lines,
     results_lines,
+    score_text,
     source_line,
     web_links,
     when,
@@ -232,7 +233,7 @@ def search(results: Results, style: Style) -> str:
             snippet = "".join(f"**{md(t)}**" if m else md(t) for t, m in hit.snippet)
             cited = f"{d['document']}" + (f" fn. {d['footnotes']}" if d["footnotes"] else "")
             lines.append(
-                _row([f"{d['score']:.2f}", md(d["id"]), md(cited), md(d["claimant"]), snippet])
+                _row([score_text(hit), md(d["id"]), md(cited), md(d["claimant"]), snippet])
             )
     return "\n".join(lines) + "\n"
 

@@ -293,9 +293,12 @@ def search(results: Results, style: Style) -> str:
                 else:
                     snippet.append(plain(text), style="bold reverse" if matched else "")
             cited = f"{hit.document}" + (f" fn. {hit.footnotes}" if hit.footnotes else "")
-            table.add_row(
-                _t(f"{hit.score:.2f}"), _t(f"{hit.id}\n{cited}"), _t(hit.claimant), snippet
-            )
+            claim = _t(f"{hit.id}\n{cited}")
+            if hit.via == "topic":
+                claim.append("\nvia topic", style="italic")
+            elif "text" not in hit.matched_in:  # the snippet has nothing marked: say where
+                claim.append(f"\nin {', '.join(hit.matched_in)}", style="italic")
+            table.add_row(_t(f"{hit.score:.2f}"), claim, _t(hit.claimant), snippet)
         items.append(table)
     return _render(style, items)
 
