@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
+from typer.core import TyperCommand
 
 from factcheck import __version__
 from factcheck.cli_options import (
@@ -284,7 +285,28 @@ def check(
         raise typer.Exit(EXIT_FINDINGS)
 
 
-@app.command()
+class _QueryCommand(TyperCommand):
+    """A command whose argument is a query: a query word that starts with `-` is read as an
+    option, so the error says how to write it."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        given = list(args)  # the parser takes words off the list it is given
+        try:
+            return super().parse_args(ctx, args)
+        except Exception as exc:
+            # Click's NoSuchOption (Typer carries its own copy of Click in newer releases).
+            name = getattr(exc, "option_name", None)
+            if type(exc).__name__ == "NoSuchOption" and isinstance(name, str):
+                written = next((a for a in given if a.startswith(name)), name)
+                if not written.startswith("--"):
+                    exc.message += (  # type: ignore[attr-defined]
+                        f"; a query word that starts with '-' goes inside the query's quotes, "
+                        f"after --: factcheck {ctx.info_name} -- '{written}'"
+                    )
+            raise
+
+
+@app.command(cls=_QueryCommand)
 @handles_errors
 def search(
     query: Annotated[
@@ -335,7 +357,10 @@ def search(
             "--sort", case_sensitive=False, help="By relevance, or by date (newest first)."
         ),
     ] = SortOrder.relevance,
-    limit: Annotated[int, typer.Option("--limit", "-n", min=1, help="At most this many.")] = 20,
+    limit: Annotated[
+        int,
+        typer.Option("--limit", "-n", min=0, metavar="N", help="At most N claims; 0 shows all."),
+    ] = 20,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
@@ -360,6 +385,8 @@ def search(
         since=parse_bound(since, "--since", low=True),
         until=parse_bound(until, "--until", low=False),
     )
+    from factcheck.values import counted
+
     err = stderr()
     results = _workspace(claims).search(
         query,
@@ -367,8 +394,10 @@ def search(
         filters=filters,
         exact=exact,
         sort=sort,
-        limit=limit,
-        on_build=lambda n: err.print(f"building the search index of {n} claim files…", style="dim"),
+        limit=limit or None,
+        on_build=lambda n: err.print(
+            f"building the search index of {counted(n, 'claim file')}…", style="dim"
+        ),
     )
     write_output(renderer(format).search(results, style()), output, force=force)
 

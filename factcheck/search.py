@@ -69,6 +69,10 @@ class Filters:
     until: float | None = None
 
 
+#: A limit no claim base reaches (SQLite's LIMIT takes a 64-bit integer).
+_ALL = 2**62
+
+
 def search(
     query: str,
     paths: Sequence[Path | str] | None = None,
@@ -77,11 +81,14 @@ def search(
     filters: Filters = Filters(),
     exact: bool = False,
     sort: str = "relevance",
-    limit: int = 20,
+    limit: int | None = 20,
     on_build: Callable[[int], None] | None = None,
     use_cache: bool = True,
 ) -> Results:
-    """Claims matching a query, best first (or newest first with `sort="date"`)."""
+    """Claims matching a query, best first (or newest first with `sort="date"`); at most
+    `limit` of them (None: all)."""
+    if limit is None:
+        limit = _ALL
     node = parse_query(query)
     unknown = [f for f in fields if f not in FIELDS]
     if unknown:

@@ -160,11 +160,12 @@ class Workspace:
         filters: Filters | None = None,
         exact: bool = False,
         sort: SortOrder | str = SortOrder.relevance,
-        limit: int = 20,
+        limit: int | None = 20,
         on_build: Callable[[int], None] | None = None,
     ) -> Results:
         """Claims matching a query (the language is described in `factcheck.search_query`), best
-        first or newest first; `on_build` hears the number of files when an index is built."""
+        first or newest first, at most `limit` (None: all); `on_build` hears the number of files
+        when an index is built."""
         from factcheck.search import Filters, search
 
         return search(

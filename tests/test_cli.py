@@ -320,16 +320,23 @@ def _ids_shown(command: str) -> set[str]:
         return {c["id"] for c in ws.claims()}
     if command == "check":
         return {f.record for f in ws.check() if f.record}
+    if command == "search":
+        return {h.id for h in ws.search("mobilisation", limit=None).hits}
     return {i for d in ws.conflicts(explain=True).consistent for i in d["claims"]}
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 140, 200])
-@pytest.mark.parametrize("command", ["claims", "check", "conflicts"])
+@pytest.mark.parametrize("command", ["claims", "check", "conflicts", "search"])
 def test_no_id_is_broken_across_lines(
     width: int, command: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("COLUMNS", str(width))
-    options = {"claims": [], "check": ["--limit", "0"], "conflicts": ["--explain", "--limit", "0"]}
+    options = {
+        "claims": [],
+        "check": ["--limit", "0"],
+        "conflicts": ["--explain", "--limit", "0"],
+        "search": ["mobilisation", "--limit", "0"],
+    }
     lines = runner.invoke(app, [command, *options[command]]).stdout.splitlines()
     assert max(len(line) for line in lines) <= width
     ids = _ids_shown(command)
@@ -517,3 +524,29 @@ def test_factchecks_own_json_saved_among_the_claims_is_skipped_with_one_note(
     notes = [line for line in result.stderr.splitlines() if "saved.json" in line]
     assert len(notes) == 1
     assert "factcheck's own" in notes[0]
+
+
+def test_search_limit_0_shows_every_claim_found() -> None:
+    every = json.loads(
+        runner.invoke(app, ["search", "mobilisation", "-f", "json", "-n", "0"]).stdout
+    )
+    few = json.loads(runner.invoke(app, ["search", "mobilisation", "-f", "json"]).stdout)
+    assert len(few["hits"]) == 20
+    assert len(every["hits"]) == every["total"] + every["related"] > 20
+    assert every["hits"][:20] == few["hits"]
+
+
+def test_a_query_word_starting_with_a_dash_gets_told_where_it_goes() -> None:
+    result = runner.invoke(app, ["search", "-Putin"])
+    assert result.exit_code == 2
+    assert "factcheck search -- '-Putin'" in result.output
+
+
+def test_an_index_of_one_file_says_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FACTCHECK_CACHE", str(tmp_path))
+    one = Path(__file__).parent / "data" / "mini" / "report.yaml"
+    vocabulary = Path(__file__).parent / "data" / "mini"
+    result = runner.invoke(app, ["search", "left", "-c", str(vocabulary)])
+    assert "building the search index of 2 claim files…" in result.stderr
+    result = runner.invoke(app, ["search", "left", "-c", str(one)])
+    assert "building the search index of 1 claim file…" in result.stderr

@@ -111,10 +111,11 @@ def test_choices_outside_the_list_are_refused(options: list[str], words: tuple[s
     assert all(word in err for word in words)
 
 
-def test_limit_zero_is_refused() -> None:
-    code, _, err = run("Kremlin", "-c", str(CORPUS), "--limit", "0")
-    assert code == 2
-    assert "--limit" in err
+def test_limit_zero_shows_all() -> None:
+    code, out, _ = run("Kremlin", "-c", str(CORPUS), "--limit", "0", "-f", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert len(data["hits"]) == data["total"] + data["related"] > 0
 
 
 def test_in_fields_on_the_command_line() -> None:
@@ -187,20 +188,23 @@ def test_table() -> None:
     assert out == (
         '4 claims match "Kremlin OR Wagner"; 9 more claims on the same topics, showing 2\n'
         "\n"
-        "  score   claim                  claimant        snippet\n"
+        "  score   claim          claimant          snippet\n"
         " ──────────────────────────────────────────────────────────────────────────────────────────────────\n"
-        "   1.00   prigozhin wiki fn. b   @Rybar          Yevgeny Prigozhin enlisted about 50,000 convicts\n"
-        "                                                 for the «Wagner» group.\n"
-        "   0.90   kremlin-both wiki      Kremlin         The «Kremlin» said 300,000 reservists with combat\n"
-        "          fn. a                                  experience would be called first.\n"
-        "   0.57   kremlin-text euaa      Forbes          Sources in the «Kremlin» told Forbes that 700,000\n"
-        "          fn. 2                                  people had left Russia.\n"
-        "   0.36   peskov euaa fn. 3      Dmitriy         Peskov denied reports that one million men would\n"
-        "          in sources             Peskov          be called up.\n"
-        "   0.16   shoigu-ru wiki fn. c   Сергей Шойгу    Шойгу заявил, что будет призвано 300\u00a0000\n"
-        "          via topic                              резервистов.\n"
-        "   0.16   tie-a euaa fn. 1       Regional        Recruits were sent to the front after two weeks.\n"
-        "          via topic              governor\n"
+        "   1.00   prigozhin      @Rybar            Yevgeny Prigozhin enlisted about 50,000 convicts for\n"
+        "          wiki fn. b                       the «Wagner» group.\n"
+        "   0.90   kremlin-both   Kremlin           The «Kremlin» said 300,000 reservists with combat\n"
+        "          wiki fn. a                       experience would be called first.\n"
+        "   0.57   kremlin-text   Forbes            Sources in the «Kremlin» told Forbes that 700,000\n"
+        "          euaa fn. 2                       people had left Russia.\n"
+        "   0.36   peskov         Dmitriy Peskov    Peskov denied reports that one million men would be\n"
+        "          euaa fn. 3                       called up.\n"
+        "          in sources\n"
+        "   0.16   shoigu-ru      Сергей Шойгу      Шойгу заявил, что будет призвано 300\u00a0000 резервистов.\n"
+        "          wiki fn. c\n"
+        "          via topic\n"
+        "   0.16   tie-a          Regional          Recruits were sent to the front after two weeks.\n"
+        "          euaa fn. 1     governor\n"
+        "          via topic\n"
         "\n"
     )
 

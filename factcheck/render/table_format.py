@@ -275,31 +275,48 @@ def _findings_list(rows: list[dict[str, Any]]) -> Iterator[RenderableType]:
 
 
 def search(results: Results, style: Style) -> str:
-    """Hits best first; matched words highlighted (between « » when there is no colour)."""
+    """Hits best first; matched words highlighted (between « » when there is no colour).
+    A terminal too narrow for whole ids beside a readable snippet gets each hit's id, where
+    it is cited and who says it stacked above its snippet."""
     head, notes = results_lines(results)
     items: list[RenderableType] = [Text(plain(head), style="bold")]
     items += [Text(plain(n), style="dim") for n in notes]
-    if results.hits:
-        table = Table(box=box.SIMPLE_HEAD, expand=True)
-        table.add_column("score", no_wrap=True, justify="right")
-        table.add_column("claim", overflow="fold", ratio=3)
+    if not results.hits:
+        return _render(style, items)
+    rows = []
+    for hit in results.hits:
+        snippet = Text()
+        for text, matched in hit.snippet:
+            if matched and not style.color:
+                snippet.append(f"«{plain(text)}»")
+            else:
+                snippet.append(plain(text), style="bold reverse" if matched else "")
+        cited = f"{hit.document}" + (f" fn. {hit.footnotes}" if hit.footnotes else "")
+        how = ""
+        if hit.via == "topic":
+            how = "via topic"
+        elif "text" not in hit.matched_in:  # the snippet has nothing marked: say where
+            how = f"in {', '.join(hit.matched_in)}"
+        rows.append((hit, cited, how, snippet))
+    claim_width = _id_width(x for hit, cited, _, _ in rows for x in (hit.id, cited))
+    table = Table(box=box.SIMPLE_HEAD, expand=True)
+    table.add_column("score", no_wrap=True, justify="right")
+    if style.width >= claim_width + 70:
+        table.add_column("claim", no_wrap=True, min_width=claim_width)
         table.add_column("claimant", overflow="fold", ratio=2)
         table.add_column("snippet", overflow="fold", ratio=7)
-        for hit in results.hits:
-            snippet = Text()
-            for text, matched in hit.snippet:
-                if matched and not style.color:
-                    snippet.append(f"«{plain(text)}»")
-                else:
-                    snippet.append(plain(text), style="bold reverse" if matched else "")
-            cited = f"{hit.document}" + (f" fn. {hit.footnotes}" if hit.footnotes else "")
-            claim = _t(f"{hit.id}\n{cited}")
-            if hit.via == "topic":
-                claim.append("\nvia topic", style="italic")
-            elif "text" not in hit.matched_in:  # the snippet has nothing marked: say where
-                claim.append(f"\nin {', '.join(hit.matched_in)}", style="italic")
+        for hit, cited, how, snippet in rows:
+            claim = Text.assemble(plain(hit.id), "\n", plain(cited))
+            if how:
+                claim.append(f"\n{how}", style="italic")
             table.add_row(_t(f"{hit.score:.2f}"), claim, _t(hit.claimant), snippet)
-        items.append(table)
+    else:
+        table.add_column("claim · cited in · claimant", overflow="fold")
+        for hit, cited, how, snippet in rows:
+            about = " · ".join(x for x in (cited, hit.claimant, how) if x)
+            cell = Text.assemble((plain(hit.id), "bold"), "\n", (plain(about), "dim"), "\n")
+            table.add_row(_t(f"{hit.score:.2f}"), cell + snippet)
+    items.append(table)
     return _render(style, items)
 
 
