@@ -255,23 +255,23 @@ def _findings_table(rows: list[dict[str, Any]], title: Text) -> Table:
 
 
 def _findings_list(rows: list[dict[str, Any]]) -> Iterator[RenderableType]:
+    # Cells padded here, not by column widths, so that every record's rows line up.
     line_width = max(len(str(d["line"] or "")) for d in rows)
     for record, findings in groupby(rows, key=lambda d: d["record"]):
         if record:
             yield Padding(_t(record, "bold"), (0, 0, 0, 2))
         grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=line_width + 3, justify="right", no_wrap=True)
-        grid.add_column(width=5, no_wrap=True)
-        grid.add_column(width=7, no_wrap=True)
+        for _ in range(3):
+            grid.add_column(no_wrap=True)
         grid.add_column(overflow="fold", ratio=1)
         for d in findings:
             grid.add_row(
-                _t(d["line"] or ""),
-                _t(d["code"]),
-                _t(d["level"], _LEVEL_STYLE[d["level"]]),
+                _t(str(d["line"] or "").rjust(line_width)),
+                _t(d["code"].ljust(5)),
+                _t(d["level"].ljust(7), _LEVEL_STYLE[d["level"]]),
                 _t(d["message"]),
             )
-        yield grid
+        yield Padding(grid, (0, 0, 0, 4))
 
 
 def search(results: Results, style: Style) -> str:
