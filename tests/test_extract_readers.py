@@ -1,0 +1,241 @@
+"""Document readers (factcheck/extract/readers.py and its reader modules): each format read
+into paragraphs, sentences with exact offsets and the markers that follow them, and notes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.errors import FactcheckError
+from factcheck.extract.readers import read_document
+from factcheck.extract.sentences import split
+from factcheck.extract.structure import ParsedDocument
+
+DATA = Path(__file__).parent / "data" / "extract"
+SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+
+
+def read(name: str, kind: str | None = None) -> ParsedDocument:
+    return read_document((DATA / name).read_bytes(), name, kind)
+
+
+def sentences(doc: ParsedDocument) -> list[tuple[str, tuple[str, ...]]]:
+    """Every sentence with its markers, after checking that its offsets give its text."""
+    found = []
+    for paragraph in doc.paragraphs:
+        for sentence in paragraph.sentences:
+            assert paragraph.text[sentence.start : sentence.end] == sentence.text
+            found.append((sentence.text, sentence.markers))
+    return found
+
+
+def parts(text: str, hints: frozenset[int] = frozenset()) -> list[str]:
+    return [text[start:end] for start, end in split(text, hints)]
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Dr. Marek spoke first. Then Prof. Lind answered.",
+            ["Dr. Marek spoke first.", "Then Prof. Lind answered."],
+            id="titles",
+        ),
+        pytest.param(
+            "Some regions, e.g. Tuva, lost more. The U.S. Army agreed.",
+            ["Some regions, e.g. Tuva, lost more.", "The U.S. Army agreed."],
+            id="dotted",
+        ),
+        pytest.param(
+            "Decree No. 7 applies. See pp. 30-33 for more.",
+            ["Decree No. 7 applies.", "See pp. 30-33 for more."],
+            id="before-number",
+        ),
+        pytest.param(
+            "About 1.2 million left. Another 300 000 stayed.",
+            ["About 1.2 million left.", "Another 300 000 stayed."],
+            id="numbers",
+        ),
+        pytest.param(
+            "Antony J. Blinken spoke. He left.",
+            ["Antony J. Blinken spoke.", "He left."],
+            id="initial",
+        ),
+        pytest.param(
+            'He said "It is over. We won." Nobody agreed.',
+            ['He said "It is over. We won."', "Nobody agreed."],
+            id="quotation",
+        ),
+        pytest.param(
+            "The count (see above. It grew) rose. Then it fell!  Why? Nobody knows…",
+            ["The count (see above. It grew) rose.", "Then it fell!", "Why?", "Nobody knows…"],
+            id="brackets-and-stops",
+        ),
+        pytest.param(
+            "In 2022. 300 men left. the next line.",
+            ["In 2022.", "300 men left. the next line."],
+            id="digit-starts-lower-does-not",
+        ),
+    ],
+)
+def test_sentences_split_where_they_end(text: str, expected: list[str]) -> None:
+    assert parts(text) == expected
+
+
+def test_a_marker_after_an_abbreviation_ends_the_sentence() -> None:
+    text = "Troops came from the U.S. The rest stayed."
+    assert parts(text) == [text]
+    assert parts(text, frozenset({text.index(" The")})) == [
+        "Troops came from the U.S.",
+        "The rest stayed.",
+    ]
+
+
+# --------------------------------------------------------------------------- plain text
+
+
+def test_text_report_with_superscripts_and_endnotes() -> None:
+    doc = read("report.txt")
+    assert (doc.kind, doc.title, doc.date) == (
+        "text",
+        "Country Focus: Freedom of Movement",
+        "14 March 2024",
+    )
+    assert sentences(doc) == [
+        (
+            "Since 1 January 2023, men of conscription age need written permission to leave the country.",
+            ("12",),
+        ),
+        (
+            "The border service reported 1.2 million crossings in the first quarter, down from 300 000 a month in 2021.",
+            ("13",),
+        ),
+        (
+            "According to Dr. Ilse Marek of the U.S. Institute of Peace, the rule is applied unevenly (e.g. at land borders).",
+            ("14", "15"),
+        ),
+        ("Officials said the measure was temporary, but no end date was set.", ("16",)),
+        ("Decree No. 7 of 2023 remains in force.", ("17",)),
+        (
+            "A lawyer interviewed in Vienna said: “Nobody knows when it will end. Nobody asks.”",
+            ("18",),
+        ),
+        ("The area covered is 40 km² in total.", ()),
+    ]
+    assert {p.section for p in doc.paragraphs} == {"2.3. Exit procedures"}
+    assert [n.label for n in doc.notes] == [str(n) for n in range(12, 19)]
+    assert doc.notes[0].text == (
+        "Ministry of Interior, Order on exit permits, 2 January 2023, https://example.org/order-12"
+    )
+    assert doc.notes[0].links == ("https://example.org/order-12",)
+    assert doc.notes[3].text == "See also: Regional Monitor, Border practice, 9 June 2023, link"
+    assert doc.notes[3].links == ("https://example.net/monitor",)
+
+
+def test_a_marker_inside_a_sentence_and_the_offsets_of_its_paragraph() -> None:
+    doc = read_document(
+        "Officials said it was temporary,⁴ but it was not. It lasted [5].\n\n⁴ A note.\n⁵ B note.\n".encode(),
+        "x.txt",
+    )
+    paragraph = doc.paragraphs[0]
+    assert paragraph.text == "Officials said it was temporary, but it was not. It lasted."
+    assert [(s.start, s.end, s.markers) for s in paragraph.sentences] == [
+        (0, 48, ("4",)),
+        (49, 59, ("5",)),
+    ]
+    assert [(n.label, n.text) for n in doc.notes] == [("4", "A note."), ("5", "B note.")]
+
+
+def test_numbers_in_brackets_are_markers_only_where_a_note_has_them() -> None:
+    doc = read_document(
+        b"In a report (2022) on 40 cases (12 people) the rate rose.(3) Smith(4) said so.\n\n"
+        b"3. Report of the Agency, 2022\n4. Smith, Letter, 2021\n",
+        "x.txt",
+    )
+    assert sentences(doc) == [
+        ("In a report (2022) on 40 cases (12 people) the rate rose.", ("3",)),
+        ("Smith said so.", ("4",)),
+    ]
+
+
+def test_a_numbered_list_at_the_end_is_not_taken_for_notes() -> None:
+    doc = read_document(b"What to bring:\n\n1. A passport\n2. Two photographs\n", "x.txt")
+    assert doc.notes == ()
+    assert [p.text for p in doc.paragraphs] == ["What to bring:", "A passport", "Two photographs"]
+
+
+def test_symbols_and_emphasis() -> None:
+    doc = read_document(
+        b"The NGO *Shkola* counted 40 cases.* Others saw more.\n\n* Figures of the NGO, 2023\n",
+        "x.txt",
+    )
+    assert sentences(doc) == [
+        ("The NGO Shkola counted 40 cases.", ("*",)),
+        ("Others saw more.", ()),
+    ]
+    assert doc.notes[0].text == "Figures of the NGO, 2023"
+
+
+def test_euaa_section_markers_follow_their_sentences() -> None:
+    raw = (SEEDS / "euaa-russia-military-service-4.1.3-mobilisation.txt").read_bytes()
+    doc = read_document(raw, "euaa.txt")
+    assert [n.label for n in doc.notes] == [str(n) for n in range(725, 739)]
+    found = dict((text, markers) for text, markers in sentences(doc))
+    assert found["Officials claimed that the mobilisation efforts ended on 31 October 2022."] == (
+        "726",
+    )
+    assert found[
+        "However, as the presidential decree on ‘partial mobilisation’ sets no official end date, "
+        "persons drafted between 21 September 2022 and 31 October 2022 cannot leave the military service."
+    ] == ("728", "729")
+    assert found[
+        "In Mid-October 2025, ISW noted that Russia was ‘unlikely to conduct a large-scale "
+        "involuntary reserve mobilisation.’"
+    ] == ("735",)
+    unmarked = [t for t, m in found.items() if not m]
+    assert len(unmarked) == 2 and unmarked[0].startswith("In mid-June 2025, the deputy head")
+    assert doc.notes[1].text.startswith("Reuters, After weeks of chaos")
+    assert doc.notes[-1].text == "Human rights lawyer, Online interview with EUAA, 23 October 2025"
+    assert doc.paragraphs[-1].section is None  # the closing line after the notes
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "x.txt: empty document; there is nothing to extract"),
+        (b" \n\n\t", "x.txt: empty document; there is nothing to extract"),
+        (b"abc\x00def", "x.txt: binary file (it holds NUL bytes), not a text document"),
+        (b"caf\xe9 au lait\n", "x.txt:1: not UTF-8 (byte 0xe9); save the document as UTF-8"),
+        (b"\xff\xfe\x00\x00a\x00\x00\x00", "x.txt: UTF-32 text; save the document as UTF-8"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00",
+            "x.txt: binary file (it holds NUL bytes), not a text document",
+        ),
+    ],
+)
+def test_bad_input_is_refused_naming_the_file(data: bytes, message: str) -> None:
+    with pytest.raises(FactcheckError) as caught:
+        read_document(data, "x.txt")
+    assert str(caught.value) == message
+
+
+def test_standard_input_is_named_so() -> None:
+    with pytest.raises(FactcheckError, match=r"^<stdin>: empty document"):
+        read_document(b"", "-")
+
+
+def test_unknown_kind_is_refused() -> None:
+    with pytest.raises(FactcheckError, match=r"unknown document kind 'txt'.*did you mean 'text'"):
+        read_document(b"x", "x", "txt")
+
+
+def test_utf16_with_a_byte_order_mark_is_read() -> None:
+    doc = read_document("Hello there. Bye.⁷\n\n⁷ Note".encode("utf-16"), "x.txt")
+    assert sentences(doc) == [("Hello there.", ()), ("Bye.", ("7",))]
