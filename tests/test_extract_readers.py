@@ -239,3 +239,70 @@ def test_unknown_kind_is_refused() -> None:
 def test_utf16_with_a_byte_order_mark_is_read() -> None:
     doc = read_document("Hello there. Bye.⁷\n\n⁷ Note".encode("utf-16"), "x.txt")
     assert sentences(doc) == [("Hello there.", ()), ("Bye.", ("7",))]
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def test_html_saved_wikipedia_page() -> None:
+    doc = read("wikipedia-saved.html")
+    assert (doc.kind, doc.title, doc.date) == ("html", "Exit permits in Ruritania", None)
+    assert sentences(doc) == [
+        ("On 1 January 2023, Ruritania required conscripts to obtain exit permits.", ("1",)),
+        ("The rule applied to men aged 18–60.", ("2", "1")),
+        ('Rights groups called the rule "a wall around the country".', ("3",)),
+        ("The area is 1,200 km².", ()),
+        ("Neighbouring Elbonia closed two crossings.", ("a",)),
+    ]
+    assert [p.section for p in doc.paragraphs] == [
+        "Exit permits in Ruritania",
+        "Reactions",
+        "Reactions",
+    ]
+    assert doc.paragraphs[0].sentences[0].links == ("/wiki/Conscription",)
+    assert [(n.label, n.text, n.links) for n in doc.notes] == [
+        (
+            "1",
+            '"Decree on exit permits". Official Gazette. 2 January 2023.',
+            ("https://example.org/decree",),
+        ),
+        ("2", 'Smith, Anna (5 January 2023). "Who may leave". The Daily.', ()),
+        ("3", "Statement of 10 January 2023", ("https://example.net/rights?id=1&lang=en",)),
+        ("a", "Elbonian border service, press release, 12 January 2023.", ()),
+    ]
+
+
+def test_html_report_page_with_pandoc_footnotes() -> None:
+    doc = read("report-page.html")
+    assert (doc.title, doc.date) == ("Border practice in 2023", "2024-05-02")
+    assert sentences(doc) == [
+        ("Menu", ()),
+        ("About 1.2 million people left in 2023.", ("1",)),
+        ("The figure for 2022 was 900 000.", ("2",)),
+        ("See the statistics office for more.", ()),
+        ("It ranked 1st in the region.", ()),
+        ("Year | Departures", ()),
+        ("2023 | 1.2 million", ()),
+    ]
+    assert doc.paragraphs[1].sentences[2].links == ("https://example.org/stats",)
+    assert [(n.label, n.text, n.links) for n in doc.notes] == [
+        ("1", "Statistics Office, Annual report 2023, online.", ("https://example.org/ar-2023",)),
+        ("2", "Interior Ministry, letter of 3 February 2023.", ()),
+    ]
+
+
+def test_html_in_the_legacy_encoding_it_declares() -> None:
+    page = '<html><head><meta charset="windows-1251"></head><body><p>Мобилизация началась.<sup>1</sup></p><aside id="n1">1. Новая газета</aside></body></html>'
+    doc = read_document(page.encode("cp1251"), "page.html")
+    assert sentences(doc) == [("Мобилизация началась.", ("1",))]
+    assert [(n.label, n.text) for n in doc.notes] == [("1", "Новая газета")]
+
+
+def test_html_is_data_and_never_run() -> None:
+    page = (
+        b"<p onclick=\"alert(1)\">Safe words.<script>alert('x')</script> "
+        b'<a href="javascript:alert(1)">Click</a> &lt;b&gt;not bold&lt;/b&gt; [bold]x[/] \x1b[31mred</p>'
+    )
+    doc = read_document(page, "x.html")
+    assert doc.paragraphs[0].text == "Safe words. Click <b>not bold</b> [bold]x[/] \x1b[31mred"
+    assert all(not s.links for s in doc.paragraphs[0].sentences)

@@ -24,6 +24,11 @@ _DATE_LINE = re.compile(
 )
 
 
+def words(text: str) -> frozenset[str]:
+    """The words of a list written as text."""
+    return frozenset(text.split())
+
+
 def urls(text: str) -> list[str]:
     """The web addresses written in `text`, in order, each once."""
     found: list[str] = []

@@ -136,6 +136,13 @@ def _text() -> Callable[[str, str], ParsedDocument]:
     return read_text
 
 
+def _html() -> Callable[[str, str], ParsedDocument]:
+    from factcheck.extract.html_reader import read_html
+
+    return read_html
+
+
 _READERS: dict[str, Callable[[], Callable[[str, str], ParsedDocument]]] = {
     "text": _text,
+    "html": _html,
 }
