@@ -306,3 +306,53 @@ def test_html_is_data_and_never_run() -> None:
     doc = read_document(page, "x.html")
     assert doc.paragraphs[0].text == "Safe words. Click <b>not bold</b> [bold]x[/] \x1b[31mred"
     assert all(not s.links for s in doc.paragraphs[0].sentences)
+
+
+# --------------------------------------------------------------------------- wikitext
+
+
+def test_wikitext_named_refs_cite_templates_and_markup() -> None:
+    doc = read("section.wiki")
+    assert (doc.kind, doc.title) == ("wikitext", None)
+    assert sentences(doc) == [
+        ("Exit permits were introduced in Ruritania on 1 January 2023.", ("1",)),
+        ("About 1200 km of border were closed.", ("2",)),
+        ('Rights groups called the rule "a wall".', ("1",)),
+        ("The ministry said that no exceptions would be made.", ("a",)),
+        ("See the statement for details.", ("3",)),
+        ("Elbonia closed two crossings.", ("4",)),
+        ("Others followed.", ("5",)),
+    ]
+    assert [p.section for p in doc.paragraphs] == [None, "Reactions", "Reactions"]
+    assert doc.paragraphs[1].sentences[2].links == ("https://example.net/rights",)
+    notes = {n.label: n for n in doc.notes}
+    assert [n.label for n in doc.notes] == ["1", "2", "a", "3", "4", "5"]
+    assert notes["1"].text == "Decree on exit permits. Official Gazette. 2 January 2023."
+    assert notes["1"].links == ("https://example.org/decree",)
+    assert dict(notes["1"].fields) == {
+        "template": "cite web",
+        "title": "Decree on exit permits",
+        "url": "https://example.org/decree",
+        "publisher": "Official Gazette",
+        "date": "2 January 2023",
+        "access-date": "5 May 2024",
+    }
+    assert notes["2"].text == "Smith, Anna. Who may leave. The Daily. 5 January 2023."
+    assert notes["a"].text == "Except for diplomats."
+    assert notes["4"].text == "Brown 2023, p. 14"
+    assert notes["5"].same_as == "3" and notes["3"].same_as is None
+
+
+def test_wikitext_named_ref_defined_after_its_first_use() -> None:
+    doc = read_document(
+        b'First.<ref name="a" /> Second.<ref name="a">Late definition.</ref> Third.<ref name=b/>',
+        "x.wiki",
+    )
+    assert sentences(doc) == [("First.", ("1",)), ("Second.", ("1",)), ("Third.", ("2",))]
+    assert [(n.label, n.text) for n in doc.notes] == [("1", "Late definition.")]
+
+
+def test_wikitext_is_found_by_its_content() -> None:
+    doc = read_document(b"Words.<ref>{{cite book |title=A book}}</ref>\n", "-")
+    assert doc.kind == "wikitext"
+    assert doc.notes[0].fields == {"template": "cite book", "title": "A book"}

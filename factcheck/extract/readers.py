@@ -142,7 +142,14 @@ def _html() -> Callable[[str, str], ParsedDocument]:
     return read_html
 
 
+def _wikitext() -> Callable[[str, str], ParsedDocument]:
+    from factcheck.extract.wikitext_reader import read_wikitext
+
+    return read_wikitext
+
+
 _READERS: dict[str, Callable[[], Callable[[str, str], ParsedDocument]]] = {
     "text": _text,
     "html": _html,
+    "wikitext": _wikitext,
 }
