@@ -356,3 +356,58 @@ def test_wikitext_is_found_by_its_content() -> None:
     doc = read_document(b"Words.<ref>{{cite book |title=A book}}</ref>\n", "-")
     assert doc.kind == "wikitext"
     assert doc.notes[0].fields == {"template": "cite book", "title": "A book"}
+
+
+# --------------------------------------------------------------------------- Markdown
+
+
+def test_markdown_draft_with_footnotes() -> None:
+    doc = read("draft.md")
+    assert (doc.kind, doc.title, doc.date) == (
+        "markdown",
+        "Conscription in Ruritania: a briefing",
+        "2024-06-01",
+    )
+    assert sentences(doc) == [
+        ("Since 2023 men aged 18–27 are called up twice a year.", ("1",)),
+        ("The defence ministry put the spring intake at 120 000.", ("mod",)),
+        ("Some experts, e.g. Dr. Vogel, doubt the figure.", ("1", "vogel")),
+        ("Call-up papers are served in person.", ("2",)),
+        ("A summons sent by e-mail counts since 2024 (see the law).", ()),
+        ('"Nobody is exempt," an official said.', ("2",)),
+        ("Year | Called up", ()),
+        ("2023 | 240 000", ("mod",)),
+    ]
+    assert {p.section for p in doc.paragraphs} == {"Call-up"}
+    assert doc.paragraphs[0].sentences[1].links == ("https://example.org/mod",)
+    assert doc.paragraphs[2].sentences[0].links == ("https://example.org/law-53",)
+    assert [(n.label, n.text, n.links) for n in doc.notes] == [
+        (
+            "1",
+            "Ruritanian Helsinki Committee, Annual report 2023, p. 12, https://example.net/rhc-2023.",
+            ("https://example.net/rhc-2023",),
+        ),
+        ("mod", "Ministry of Defence, press release, 2 April 2024.", ()),
+        ("vogel", "Interview with Dr. Vogel, 3 May 2024. A second paragraph of the note.", ()),
+        ("2", "Lawyer, online interview, 12 October 2023.", ()),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"<!DOCTYPE html><p>Words.</p>", "html"),
+        (b"Text.[^1]\n\n[^1]: Note.", "markdown"),
+        (b"Text.<ref>Note</ref>", "wikitext"),
+        (b"Text.[1]\n\n[1] Note.", "text"),
+    ],
+)
+def test_a_document_without_a_known_suffix_is_judged_by_its_content(data: bytes, kind: str) -> None:
+    assert read_document(data, "-").kind == kind
+    assert read_document(data, "notes.dat").kind == kind
+
+
+def test_the_suffix_chooses_the_reader_and_kind_overrides_it() -> None:
+    data = b"Text.<ref>Note</ref>"
+    assert read_document(data, "a.txt").kind == "text"
+    assert read_document(data, "a.TXT", "wikitext").kind == "wikitext"

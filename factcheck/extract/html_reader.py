@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from factcheck.extract.inline import real_link, urls, words
+from factcheck.extract.inline import real_link, unit_power, urls, words
 from factcheck.extract.sentences import ParagraphBuilder
 from factcheck.extract.structure import Note, Paragraph, ParsedDocument
 
@@ -36,7 +36,6 @@ _VOID = words("area base br col embed hr img input link meta param source track 
 _NOTE_CONTAINERS = re.compile(r"\b(?:references|footnotes|endnotes|notes|reflist)\b", re.I)
 _NOTE_ROLES = frozenset({"doc-endnotes", "doc-footnotes", "doc-footnote", "doc-endnote"})
 _LABEL = re.compile(r"^\[?\s*((?:note\s+)?[\w*†‡§]{1,8})\s*\]?$", re.IGNORECASE)
-_UNIT = re.compile(r"(?:\b[kcmd]?m|\bft|\bin|\bmi)$")
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LEADING_LABEL = re.compile(r"^\s*(?:\[(\w{1,6})\]|(\d{1,4})[.)]?|\^)\s+")
 _DATE_META = words("""
@@ -277,8 +276,8 @@ class _Reader(HTMLParser):
         if capture.href is None and not capture.referenced and not bracketed:
             # A bare <sup>: a note's number, but not a square metre or an ordinal.
             before = "".join(self._builder.parts[-1:])
-            is_marker = bool(re.fullmatch(r"\d{1,4}|[*†‡§]{1,3}", shown)) and not (
-                _UNIT.search(before) and shown in ("2", "3")
+            is_marker = bool(re.fullmatch(r"\d{1,4}|[*†‡§]{1,3}", shown)) and not unit_power(
+                before, shown
             )
         else:
             is_marker = label is not None and (capture.noteish or bracketed)

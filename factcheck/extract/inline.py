@@ -24,6 +24,15 @@ _DATE_LINE = re.compile(
 )
 
 
+_UNIT = re.compile(r"(?:\b[kcmd]?m|\bft|\bin|\bmi)$")
+
+
+def unit_power(before: str, label: str) -> bool:
+    """Whether a superscript 2 or 3 right after `before` is a square or a cube (`40 km²`),
+    not a note's marker."""
+    return label in ("2", "3") and bool(_UNIT.search(before[-4:]))
+
+
 def words(text: str) -> frozenset[str]:
     """The words of a list written as text."""
     return frozenset(text.split())

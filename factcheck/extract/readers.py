@@ -148,8 +148,15 @@ def _wikitext() -> Callable[[str, str], ParsedDocument]:
     return read_wikitext
 
 
+def _markdown() -> Callable[[str, str], ParsedDocument]:
+    from factcheck.extract.markdown_reader import read_markdown
+
+    return read_markdown
+
+
 _READERS: dict[str, Callable[[], Callable[[str, str], ParsedDocument]]] = {
     "text": _text,
+    "markdown": _markdown,
     "html": _html,
     "wikitext": _wikitext,
 }

@@ -14,7 +14,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from factcheck.extract.inline import SUPERSCRIPTS, note_text, real_link, stated_date, urls
+from factcheck.extract.inline import (
+    SUPERSCRIPTS,
+    note_text,
+    real_link,
+    stated_date,
+    unit_power,
+    urls,
+)
 from factcheck.extract.sentences import ParagraphBuilder
 from factcheck.extract.structure import Note, Paragraph, ParsedDocument
 
@@ -34,8 +41,6 @@ _INLINE = re.compile(
 )
 # Emphasis written with asterisks or underscores around words (*Shkola*, **bold**).
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|__?)(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
-# Superscript two or three after a unit is a square or a cube, not a note.
-_UNIT = re.compile(r"(?:\b[kcmd]?m|\bft|\bin|\bmi)$")
 
 _NOTE_START = re.compile(
     rf"""^\s*(?:[-•–]\s+|\*\s+(?=\S))?
@@ -279,6 +284,6 @@ def prose(text: str, labels: frozenset[str], section: str | None) -> Paragraph |
 def _is_marker(kind: str | None, label: str, labels: frozenset[str], text: str, at: int) -> bool:
     if kind in ("paren", "symbol"):
         return label in labels
-    if kind == "sup" and label in ("2", "3") and label not in labels:
-        return not _UNIT.search(text, max(0, at - 4), at)
+    if kind == "sup" and label not in labels:
+        return not unit_power(text[max(0, at - 4) : at], label)
     return True
