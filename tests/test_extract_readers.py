@@ -3,9 +3,12 @@ into paragraphs, sentences with exact offsets and the markers that follow them, 
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from factcheck.errors import FactcheckError
 from factcheck.extract.readers import read_document
@@ -411,3 +414,71 @@ def test_the_suffix_chooses_the_reader_and_kind_overrides_it() -> None:
     data = b"Text.<ref>Note</ref>"
     assert read_document(data, "a.txt").kind == "text"
     assert read_document(data, "a.TXT", "wikitext").kind == "wikitext"
+
+
+# --------------------------------------------------------------------------- hostile input
+
+KINDS = ("text", "markdown", "html", "wikitext")
+
+#: Input that makes a naive parser search the rest of the document at every mark.
+PATHOLOGICAL = {
+    "unclosed refs": b"<ref>" * 100_000,
+    "unclosed math": b"x <math>" * 100_000,
+    "open braces": b"{{" * 150_000 + b"}}",
+    "open brackets": b"[[" * 150_000 + b"]]",
+    "unclosed tags": b"<b>" * 100_000 + b"</i>" * 100_000,
+    "link brackets": b"[x " * 100_000 + b"](y)",
+    "backticks": b"`a " * 100_000,
+    "asterisks": b"*a " * 100_000,
+    "markers on one line": b"Word.[1] " * 50_000 + b"\n\n[1] Note",
+    "notes headings": b"References\n\n" * 50_000 + b"1 x",
+    "quotes": b'"a. B ' * 100_000,
+    "sups": b"<p>" + b"<sup>" * 100_000,
+}
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("name", PATHOLOGICAL)
+def test_pathological_input_is_read_in_bounded_time(name: str, kind: str) -> None:
+    started = time.perf_counter()
+    doc = read_document(PATHOLOGICAL[name], "x", kind)
+    assert doc.kind == kind
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_markup_and_escapes_stay_words(kind: str) -> None:
+    data = b"Text with [bold]x[/] and \x1b[31m and =cmd|' /C calc'!A0 and ${jndi:x}."
+    doc = read_document(data, "x", kind)
+    assert "[bold]x[/]" in doc.paragraphs[0].text and "\x1b[31m" in doc.paragraphs[0].text
+
+
+#: Pieces of every format's markup, from which hypothesis builds documents.
+PIECES = [
+    *"ab .,;:!?\n\"'()[]{}<>|=*^#-_`~/\\&⁷²⁵¹\t\x00",
+    *("<ref>", "</ref>", '<ref name="x" />', "{{cite web|title=", "}}", "[[", "]]", "{|", "|}"),
+    *("[^1]", "[^1]: ", "<sup>", "</sup>", "<p>", "<!--", "-->", "https://x.org/a_b", "Dr."),
+    *("U.S.", "\n\n12 ", "[12](#)", "<li id='cite_note-1'>", "<ol class='references'>", "\r\n"),
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.one_of(
+        st.binary(max_size=300),
+        st.lists(st.sampled_from(PIECES), max_size=60).map(lambda p: "".join(p).encode()),
+    ),
+    kind=st.sampled_from(KINDS),
+)
+def test_any_input_gives_a_document_or_a_clear_error(data: bytes, kind: str) -> None:
+    try:
+        doc = read_document(data, "x", kind)
+    except FactcheckError as error:
+        assert str(error).startswith("x")
+        return
+    assert read_document(data, "x", kind) == doc  # the same bytes, the same structure
+    for paragraph in doc.paragraphs:
+        assert paragraph.sentences
+        for sentence in paragraph.sentences:
+            assert paragraph.text[sentence.start : sentence.end] == sentence.text
+            assert sentence.text == sentence.text.strip() and sentence.text

@@ -13,6 +13,7 @@ nothing the page holds is run or fetched.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
@@ -78,6 +79,8 @@ class _Reader(HTMLParser):
         self.date: str | None = None
         self._builder = ParagraphBuilder()
         self._open: list[str] = []
+        #: How many of each tag are open (a page of unclosed tags is not searched through).
+        self._counts: Counter[str] = Counter()
         self._skip: tuple[str, int] | None = None
         self._heading: list[str] | None = None
         self._capture: _Capture | None = None
@@ -118,6 +121,7 @@ class _Reader(HTMLParser):
             return
         if tag not in _VOID:
             self._open.append(tag)
+            self._counts[tag] += 1
         depth = len(self._open)
         href = attributes.get("href", "")
         if self._capture is not None:
@@ -174,7 +178,7 @@ class _Reader(HTMLParser):
         if tag == "title":
             self._in_title = False
             return
-        if tag not in self._open:
+        if not self._counts[tag]:
             return
         if self._capture is not None:
             if tag == self._capture.tag:
@@ -208,7 +212,10 @@ class _Reader(HTMLParser):
 
     def _pop(self, tag: str) -> int:
         """Close `tag` and whatever was left open inside it; the depth it stood at."""
-        index = len(self._open) - 1 - self._open[::-1].index(tag)
+        index = len(self._open) - 1
+        while self._open[index] != tag:
+            index -= 1
+        self._counts.subtract(self._open[index:])
         del self._open[index:]
         return index + 1
 

@@ -10,7 +10,7 @@ SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 
 _URL = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'\]\[{}|]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)»”’'\""
-_MD_LINK = re.compile(r"(!?)\[([^\]\n]*)\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
+_MD_LINK = re.compile(r"(!?)\[([^\]\n]{0,500})\]\(\s*<?([^)\s>]*)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 #: A date as documents write it: 21 September 2022, September 21, 2022, 2022-09-21.
@@ -40,14 +40,13 @@ def words(text: str) -> frozenset[str]:
 
 def urls(text: str) -> list[str]:
     """The web addresses written in `text`, in order, each once."""
-    found: list[str] = []
+    found: dict[str, None] = {}
     for match in _URL.finditer(text):
         url = match.group(0).rstrip(_TRAILING)
         if url.count("(") < url.count(")"):
             url = url[: url.rfind(")")]
-        if url not in found:
-            found.append(url)
-    return found
+        found[url] = None
+    return list(found)
 
 
 def real_link(target: str) -> bool:
@@ -63,18 +62,16 @@ def _unsafe(target: str) -> bool:
 def note_text(text: str) -> tuple[str, list[str]]:
     """A note's words and links: a Markdown link `[words](url)` becomes its words, its url
     one of the links, as do the addresses written out."""
-    links: list[str] = []
+    links: dict[str, None] = {}
 
     def words(match: re.Match[str]) -> str:
-        if real_link(match.group(3)) and match.group(3) not in links:
-            links.append(match.group(3))
+        if real_link(match.group(3)):
+            links[match.group(3)] = None
         return match.group(2)
 
     plain = _MD_LINK.sub(words, text)
-    for url in urls(plain):
-        if url not in links:
-            links.append(url)
-    return " ".join(plain.split()), links
+    links.update(dict.fromkeys(urls(plain)))
+    return " ".join(plain.split()), list(links)
 
 
 def stated_date(lines: list[str]) -> str | None:

@@ -28,22 +28,31 @@ _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _FRONT_FIELD = re.compile(r"""^(title|date)\s*:\s*["']?(.*?)["']?\s*$""", re.IGNORECASE)
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_EMPHASIS = re.compile(r"(?<![\w*\\])(\*{1,3}|_{1,3}|~~)(?=\S)(.+?)(?<=[^\s\\])\1(?![\w*])")
+# Emphasis around words without other emphasis marks: nested emphasis goes in two rounds.
+_EMPHASIS = re.compile(
+    r"(?<![\w*\\])(\*{1,3}|_{1,3}|~~)(?=\S)([^*_~]{1,500}?)(?<=[^\s\\])\1(?![\w*])"
+)
 
 _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-_INLINE = re.compile(
-    rf"""\\(?P<escaped>[!-/:-@\[-`{{-~])
-    |(?P<ticks>`+)(?P<code>.+?)(?P=ticks)
-    |!\[[^\]]*\]\([^)]*\)
-    |\[\^(?P<note>[^\]\s]+)\]
-    |\[(?P<words>[^\]]+)\]\(\s*<?(?P<target>[^)\s>]*)>?(?:\s+"[^"]*")?\s*\)
-    |\[(?P<refwords>[^\]]+)\]\[(?P<ref>[^\]]*)\]
-    |<(?P<auto>https?://[^>\s]+)>
-    |(?P<url>\b(?:https?://|www\.)[^\s<>"'\]\[{{}}|]+)
-    |(?P<sup>[{_SUP}]+)
-    |</?[a-zA-Z][^<>]*>""",
-    re.VERBOSE | re.IGNORECASE,
+_PLAIN_PARTS = (
+    r"\\(?P<escaped>[!-/:-@\[-`{-~])",
+    r"(?P<ticks>`+)(?P<code>.{1,500}?)(?P=ticks)",
+    r"!\[[^\]]{0,500}\]\([^)]{0,500}\)",
+    r"\[\^(?P<note>[^\]\s]+)\]",
 )
+_LINK_PARTS = (
+    r"\[(?P<words>[^\]]{1,500})\]\(\s*<?(?P<target>[^)\s>]{0,500})>?(?:\s+\"[^\"]{0,500}\")?\s*\)",
+    r"\[(?P<refwords>[^\]]{1,500})\]\[(?P<ref>[^\]]{0,200})\]",
+)
+_LATER_PARTS = (
+    r"<(?P<auto>https?://[^>\s]+)>",
+    r"(?P<url>\b(?:https?://|www\.)[^\s<>\"'\]\[{}|]+)",
+    rf"(?P<sup>[{_SUP}]+)",
+    r"</?[a-zA-Z][^<>]*>",
+)
+_INLINE = re.compile("|".join([*_PLAIN_PARTS, *_LATER_PARTS]), re.IGNORECASE)
+# With links, for text that has "](" or "][" (their search costs a look at every "[").
+_INLINE_LINKS = re.compile("|".join([*_PLAIN_PARTS, *_LINK_PARTS, *_LATER_PARTS]), re.IGNORECASE)
 _SUPERSCRIPTS = str.maketrans(_SUP, "0123456789")
 
 
@@ -174,7 +183,8 @@ def _inline(text: str, references: dict[str, str]) -> ParagraphBuilder:
     text = _EMPHASIS.sub(r"\2", _EMPHASIS.sub(r"\2", text))
     builder = ParagraphBuilder()
     done = 0
-    for match in _INLINE.finditer(text):
+    pattern = _INLINE_LINKS if "](" in text or "][" in text else _INLINE
+    for match in pattern.finditer(text):
         builder.text(text[done : match.start()])
         done = match.end()
         kind = match.lastgroup

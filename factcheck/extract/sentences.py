@@ -12,7 +12,7 @@ a sentence ends.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from factcheck.extract.structure import Paragraph, Sentence
@@ -34,6 +34,7 @@ _END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"'”’»)\]}]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.\-]*)$")
 _DOTTED = re.compile(r"(?:\w\.){2,}$")
 _OPENERS = {"(": ")", "[": "]", "{": "}", "“": "”", "«": "»", "„": "“"}
+_QUOTING = re.compile(r'["()\[\]{}“”«»„]')
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -42,7 +43,8 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     stack: list[tuple[str, int]] = []
     straight: int | None = None
-    for i, ch in enumerate(text):
+    for found in _QUOTING.finditer(text):
+        i, ch = found.start(), found.group()
         if ch == '"':
             if straight is None:
                 straight = i
@@ -80,9 +82,8 @@ def split(text: str, hints: frozenset[int] = frozenset()) -> list[tuple[int, int
     `hints` are offsets where a footnote marker stood: a stop right before one ends a
     sentence even after an abbreviation or an initial.
     """
-    spans = _quoted_spans(text) if ('"' in text or any(o in text for o in _OPENERS)) else []
-    starts = sorted(s for s, _ in spans)
-    ends_of = sorted(spans)
+    spans = _merged(_quoted_spans(text)) if _QUOTING.search(text) else []
+    starts = [start for start, _ in spans]
     pieces: list[tuple[int, int]] = []
     begin = 0
     for match in _END.finditer(text):
@@ -93,7 +94,7 @@ def split(text: str, hints: frozenset[int] = frozenset()) -> list[tuple[int, int
         if after >= len(text) or not _may_start(text, after):
             continue
         if end in hints or _stops_sentence(text, match.start(), text[after]):
-            if _inside(ends_of, starts, end - 1):
+            if _inside(spans, starts, end - 1):
                 continue
             pieces.append((begin, end))
             begin = after
@@ -109,9 +110,20 @@ def split(text: str, hints: frozenset[int] = frozenset()) -> list[tuple[int, int
     return result
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans made disjoint: those that overlap joined."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
-    index = bisect_left(starts, pos)
-    return any(s < pos < e for s, e in spans[max(0, index - 64) : index])
+    index = bisect_right(starts, pos) - 1
+    return index >= 0 and spans[index][0] < pos < spans[index][1]
 
 
 def _stops_sentence(text: str, stop: int, following: str) -> bool:

@@ -29,25 +29,27 @@ _SUP = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SYMBOLS = "*†‡§"
 # A marker in running text: [12](#), [12], ⁷²⁵, (12) right after a word or a stop, * † ‡ §
 # right after one; and a Markdown link or an address, which keep their words.
-_INLINE = re.compile(
-    rf"""\[(?P<linked>\d{{1,4}})\]\([^)\s]*\)
-    |\[(?P<bracket>\d{{1,4}}|[a-z])\]
-    |(?P<sup>[{_SUP}]+)
-    |(?<=[^\W\d]|[.,;:!?'"”’])\((?P<paren>\d{{1,3}})\)(?=[\s.,;:!?)\]]|$)
-    |(?<=[\w.,;:!?'"”’)])(?P<symbol>[{_SYMBOLS}]{{1,3}})(?=[\s.,;:!?)]|$)
-    |\[(?P<words>[^\]\n]+)\]\((?P<target>[^)\s]*)\)
-    |(?P<url>\b(?:https?://|www\.)[^\s<>"'\]\[{{}}|]+)""",
-    re.VERBOSE | re.IGNORECASE,
+_MARKERS = (
+    r"\[(?P<linked>\d{1,5})\]\([^)\s]*\)",
+    r"\[(?P<bracket>\d{1,5}|[a-z])\]",
+    rf"(?P<sup>[{_SUP}]+)",
+    r"(?<=[^\W\d]|[.,;:!?'\"”’])\((?P<paren>\d{1,3})\)(?=[\s.,;:!?)\]]|$)",
+    rf"(?<=[\w.,;:!?'\"”’)])(?P<symbol>[{_SYMBOLS}]{{1,3}})(?=[\s.,;:!?)]|$)",
 )
+_LINKED_WORDS = r"\[(?P<words>[^\]\n]{1,500})\]\((?P<target>[^)\s]{0,500})\)"
+_URL = r"(?P<url>\b(?:https?://|www\.)[^\s<>\"'\]\[{}|]+)"
+_INLINE = re.compile("|".join([*_MARKERS, _URL]), re.IGNORECASE)
+# With Markdown links, for text that has "](" (their search costs a look at every "[").
+_INLINE_LINKS = re.compile("|".join([*_MARKERS, _LINKED_WORDS, _URL]), re.IGNORECASE)
 # Emphasis written with asterisks or underscores around words (*Shkola*, **bold**).
 _EMPHASIS = re.compile(r"(?<![\w*])(\*{1,2}|__?)(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
 
 _NOTE_START = re.compile(
     rf"""^\s*(?:[-•–]\s+|\*\s+(?=\S))?
-    (?:\[(?P<bracket>\d{{1,4}}|[a-z])\](?:\([^)\s]*\))?
+    (?:\[(?P<bracket>\d{{1,5}}|[a-z])\](?:\([^)\s]*\))?
     |\^?(?P<sup>[{_SUP}]+)
-    |\^(?P<caret>\d{{1,4}})
-    |(?P<number>\d{{1,4}})(?:[.):]|(?=\s)|$)
+    |\^(?P<caret>\d{{1,5}})
+    |(?P<number>\d{{1,5}})(?:[.):]|(?=\s)|$)
     |(?P<symbol>[{_SYMBOLS}]{{1,3}}))
     (?:\s+|$)(?P<rest>.*)$""",
     re.VERBOSE,
@@ -114,11 +116,15 @@ def _referenced_labels(text: str) -> frozenset[str]:
     """Labels of the markers that stand in running text (not at the start of a line, where
     a note's own label stands)."""
     found: set[str] = set()
+    line_start = 0
     for match in _INLINE.finditer(text):
-        if match.group("words") is not None or match.group("url") is not None:
+        if match.group("url") is not None:
             continue
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        if text[line_start : match.start()].strip(" \t-•–*^"):
+        line_start = max(line_start, text.rfind("\n", line_start, match.start()) + 1)
+        # Only the last few characters matter: a label after a bullet starts its line.
+        if text[max(line_start, match.start() - 8) : match.start()].strip(" \t-•–*^") or (
+            match.start() - line_start > 8
+        ):
             found.add(_label(match))
     return frozenset(found)
 
@@ -135,13 +141,17 @@ def _notes_region(blocks: list[_Block], referenced: frozenset[str]) -> tuple[int
     """Where the notes are among the blocks: (first, end), blocks after `end` being a
     document's closing lines (a copyright line). (len, len) when there are none."""
     none = (len(blocks), len(blocks))
+    starts = [_note_start(b.lines[0], referenced) is not None for b in blocks]
+    note_after = False
     for index in range(len(blocks) - 1, -1, -1):
         block = blocks[index]
-        if len(block.lines) == 1 and _NOTES_HEADING.match(_heading_text(block.lines[0])):
-            after = blocks[index + 1 :]
-            if any(_note_start(b.lines[0], referenced) for b in after):
-                return index, len(blocks)
-    starts = [_note_start(b.lines[0], referenced) is not None for b in blocks]
+        if (
+            note_after
+            and len(block.lines) == 1
+            and _NOTES_HEADING.match(_heading_text(block.lines[0]))
+        ):
+            return index, len(blocks)
+        note_after = note_after or starts[index]
     end = len(blocks)
     for _ in range(2):  # closing lines, unless the last is the text of a note
         if end == 0 or starts[end - 1] or (end >= 2 and starts[end - 2]):
@@ -256,7 +266,8 @@ def prose(text: str, labels: frozenset[str], section: str | None) -> Paragraph |
     text = _EMPHASIS.sub(r"\2", text)
     builder = ParagraphBuilder()
     done = 0
-    for match in _INLINE.finditer(text):
+    pattern = _INLINE_LINKS if "](" in text else _INLINE
+    for match in pattern.finditer(text):
         kind = match.lastgroup
         if kind == "words" or kind == "target":
             builder.text(text[done : match.start()])

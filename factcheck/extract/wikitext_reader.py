@@ -25,14 +25,13 @@ _MARK, _MARK_END, _LINK, _LINK_WORDS, _LINK_END = "\ue000", "\ue001", "\ue002", 
 _TOKENS = re.compile("\ue000(\\d+)\ue001|\ue002(\\d+)\ue003|\ue004")
 
 _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
-_REF = re.compile(
-    r"<ref(?P<attrs>(?:\s[^>]*?)?)(?:/>|>(?P<body>.*?)</ref\s*>)", re.DOTALL | re.IGNORECASE
-)
+_REF_OPEN = re.compile(r"<ref(?P<attrs>(?:\s[^<>]*?)?)(?P<empty>/?)>", re.IGNORECASE)
+_REF_CLOSE = re.compile(r"</ref\s*>", re.IGNORECASE)
 _ATTR = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'/>]+))""")
 _DROPPED_TAGS = re.compile(
     r"<(gallery|math|syntaxhighlight|source|timeline|score|graph|chem|imagemap|references)"
-    r"\b[^>]*?(?:/>|>.*?</\1\s*>)",
-    re.DOTALL | re.IGNORECASE,
+    r"\b[^<>]*?(/?)>",
+    re.IGNORECASE,
 )
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?[a-zA-Z][^<>]*>")
@@ -122,20 +121,19 @@ class _Refs:
     numbers them."""
 
     refs: list[_Ref] = field(default_factory=list)
-    by_name: dict[tuple[str, str], _Ref] = field(default_factory=dict)
+    by_name: dict[tuple[str, str], int] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
 
     def add(self, group: str, name: str | None, body: str | None, *, lettered: bool) -> int:
         """The index of the note this marker points to (a named one's first use)."""
         known = self.by_name.get((group, name)) if name else None
         if known is not None:
-            if known.body is None and body:
-                known.body = body
-            return self.refs.index(known)
-        ref = _Ref(group, lettered, body, name)
-        self.refs.append(ref)
+            if self.refs[known].body is None and body:
+                self.refs[known].body = body
+            return known
+        self.refs.append(_Ref(group, lettered, body, name))
         if name:
-            self.by_name[(group, name)] = ref
+            self.by_name[(group, name)] = len(self.refs) - 1
         return len(self.refs) - 1
 
     def label(self, index: int) -> str:
@@ -163,13 +161,12 @@ def read_wikitext(text: str, name: str) -> ParsedDocument:
     refs = _Refs()
     text = _COMMENT.sub("", text)
 
-    def ref(match: re.Match[str]) -> str:
+    def ref(match: re.Match[str], body: str | None) -> str:
         attrs = _attributes(match.group("attrs") or "")
-        body = match.group("body")
         index = refs.add(attrs.get("group", ""), attrs.get("name"), body, lettered=False)
         return f"{_MARK}{index}{_MARK_END}"
 
-    text = _REF.sub(ref, text)
+    text = _elements(text, _REF_OPEN, lambda _: _REF_CLOSE, ref)
     text = _templates(text, refs)
     text = _tables(text)
     links: list[str] = []
@@ -185,6 +182,42 @@ def read_wikitext(text: str, name: str) -> ParsedDocument:
     )
 
 
+def _elements(
+    text: str,
+    opening: re.Pattern[str],
+    closing: Callable[[re.Match[str]], re.Pattern[str]],
+    replace: Callable[[re.Match[str], str | None], str],
+) -> str:
+    """Elements (`<ref>…</ref>`, `<ref />`) replaced by what `replace` makes of their opening
+    tag and content (None for an empty element). An element never closed is left out
+    with the rest of the text, as MediaWiki shows it as an error; every closing tag is
+    searched for once, so that a page of unclosed tags takes no longer than any other."""
+    out: list[str] = []
+    pos = 0
+    closers: dict[str, tuple[list[re.Match[str]], int]] = {}
+    for match in opening.finditer(text):
+        if match.start() < pos:
+            continue
+        out.append(text[pos : match.start()])
+        if match.group(0).endswith("/>"):
+            out.append(replace(match, None))
+            pos = match.end()
+            continue
+        pattern = closing(match)
+        found, at = closers.get(pattern.pattern, ([], 0))
+        if not found and pattern.pattern not in closers:
+            found = list(pattern.finditer(text))
+        while at < len(found) and found[at].start() < match.end():
+            at += 1
+        closers[pattern.pattern] = (found, at)
+        if at == len(found):
+            return "".join(out)
+        out.append(replace(match, text[match.end() : found[at].start()]))
+        pos = found[at].end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def _attributes(text: str) -> dict[str, str]:
     found = {}
     for match in _ATTR.finditer(text):
@@ -198,12 +231,10 @@ def _closing(text: str, start: int, opener: str, closer: str) -> int:
     -1 when it never closes."""
     depth = 0
     pos = start
-    while True:
-        next_open = text.find(opener, pos)
-        next_close = text.find(closer, pos)
-        if next_close == -1:
-            return -1
-        if next_open != -1 and next_open < next_close:
+    next_close = text.find(closer, pos)
+    while next_close != -1:
+        next_open = text.find(opener, pos, next_close)
+        if next_open != -1:
             depth += 1
             pos = next_open + len(opener)
         else:
@@ -211,6 +242,8 @@ def _closing(text: str, start: int, opener: str, closer: str) -> int:
             pos = next_close + len(closer)
             if depth == 0:
                 return pos
+            next_close = text.find(closer, pos)
+    return -1
 
 
 def _split_args(inner: str) -> tuple[str, list[str], dict[str, str]]:
@@ -330,7 +363,13 @@ def _wikilinks(text: str) -> str:
 
 def _inline(text: str, links: list[str]) -> str:
     """Wikitext markup taken off the prose; links kept as tokens around their words."""
-    text = _DROPPED_TAGS.sub("", text)
+    if "<" in text:
+        text = _elements(
+            text,
+            _DROPPED_TAGS,
+            lambda match: re.compile(rf"</{match.group(1)}\s*>", re.IGNORECASE),
+            lambda _match, _body: "",
+        )
     text = _BR.sub(" ", text)
     text = _wikilinks(text)
 
@@ -416,7 +455,7 @@ def _notes(refs: _Refs) -> list[Note]:
             continue  # named but never written out: its marker has no note
         fields, cited = _citation(ref.body)
         note_links: list[str] = []
-        body = _REF.sub("", ref.body)
+        body = _elements(ref.body, _REF_OPEN, lambda _: _REF_CLOSE, lambda _m, _b: "")
         plain = _inline(cited if cited else _templates(body, _Refs()), note_links)
         shown = " ".join(_TOKENS.sub("", plain).split())
         for key in ("url", "archive-url", "chapter-url"):
