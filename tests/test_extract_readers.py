@@ -482,3 +482,29 @@ def test_any_input_gives_a_document_or_a_clear_error(data: bytes, kind: str) -> 
         for sentence in paragraph.sentences:
             assert paragraph.text[sentence.start : sentence.end] == sentence.text
             assert sentence.text == sentence.text.strip() and sentence.text
+
+
+@pytest.mark.parametrize(
+    "notes",
+    [
+        pytest.param("7 Reuters, 1 May 2024\n8 BBC, 2 May 2024", id="number-space"),
+        pytest.param("7. Reuters, 1 May 2024\n8. BBC, 2 May 2024", id="number-stop"),
+        pytest.param("[7] Reuters, 1 May 2024\n[8] BBC, 2 May 2024", id="brackets"),
+        pytest.param("⁷ Reuters, 1 May 2024\n⁸ BBC, 2 May 2024", id="superscript"),
+        pytest.param(
+            "- [7](#)\n\nReuters, 1 May 2024\n\n- [8](#)\n\nBBC, 2 May 2024", id="linked-labels"
+        ),
+        pytest.param(
+            "Sources\n\n^7 Reuters,\n1 May 2024\n\n^8 BBC, 2 May 2024", id="heading-caret-wrapped"
+        ),
+    ],
+)
+def test_text_notes_in_the_forms_documents_write_them(notes: str) -> None:
+    body = "It began in May.[7](#) It ended in June.[8](#)"
+    doc = read_document(f"{body}\n\n{notes}\n".encode(), "-")
+    assert doc.kind == "text"
+    assert sentences(doc) == [("It began in May.", ("7",)), ("It ended in June.", ("8",))]
+    assert [(n.label, n.text) for n in doc.notes] == [
+        ("7", "Reuters, 1 May 2024"),
+        ("8", "BBC, 2 May 2024"),
+    ]

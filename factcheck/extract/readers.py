@@ -37,7 +37,8 @@ _STDIN = "<stdin>"
 
 _HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<p[\s>]|<div[\s>]", re.IGNORECASE)
 _WIKI = re.compile(r"<ref[\s>/]|\{\{\s*(?:cite|citation|reflist)|\[\[[^\]\n]+\]\]", re.IGNORECASE)
-_MARKDOWN = re.compile(r"\[\^[^\]\s]+\]|^#{1,6}\s+\S|\[[^\]\n]+\]\((?:https?:|#|/)", re.MULTILINE)
+# Footnotes or headings: a text with links copied from a web page ([726](#)) is plain text.
+_MARKDOWN = re.compile(r"\[\^[^\]\s]+\]|^#{1,6}\s+\S", re.MULTILINE)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
 
 
