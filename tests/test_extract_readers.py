@@ -479,6 +479,8 @@ def test_any_input_gives_a_document_or_a_clear_error(data: bytes, kind: str) -> 
     assert read_document(data, "x", kind) == doc  # the same bytes, the same structure
     for paragraph in doc.paragraphs:
         assert paragraph.sentences
+        ends = [0] + [s.end for s in paragraph.sentences[:-1]]
+        assert all(s.start >= end for s, end in zip(paragraph.sentences, ends, strict=True))
         for sentence in paragraph.sentences:
             assert paragraph.text[sentence.start : sentence.end] == sentence.text
             assert sentence.text == sentence.text.strip() and sentence.text
@@ -507,4 +509,21 @@ def test_text_notes_in_the_forms_documents_write_them(notes: str) -> None:
     assert [(n.label, n.text) for n in doc.notes] == [
         ("7", "Reuters, 1 May 2024"),
         ("8", "BBC, 2 May 2024"),
+    ]
+
+
+def test_markdown_with_a_report_s_endnotes_finds_them() -> None:
+    data = (
+        "# Mobilisation\n\nThe decree came on 21 September.⁷ It set *no* end date.[8]\n\n"
+        "7 Reuters, [url](#), 21 September 2022\n8 Meduza, 1 October 2022\n"
+    ).encode()
+    doc = read_document(data, "section.md")
+    assert (doc.kind, doc.title) == ("markdown", "Mobilisation")
+    assert sentences(doc) == [
+        ("The decree came on 21 September.", ("7",)),
+        ("It set no end date.", ("8",)),
+    ]
+    assert [(n.label, n.text) for n in doc.notes] == [
+        ("7", "Reuters, url, 21 September 2022"),
+        ("8", "Meduza, 1 October 2022"),
     ]

@@ -260,9 +260,6 @@ class _Reader(HTMLParser):
     def _end_block(self) -> None:
         if self._builder.empty():
             return
-        if self._note is not None:
-            self._builder = ParagraphBuilder()
-            return
         paragraph = self._builder.build(self.section)
         self._builder = ParagraphBuilder()
         if paragraph is None:

@@ -2,8 +2,9 @@
 indented lines), inline links `[words](url)` kept as their words with the url among the
 sentence's links, reference links `[words][ref]`, headings (`#` and underlined), list items,
 quotations and table rows as paragraphs, emphasis and code marks taken off, code blocks and
-images left out. Superscript digits (`⁷²⁵`) are markers too, as in plain text. A front
-matter's `title:` and `date:` are the document's.
+images left out. A front matter's `title:` and `date:` are the document's. A document with
+no footnote definitions but with markers as reports write them (`⁷²⁵`, `[12]`) is read by
+the plain-text reader, which finds its endnotes.
 
 A small reader of our own: the footnote syntax is an extension that CommonMark parsers
 need a plugin for, and the rest of a draft's Markdown is simple.
@@ -12,10 +13,12 @@ need a plugin for, and the rest of a draft's Markdown is simple.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factcheck.extract.inline import real_link, stated_date, unit_power, urls
 from factcheck.extract.sentences import ParagraphBuilder
 from factcheck.extract.structure import Note, Paragraph, ParsedDocument
+from factcheck.extract.text_reader import read_text
 
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]+)\]:[ \t]?(.*)$")
 _LINK_DEF = re.compile(r"""^ {0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s+["'(].*)?$""")
@@ -53,6 +56,7 @@ _LATER_PARTS = (
 _INLINE = re.compile("|".join([*_PLAIN_PARTS, *_LATER_PARTS]), re.IGNORECASE)
 # With links, for text that has "](" or "][" (their search costs a look at every "[").
 _INLINE_LINKS = re.compile("|".join([*_PLAIN_PARTS, *_LINK_PARTS, *_LATER_PARTS]), re.IGNORECASE)
+_ENDNOTE_MARKERS = re.compile(rf"[{_SUP}]|\S\[\d{{1,5}}\]")
 _SUPERSCRIPTS = str.maketrans(_SUP, "0123456789")
 
 
@@ -62,6 +66,16 @@ def read_markdown(text: str, name: str) -> ParsedDocument:
     lines = text.split("\n")
     front, lines = _front_matter(lines)
     body, definitions, references = _gather(lines)
+    if not definitions and _ENDNOTE_MARKERS.search(text):
+        # Endnotes as a report writes them (⁷²⁵ in the text, "725 Reuters, …" at the end):
+        # the plain-text reader finds them, and reads headings, links and emphasis too.
+        doc = read_text("\n".join(lines), name)
+        return replace(
+            doc,
+            kind="markdown",
+            title=front.get("title") or doc.title,
+            date=front.get("date") or doc.date,
+        )
     paragraphs: list[Paragraph] = []
     section: str | None = None
     title = front.get("title")
