@@ -527,3 +527,33 @@ def test_markdown_with_a_report_s_endnotes_finds_them() -> None:
         ("7", "Reuters, url, 21 September 2022"),
         ("8", "Meduza, 1 October 2022"),
     ]
+
+
+def test_wikitext_list_defined_and_grouped_refs() -> None:
+    data = (
+        b'Troops came.<ref name="tass" /> Some left.<ref group="note">Estimates vary.</ref>\n'
+        b"{{Lang|ru|\xd0\x9c\xd0\xbe\xd0\xb1.}} was the word.\n\n"
+        b'== References ==\n{{reflist|refs=\n<ref name="tass">{{cite news |title=Call-up |work=TASS}}</ref>\n}}\n'
+    )
+    doc = read_document(data, "x.wiki")
+    assert sentences(doc) == [
+        ("Troops came.", ("1",)),
+        ("Some left.", ("note 1",)),
+        ("Моб. was the word.", ()),
+    ]
+    assert [(n.label, n.text) for n in doc.notes] == [
+        ("1", "Call-up. TASS."),
+        ("note 1", "Estimates vary."),
+    ]
+
+
+def test_html_footnotes_as_paragraphs_with_ids() -> None:
+    page = (
+        b'<p>Entry was refused.<a href="#fn-1">[1]</a></p>'
+        b'<div class="footnotes"><p id="fn-1">[1] Border guard, <a href="https://example.org/bg">statement</a>, 2023.</p></div>'
+    )
+    doc = read_document(page, "x.htm")
+    assert sentences(doc) == [("Entry was refused.", ("1",))]
+    assert [(n.label, n.text, n.links) for n in doc.notes] == [
+        ("1", "Border guard, statement, 2023.", ("https://example.org/bg",))
+    ]
