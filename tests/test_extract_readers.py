@@ -279,7 +279,6 @@ def test_html_report_page_with_pandoc_footnotes() -> None:
     doc = read("report-page.html")
     assert (doc.title, doc.date) == ("Border practice in 2023", "2024-05-02")
     assert sentences(doc) == [
-        ("Menu", ()),
         ("About 1.2 million people left in 2023.", ("1",)),
         ("The figure for 2022 was 900 000.", ("2",)),
         ("See the statistics office for more.", ()),
@@ -287,7 +286,7 @@ def test_html_report_page_with_pandoc_footnotes() -> None:
         ("Year | Departures", ()),
         ("2023 | 1.2 million", ()),
     ]
-    assert doc.paragraphs[1].sentences[2].links == ("https://example.org/stats",)
+    assert doc.paragraphs[0].sentences[2].links == ("https://example.org/stats",)
     assert [(n.label, n.text, n.links) for n in doc.notes] == [
         ("1", "Statistics Office, Annual report 2023, online.", ("https://example.org/ar-2023",)),
         ("2", "Interior Ministry, letter of 3 February 2023.", ()),

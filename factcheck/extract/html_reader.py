@@ -5,8 +5,10 @@ Wikipedia page, `<section class="footnotes">`, `<div class="footnotes">`, `<asid
 `<li>` a marker links to).
 
 A marker is given the label it shows (`[5]` → `5`); a note the label of the markers that link
-to its `id`, else its place in its list. Scripts, styles, navigation and a wiki's edit links
-and infoboxes are left out; entities are decoded by the standard library's parser, and
+to its `id`, else its place in its list. Where a page marks its content (`<main>`,
+`<article>`, a wiki's content block), prose outside it (menus, headers, footers) is left out,
+as are scripts, styles, navigation and a wiki's edit links and infoboxes anywhere;
+entities are decoded by the standard library's parser, and
 nothing the page holds is run or fetched.
 """
 
@@ -37,6 +39,10 @@ _VOID = words("area base br col embed hr img input link meta param source track 
 _NOTE_CONTAINERS = re.compile(r"\b(?:references|footnotes|endnotes|notes|reflist)\b", re.I)
 _NOTE_ROLES = frozenset({"doc-endnotes", "doc-footnotes", "doc-footnote", "doc-endnote"})
 _LABEL = re.compile(r"^\[?\s*((?:note\s+)?[\w*†‡§]{1,8})\s*\]?$", re.IGNORECASE)
+_MAIN = re.compile(
+    r"<(?:main|article)[\s>]|\srole\s*=\s*[\"']?main\b|\sid\s*=\s*[\"']?mw-content-text\b",
+    re.IGNORECASE,
+)
 _TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _LEADING_LABEL = re.compile(r"^\s*(?:\[(\w{1,6})\]|(\d{1,4})[.)]?|\^)\s+")
 _DATE_META = words("""
@@ -68,8 +74,11 @@ class _NoteDraft:
 
 
 class _Reader(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, *, main_only: bool) -> None:
         super().__init__(convert_charrefs=True)
+        #: Whether the page marks its main content, outside of which prose is left out.
+        self.main_only = main_only
+        self._main: int | None = None
         self.paragraphs: list[Paragraph] = []
         self.notes: list[_NoteDraft] = []
         self.marker_targets: dict[str, str] = {}
@@ -124,6 +133,13 @@ class _Reader(HTMLParser):
             self._counts[tag] += 1
         depth = len(self._open)
         href = attributes.get("href", "")
+        if self._main is None and (
+            tag in ("main", "article")
+            or attributes.get("role") == "main"
+            or attributes.get("id") == "mw-content-text"
+        ):
+            self._end_block()
+            self._main = depth
         if self._capture is not None:
             if tag == self._capture.tag:
                 self._capture.depth += 1
@@ -209,6 +225,9 @@ class _Reader(HTMLParser):
                         self.first_h1 = heading
             if tag == "tr":
                 self._row = None
+        if self._main is not None and depth <= self._main:
+            self._end_block()
+            self._main = None
 
     def _pop(self, tag: str) -> int:
         """Close `tag` and whatever was left open inside it; the depth it stood at."""
@@ -264,6 +283,8 @@ class _Reader(HTMLParser):
         self._builder = ParagraphBuilder()
         if paragraph is None:
             return
+        if self.main_only and self._main is None and self._container is None:
+            return  # a menu, a header or a footer around the page's content
         if self._container is not None:
             # Prose in a list of notes that is no note: a note of its own.
             self.notes.append(_NoteDraft(None, len(self.notes) + 1, 0, [paragraph.text]))
@@ -315,7 +336,7 @@ class _Reader(HTMLParser):
 
 def read_html(text: str, name: str) -> ParsedDocument:
     """An HTML page's paragraphs, sentences, markers and notes."""
-    reader = _Reader()
+    reader = _Reader(main_only=bool(_MAIN.search(text)))
     reader.feed(text)
     reader.close()
     reader._end_block()
