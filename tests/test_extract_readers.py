@@ -556,3 +556,13 @@ def test_html_footnotes_as_paragraphs_with_ids() -> None:
     assert [(n.label, n.text, n.links) for n in doc.notes] == [
         ("1", "Border guard, statement, 2023.", ("https://example.org/bg",))
     ]
+
+
+def test_a_year_in_brackets_is_a_law_report_not_a_marker() -> None:
+    doc = read_document(
+        b"The tribunal held so in PS (Christianity) [2017] UKUT 123 (IAC).[4]\n\n[4] Tribunal decision\n",
+        "x.txt",
+    )
+    assert sentences(doc) == [
+        ("The tribunal held so in PS (Christianity) [2017] UKUT 123 (IAC).", ("4",))
+    ]

@@ -7,9 +7,9 @@ Wikipedia page, `<section class="footnotes">`, `<div class="footnotes">`, `<asid
 A marker is given the label it shows (`[5]` → `5`); a note the label of the markers that link
 to its `id`, else its place in its list. Where a page marks its content (`<main>`,
 `<article>`, a wiki's content block), prose outside it (menus, headers, footers) is left out,
-as are scripts, styles, navigation and a wiki's edit links and infoboxes anywhere;
-entities are decoded by the standard library's parser, and
-nothing the page holds is run or fetched.
+as are scripts, styles, navigation and a wiki's edit links and infoboxes anywhere.
+Entities are decoded by the standard library's parser; nothing the page holds is run or
+fetched.
 """
 
 from __future__ import annotations

@@ -295,6 +295,8 @@ def prose(text: str, labels: frozenset[str], section: str | None) -> Paragraph |
 def _is_marker(kind: str | None, label: str, labels: frozenset[str], text: str, at: int) -> bool:
     if kind in ("paren", "symbol"):
         return label in labels
+    if kind == "bracket" and len(label) == 4 and "1800" <= label <= "2099":
+        return label in labels  # a year, as law reports cite: [2019] UKUT 123 (IAC)
     if kind == "sup" and label not in labels:
         return not unit_power(text[max(0, at - 4) : at], label)
     return True
