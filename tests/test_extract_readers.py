@@ -229,6 +229,24 @@ def test_bad_input_is_refused_naming_the_file(data: bytes, message: str) -> None
     assert str(caught.value) == message
 
 
+@pytest.mark.parametrize(
+    ("data", "name", "message"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3", "report.pdf", "report.pdf: a PDF document, which is not read"),
+        (b"%PDF-1.7\n", "-", "<stdin>: a PDF document, which is not read"),
+        (b"PK\x03\x04\x14\x00", "brief.docx", "brief.docx: a zipped document"),
+        (b"{\\rtf1\\ansi Hello}", "note.rtf", "note.rtf: an RTF document"),
+    ],
+)
+def test_other_formats_are_refused_with_what_to_do(data: bytes, name: str, message: str) -> None:
+    with pytest.raises(FactcheckError) as caught:
+        read_document(data, name)
+    assert str(caught.value).startswith(message)
+    assert str(caught.value).endswith(
+        "save it as text, Markdown or HTML (readers: text, markdown, html, wikitext)"
+    )
+
+
 def test_standard_input_is_named_so() -> None:
     with pytest.raises(FactcheckError, match=r"^<stdin>: empty document"):
         read_document(b"", "-")

@@ -64,10 +64,35 @@ def read_document(data: bytes, name: str, kind: str | None = None) -> ParsedDocu
         )
     suffix = "" if name == "-" else PurePath(name).suffix.lower()
     chosen = kind or SUFFIXES.get(suffix)
+    if kind is None:
+        _refuse_other_formats(data, suffix, shown)
     text = decode(data, shown, html=chosen == "html" or (chosen is None and _looks_html(data)))
     if chosen is None:
         chosen = sniff(text)
     return _READERS[chosen]()(text, name)
+
+
+#: Formats that are not read, by their first bytes and by their suffixes.
+_OTHER_FORMATS = (
+    (b"%PDF-", (".pdf",), "a PDF document"),
+    (
+        b"PK\x03\x04",
+        (".docx", ".odt", ".epub", ".zip", ".xlsx"),
+        "a zipped document (Word, OpenDocument, EPUB)",
+    ),
+    (b"\xd0\xcf\x11\xe0", (".doc", ".xls"), "an old Word or Excel document"),
+    (b"{\\rtf", (".rtf",), "an RTF document"),
+)
+
+
+def _refuse_other_formats(data: bytes, suffix: str, file: str) -> None:
+    for magic, suffixes, what in _OTHER_FORMATS:
+        if data.startswith(magic) or suffix in suffixes:
+            raise FactcheckError(
+                f"{what}, which is not read; save it as text, Markdown or HTML "
+                f"(readers: {', '.join(KINDS)})",
+                file=file,
+            )
 
 
 def _looks_html(data: bytes) -> bool:
