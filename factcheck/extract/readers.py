@@ -1,0 +1,188 @@
+"""A document's bytes read into a `ParsedDocument` by the reader of its format: plain text,
+Markdown, HTML or MediaWiki wikitext, chosen by the name's suffix, else by its content.
+
+Nothing a document holds is run or fetched: markup is read as data, links are kept as
+written.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Callable
+from pathlib import PurePath
+
+from factcheck.errors import FactcheckError, did_you_mean
+from factcheck.extract.structure import ParsedDocument
+
+#: Bytes in one document: far more than any report or article (a 500-page report saved as
+#: text is a few megabytes).
+MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
+
+#: The readers by name, and the suffixes that choose them.
+KINDS = ("text", "markdown", "html", "wikitext")
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".wiki": "wikitext",
+    ".wikitext": "wikitext",
+    ".mediawiki": "wikitext",
+}
+_STDIN = "<stdin>"
+
+_HTML = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<p[\s>]|<div[\s>]", re.IGNORECASE)
+_WIKI = re.compile(r"<ref[\s>/]|\{\{\s*(?:cite|citation|reflist)|\[\[[^\]\n]+\]\]", re.IGNORECASE)
+# Footnotes or headings: a text with links copied from a web page ([726](#)) is plain text.
+_MARKDOWN = re.compile(r"\[\^[^\]\s]+\]|^#{1,6}\s+\S", re.MULTILINE)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w:.-]+)""", re.IGNORECASE)
+
+
+def read_document(data: bytes, name: str, kind: str | None = None) -> ParsedDocument:
+    """The paragraphs, sentences, markers and notes of a document.
+
+    `name` is the file it was read from (`-` for standard input); its suffix chooses the
+    reader unless `kind` (one of `KINDS`) does. A document of no known suffix is judged by
+    its content. Raises `FactcheckError` naming the file for input that is not text.
+    """
+    shown = _STDIN if name == "-" else name
+    if kind is not None and kind not in KINDS:
+        raise FactcheckError(
+            f"unknown document kind '{kind}' (one of {', '.join(KINDS)})"
+            f"{did_you_mean(kind, KINDS)}",
+            file=shown,
+        )
+    if len(data) > MAX_DOCUMENT_BYTES:
+        raise FactcheckError(
+            f"document is {len(data):,} bytes, over the limit of {MAX_DOCUMENT_BYTES:,}; "
+            "split it into parts",
+            file=shown,
+        )
+    suffix = "" if name == "-" else PurePath(name).suffix.lower()
+    chosen = kind or SUFFIXES.get(suffix)
+    if kind is None:
+        _refuse_other_formats(data, suffix, shown)
+    text = decode(data, shown, html=chosen == "html" or (chosen is None and _looks_html(data)))
+    if chosen is None:
+        chosen = sniff(text)
+    return _READERS[chosen]()(text, name)
+
+
+#: Formats that are not read, by their first bytes and by their suffixes.
+_OTHER_FORMATS = (
+    (b"%PDF-", (".pdf",), "a PDF document"),
+    (
+        b"PK\x03\x04",
+        (".docx", ".odt", ".epub", ".zip", ".xlsx"),
+        "a zipped document (Word, OpenDocument, EPUB)",
+    ),
+    (b"\xd0\xcf\x11\xe0", (".doc", ".xls"), "an old Word or Excel document"),
+    (b"{\\rtf", (".rtf",), "an RTF document"),
+)
+
+
+def _refuse_other_formats(data: bytes, suffix: str, file: str) -> None:
+    for magic, suffixes, what in _OTHER_FORMATS:
+        if data.startswith(magic) or suffix in suffixes:
+            raise FactcheckError(
+                f"{what}, which is not read; save it as text, Markdown or HTML "
+                f"(readers: {', '.join(KINDS)})",
+                file=file,
+            )
+
+
+def _looks_html(data: bytes) -> bool:
+    return bool(_HTML.search(data[:4096].decode("ascii", "replace")))
+
+
+def sniff(text: str) -> str:
+    """The kind of a document of no known suffix, judged by its first 64 KB."""
+    head = text[:65536]
+    if _HTML.search(head[:4096]):
+        return "html"
+    if _WIKI.search(head):
+        return "wikitext"
+    if _MARKDOWN.search(head):
+        return "markdown"
+    return "text"
+
+
+def decode(data: bytes, file: str, *, html: bool = False) -> str:
+    """The text of a document: UTF-8 (with or without a byte order mark), UTF-16 with one,
+    or for HTML the encoding its `<meta charset>` declares. Anything else is refused rather
+    than guessed, so that no text is silently misread."""
+    if data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
+        raise FactcheckError("UTF-32 text; save the document as UTF-8", file=file)
+    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise FactcheckError(
+                "broken UTF-16 text; save the document as UTF-8", file=file
+            ) from None
+    else:
+        if b"\x00" in data:
+            raise FactcheckError("binary file (it holds NUL bytes), not a text document", file=file)
+        text = _decode_8bit(data, file, html)
+    if "\x00" in text:
+        raise FactcheckError(
+            "binary file (it holds NUL characters), not a text document", file=file
+        )
+    if not text.strip():
+        raise FactcheckError("empty document; there is nothing to extract", file=file)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _decode_8bit(data: bytes, file: str, html: bool) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if html and (declared := _CHARSET.search(data[:4096])):
+            encoding = declared.group(1).decode("ascii", "replace")
+            try:
+                if codecs.lookup(encoding).name not in ("utf-8", "utf-16", "utf-32"):
+                    return data.decode(encoding)
+            except (LookupError, UnicodeDecodeError):
+                pass
+        line = data[: exc.start].count(b"\n") + 1
+        raise FactcheckError(
+            f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the document as UTF-8",
+            file=file,
+            line=line,
+        ) from None
+
+
+def _text() -> Callable[[str, str], ParsedDocument]:
+    from factcheck.extract.text_reader import read_text
+
+    return read_text
+
+
+def _html() -> Callable[[str, str], ParsedDocument]:
+    from factcheck.extract.html_reader import read_html
+
+    return read_html
+
+
+def _wikitext() -> Callable[[str, str], ParsedDocument]:
+    from factcheck.extract.wikitext_reader import read_wikitext
+
+    return read_wikitext
+
+
+def _markdown() -> Callable[[str, str], ParsedDocument]:
+    from factcheck.extract.markdown_reader import read_markdown
+
+    return read_markdown
+
+
+_READERS: dict[str, Callable[[], Callable[[str, str], ParsedDocument]]] = {
+    "text": _text,
+    "markdown": _markdown,
+    "html": _html,
+    "wikitext": _wikitext,
+}
