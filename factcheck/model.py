@@ -342,6 +342,14 @@ class Claim(Record):
         default_factory=list,
         description="For a derivation: the ids of the claims it was worked out from.",
     )
+    draft: bool = Field(
+        False,
+        description="True for a claim drafted by `factcheck extract` that nobody has reviewed "
+        "yet; a reviewer removes it.",
+    )
+    review: Text | None = Field(
+        None, description="What a draft guessed (property, claimant, year) and how sure it is."
+    )
 
     @model_validator(mode="after")
     def _inputs_of_a_derivation(self) -> Claim:
