@@ -435,6 +435,51 @@ def export(
     write_output(renderer(format).report(report, style()), output, force=force)
 
 
+class DraftFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+@handles_errors
+def extract(
+    documents: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="DOCUMENT...",
+            help="Footnoted documents (plain text, Markdown, HTML, wikitext); - reads stdin.",
+        ),
+    ],
+    vocabulary: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--vocabulary",
+            metavar="PATH",
+            help="A claim base whose subjects and properties the drafts reuse when they match.",
+        ),
+    ] = None,
+    format: Annotated[
+        DraftFormat, typer.Option("--format", "-f", help="Write the claim file as YAML or JSON.")
+    ] = DraftFormat.yaml,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Draft a claim file from footnoted documents, for a researcher to review.
+
+    Every sentence that states a number, a date or that something has not ended becomes a
+    claim marked `draft: true`, with a `review` note saying what was guessed.
+    """
+    from factcheck.extract.claim_file import draft_file, dump, read_inputs
+    from factcheck.loading import load_corpus
+    from factcheck.output import write_output
+
+    known = load_corpus(vocabulary, use_cache=_use_cache()) if vocabulary else None
+    content = draft_file(read_inputs(documents), known)
+    drafted = len(content.get("claims", []))
+    stderr().print(f"{drafted} draft claim{'s' if drafted != 1 else ''} to review")
+    write_output(dump(content, format.value), output, force=force)
+
+
 class SchemaOf(StrEnum):
     conflicts = "conflicts"
     claims = "claims"
