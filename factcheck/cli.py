@@ -25,6 +25,7 @@ from factcheck.cli_options import (
     ForceOption,
     FormatOption,
     MinSeverityOption,
+    NoDraftsOption,
     OutputOption,
     PropertyOption,
     ReliabilityOption,
@@ -100,13 +101,13 @@ def _use_cache() -> bool:
     return _settings["use_cache"]
 
 
-def _workspace(paths: list[Path] | None) -> Workspace:
+def _workspace(paths: list[Path] | None, *, drafts: bool = True) -> Workspace:
     from factcheck import piped
     from factcheck.workspace import Workspace
 
     # What comes through a pipe is read afresh each time: nothing of it is kept.
     keep = _use_cache() and not any(piped.is_piped(p) for p in paths or ())
-    return Workspace(piped.materialise(paths) if paths else None, use_cache=keep)
+    return Workspace(piped.materialise(paths) if paths else None, use_cache=keep, drafts=drafts)
 
 
 def _version(value: bool) -> None:
@@ -146,6 +147,7 @@ def main_options(
 @handles_errors
 def conflicts(
     claims: ClaimsOption = None,
+    no_drafts: NoDraftsOption = False,
     subject: SubjectOption = None,
     property: PropertyOption = None,
     min_severity: MinSeverityOption = SeverityName.low,
@@ -169,7 +171,7 @@ def conflicts(
     from factcheck.render import renderer
 
     module = renderer(format)
-    ws = _workspace(claims)
+    ws = _workspace(claims, drafts=not no_drafts)
     view = ws.conflicts(
         subject=subject,
         property=property,
@@ -234,6 +236,7 @@ def show(
 @handles_errors
 def check(
     claims: ClaimsOption = None,
+    no_drafts: NoDraftsOption = False,
     code: Annotated[
         list[str] | None,
         typer.Option("--code", help="Only findings with this code (repeatable), e.g. FC402."),
@@ -269,7 +272,7 @@ def check(
             f"{entry.code} ({entry.level}): {entry.title}\n\n{entry.why}\n\nTo fix: {entry.fix}"
         )
         return
-    ws = _workspace(claims)
+    ws = _workspace(claims, drafts=not no_drafts)
     found = ws.check(
         today=parse_today(today),
         codes=code or (),
@@ -406,6 +409,7 @@ def search(
 @handles_errors
 def export(
     claims: ClaimsOption = None,
+    no_drafts: NoDraftsOption = False,
     subject: SubjectOption = None,
     property: PropertyOption = None,
     min_severity: MinSeverityOption = SeverityName.low,
@@ -422,7 +426,7 @@ def export(
     from factcheck.output import write_output
     from factcheck.render import renderer
 
-    ws = _workspace(claims)
+    ws = _workspace(claims, drafts=not no_drafts)
     report = ws.report(
         subject=subject,
         property=property,

@@ -397,6 +397,8 @@ class ClaimRow(NamedTuple):
     for_paragraph: bool
     own: str | None
     derived_from: tuple[str, ...]
+    draft: bool
+    review: str | None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A row crosses to another process (from a worker that parsed its file) with its
@@ -429,6 +431,8 @@ class ClaimRow(NamedTuple):
             f["for_paragraph"],
             f["own"],
             tuple(f["derived_from"]),
+            f["draft"],
+            f["review"],
         )
 
 
