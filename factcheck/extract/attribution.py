@@ -22,7 +22,7 @@ _DENYING = (
 # A name: up to ten words, capitalised or small (`the head of the Federal Security Service`).
 _WHO = (
     r"((?:[A-Z][\w’'.-]*|the|of|and|for|de|von|[a-z]+(?:'s|’s)?)"
-    r"(?: (?:[A-Z][\w’'.()-]*|the|of|and|for|de|von|on|[a-z]+(?:'s|’s)?)){0,9})"
+    r"(?: (?:[A-Z][\w’'.()-]*|the|of|and|for|de|von|on|[a-z]+(?:'s|’s)?)){0,9}?)"
 )
 
 _ACCORDING = re.compile(
@@ -46,12 +46,20 @@ _REPORTED = re.compile(
     r"it has been (?:speculated|reported|claimed|suggested)|reports? (?:say|said|suggest))\b",
     re.IGNORECASE,
 )
+_DENIED = re.compile(
+    r" ((?:media |press |news |earlier |the )?"
+    r"(?:reports|claims|allegations|rumou?rs|suggestions)) that"
+)
 _DENIAL = re.compile(r"\b(?:" + _DENYING + r")\b")
 # Words before a name that say what the person is, not who: `scholar Mark Galeotti`.
 _LEADING = re.compile(
     r"^(?:the|a|an|however|then|also|and|but|later|scholar|researcher|analyst)\s+", re.IGNORECASE
 )
-_TIME_WORDS = re.compile(r"^(?:On|In|By|Since|As of|During|After|Before)\b")
+# Words that begin a clause, not a name: `Even this number was reported`.
+_NOT_A_NAME = re.compile(
+    r"^(?:On|In|By|Since|As|During|After|Before|Even|This|That|These|Those|It|Its|He|She|They|"
+    r"We|There|Here|Such|Some|Many|Most|All|No|Thus|However|Also|When|While|If)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,8 @@ class Attribution:
     claimant: str | None
     stance: str
     how: str
+    #: Who made what a denial denies, when the sentence names them (`denied reports that`).
+    denied: str | None = None
 
 
 def attribute(sentence: str) -> Attribution:
@@ -78,8 +88,10 @@ def attribute(sentence: str) -> Attribution:
         if not who or not _names_someone(who):
             continue
         verb = found.group(2)
-        stance = "denies" if _DENIAL.fullmatch(verb.split()[-1]) else "reports"
-        return Attribution(who, stance, f"'{who} {verb}'")
+        if _DENIAL.fullmatch(verb.split()[-1]):
+            what = _DENIED.match(sentence, found.end())
+            return Attribution(who, "denies", f"'{who} {verb}'", what.group(1) if what else None)
+        return Attribution(who, "reports", f"'{who} {verb}'")
     if _REPORTED.search(sentence):
         return Attribution(None, "reports", "'reported' without a name")
     return Attribution(None, "asserts", "the document's own words")
@@ -94,7 +106,7 @@ def _clean(who: str) -> str:
 
 def _names_someone(who: str) -> bool:
     """A claimant is named (`Officials`, `Russia's Federal Security Service`), not a clause."""
-    if _TIME_WORDS.match(who):
+    if _NOT_A_NAME.match(who):
         return False
     words = who.split()
     if len(words) > 8:

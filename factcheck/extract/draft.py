@@ -44,7 +44,8 @@ _DATE = re.compile(
 _NUMBER = r"(?:\d{1,3}(?:[,\u2009\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORD_NUMBER = (
     r"(?:tens of thousands|hundreds of thousands|thousands|hundreds|dozens|millions|"
-    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+    r"one(?= (?:thousand|million|billion))|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|twenty|thirty|forty|fifty)"
 )
 _SCALE = r"(?:\s(?:thousand|million|billion))?"
 _QUALIFIER = (
@@ -53,7 +54,7 @@ _QUALIFIER = (
     r"between)\s)?"
 )
 _QUANTITY = re.compile(
-    rf"(?<![\w.])(?P<q>{_QUALIFIER})(?P<n>(?:{_NUMBER}|{_WORD_NUMBER}){_SCALE}"
+    rf"(?<![\w.:,])(?P<q>{_QUALIFIER})(?P<n>(?:{_NUMBER}|{_WORD_NUMBER}){_SCALE}"
     rf"(?:\s?[–-]\s?{_NUMBER}{_SCALE}|\s(?:to|and)\s{_NUMBER}{_SCALE})?)(?![\w.,]\d)"
     r"(?P<after>\s*%|\s(?:per ?cent)|\s[\w’'-]+(?:\s[\w’'-]+)?)?",
     re.IGNORECASE,
@@ -68,6 +69,44 @@ _NOT_COUNT_BEFORE = re.compile(
     r"(?:No\.?|Nos\.?|number|page|p\.|pp\.|§|article|Article|section)\s*$"
 )
 _ADJECTIVE = {"additional", "more", "russian", "other", "new", "young", "former", "of", "the"}
+#: Words that cannot be what a number counts (`10 of the Decree`, `5 in Moscow`).
+_FUNCTION_WORDS = {
+    "in",
+    "the",
+    "of",
+    "to",
+    "and",
+    "or",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "a",
+    "an",
+    "is",
+    "was",
+    "were",
+    "are",
+    "had",
+    "has",
+    "have",
+    "per",
+    "percent",
+    "",
+    "that",
+    "which",
+    "who",
+    "but",
+    "than",
+    "times",
+    "rubles",
+    "roubles",
+    "dollars",
+    "euros",
+}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NOT_HAPPENED = re.compile(r"\b(" + "|".join(re.escape(w) for w in NOT_HAPPENED) + r")\b")
 _DESTINATION = re.compile(r"\bto ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*)")
@@ -118,7 +157,7 @@ def draft(
                 claim["id"] = f"{doc_id}-{len(claims) + 1:03d}"
                 claim["document"] = doc_id
                 claims.append(claim)
-            year = _last_year(sentence.text) or year
+            year = _last_year(sentence.text, year)
     ordered = [_ordered(c) for c in claims]
     content: dict[str, Any] = {
         "documents": [document],
@@ -198,13 +237,19 @@ def _claims_of(
             if as_of[1]:
                 claim["assume_year"] = as_of[1]
                 notes.append(f"year {as_of[1]} assumed for '{as_of[0]}' from the text before it")
-        if family and family.key == "left" and (dest := _DESTINATION.search(text, q.start)):
+        clause = text[q.start :].split(", ")[0].split("; ")[0]
+        if family and family.key == "left" and (dest := _DESTINATION.search(clause)):
             claim["scope"] = {"destination": dest.group(1)}
         elif region := _REGION.search(text):
             claim["scope"] = {"region": region.group(1)}
         claim["_notes"] = notes
         claim["_sure"] = family is not None
+        # What is denied was said by someone: the reports are a claim of their own.
+        reported = dict(claim, claimant=who.denied, stance="reports")
+        reported["_notes"] = [*notes, f"the {who.denied} {who.claimant} denies, as a claim"]
         yield claim
+        if who.denied:
+            yield reported
     date_family = _nearest_family(text, 0, count=False)
     if date_family is None and (quantities or not _NOT_HAPPENED.search(text)):
         return
@@ -214,6 +259,8 @@ def _claims_of(
         claim = dict(base, value=d.written, _kind="date", _family=date_family, _noun="")
         notes = list(guesses)
         assumed = _assumed(d.written, year)
+        if not _reads(d.written, assumed):
+            continue
         if assumed:
             claim["assume_year"] = assumed
             notes.append(f"year {assumed} assumed for '{d.written}' from the text before it")
@@ -238,6 +285,10 @@ _ENDED = next(f for f in FAMILIES if f.key == "ended")
 def _ends(text: str) -> bool:
     """The sentence is about something lasting (in force, ongoing): an end date's words."""
     return bool(re.search(r"\b(?:in force|ongoing|ended|end|over|completed)\b", text))
+
+
+#: Phrasal verbs that use a family's word for something else: `ended up in hospital`.
+_PHRASAL = re.compile(r"\b(?:ended|left|drafted) (?:up|out|behind|over)\b", re.IGNORECASE)
 
 
 def _dates(text: str, year: int | None) -> Iterator[_Found]:
@@ -266,16 +317,17 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
         after = m.group("after") or ""
         if not after.strip() or _NOT_COUNTED.match(after):
             continue
-        if _NOT_COUNT_BEFORE.search(text[: m.start()]):
+        if _NOT_COUNT_BEFORE.search(text[: m.start()]) or _noun(after) in _FUNCTION_WORDS:
             continue
         number = m.group("n")
         if re.fullmatch(r"1[89]\d\d|20\d\d", number) and not m.group("q"):
             continue
         if not re.search(r"\d", number) and after.strip()[:1].isupper():
             continue
+        tried = [m.group("q") + number, number]
         if m.group("q").strip().casefold() == "between" and " and " not in number:
-            continue
-        for written in (m.group("q") + number, number):
+            tried = [number]
+        for written in tried:
             try:
                 parse_quantity(written)
             except (FactcheckError, ValueError):
@@ -295,7 +347,7 @@ def _noun(after: str) -> str:
 def _nearest_family(text: str, at: int, *, count: bool) -> Family | None:
     """The family whose word stands nearest `at` in the sentence (counts) or first (dates)."""
     best: tuple[int, Family] | None = None
-    lower = text.casefold()
+    lower = _PHRASAL.sub(lambda m: " " * len(m.group(0)), text).casefold()
     for family in FAMILIES:
         if (family.count_name if count else family.date_name) is None:
             continue
@@ -310,9 +362,21 @@ def _nearest_family(text: str, at: int, *, count: bool) -> Family | None:
 def _as_of(dates: list[_Found], year: int | None) -> tuple[str, int | None] | None:
     for d in dates:
         if d.kind in ("as of", "on", "by", "since", "in"):
-            written = d.written if d.kind in ("on", "in") else f"{d.kind} {d.written}"
-            return written, _assumed(d.written, year)
+            # `since` and `by` say something of the time; `as of`, `on` and `in` only name it.
+            written = f"{d.kind} {d.written}" if d.kind in ("since", "by") else d.written
+            assumed = _assumed(d.written, year)
+            if _reads(written, assumed, reference=True):
+                return written, assumed
     return None
+
+
+def _reads(written: str, year: int | None, *, reference: bool = False) -> bool:
+    """Whether the loader will read `written` as a time (a date without a year needs one)."""
+    try:
+        parse_time(written, year=year, reference=reference)
+    except (FactcheckError, ValueError):
+        return False
+    return True
 
 
 def _assumed(written: str, year: int | None) -> int | None:
@@ -327,9 +391,13 @@ def _year_of(text: str | None) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _last_year(text: str) -> int | None:
-    years = [int(y) for y in _YEAR.findall(text) if int(y) <= 2100]
-    return years[-1] if years else None
+def _last_year(text: str, year: int | None) -> int | None:
+    """The year the text speaks of after `text`: that of its last date with a month (a bare
+    year, as in `active since 2014`, is often background, not the time of the narrative)."""
+    for m in _DATE.finditer(text):
+        if re.search(_MONTH, m.group("date"), re.IGNORECASE) and (y := _YEAR.search(m.group(0))):
+            year = int(y.group(1))
+    return year
 
 
 # ---------------------------------------------------------------- subjects and properties
