@@ -30,7 +30,7 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 )
 _PART = r"(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of)[- ]?)"
-_DAY_MONTH = rf"\d{{1,2}} {_MONTH}(?: \d{{4}})?"
+_DAY_MONTH = rf"\d{{1,2}}(?:\s?[–-]\s?\d{{1,2}}| to \d{{1,2}})? {_MONTH}(?: \d{{4}})?"
 _DATE_CORE = (
     rf"(?:{_DAY_MONTH}|{_MONTH} \d{{1,2}}, \d{{4}}|{_PART}?{_MONTH}(?: \d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})"
@@ -43,7 +43,8 @@ _DATE = re.compile(
 )
 _NUMBER = r"(?:\d{1,3}(?:[,\u2009\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORD_NUMBER = (
-    r"(?:tens of thousands|hundreds of thousands|thousands|hundreds|dozens|millions|"
+    r"(?:(?:several )?tens of thousands|hundreds of thousands|thousands|hundreds|dozens|millions|"
+    r"a(?= (?:thousand|million|billion))|"
     r"one(?= (?:thousand|million|billion))|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|twenty|thirty|forty|fifty)"
 )
@@ -62,9 +63,11 @@ _QUANTITY = re.compile(
 #: Words after a number that make it no count of people or things.
 _NOT_COUNTED = re.compile(
     r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|per|"
-    r"percent|times|%|per cent|a\.m\.|p\.m\.|o'clock|st|nd|rd|th|-year|of them)\b",
+    r"times|a\.m\.|p\.m\.|o'clock|st|nd|rd|th|-year|of them)\b",
     re.IGNORECASE,
 )
+_PERCENT = re.compile(r"^(?:\s?%|\sper ?cent)$")
+_OF = re.compile(r" of (?:the |all |those |surveyed |polled )?([\w’'-]+(?: [\w’'-]+)?)")
 _NOT_COUNT_BEFORE = re.compile(
     r"(?:No\.?|Nos\.?|number|page|p\.|pp\.|§|article|Article|section)\s*$"
 )
@@ -228,8 +231,8 @@ def _claims_of(
     if len(markers) < len(sentence.markers):
         guesses.append("a footnote marker that leads to no note was left out")
     for q in quantities:
-        family = _nearest_family(text, q.start, count=True)
-        claim = dict(base, value=q.written, _kind="count", _family=family, _noun=q.noun)
+        family = _nearest_family(text, q.start, count=True) if q.kind == "count" else None
+        claim = dict(base, value=q.written, _kind=q.kind, _family=family, _noun=q.noun)
         as_of = _as_of(dates, year)
         notes = list(guesses)
         if as_of:
@@ -315,6 +318,12 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
         if any(a <= start < b for a, b in spans):
             continue
         after = m.group("after") or ""
+        if _PERCENT.match(after):
+            written = m.group("q") + m.group("n") + after
+            of = _OF.match(text, m.end("after"))
+            if _parses(written):
+                yield _Found(written, m.start(), "percentage", _noun(of.group(1)) if of else "")
+            continue
         if not after.strip() or _NOT_COUNTED.match(after):
             continue
         if _NOT_COUNT_BEFORE.search(text[: m.start()]) or _noun(after) in _FUNCTION_WORDS:
@@ -328,12 +337,17 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
         if m.group("q").strip().casefold() == "between" and " and " not in number:
             tried = [number]
         for written in tried:
-            try:
-                parse_quantity(written)
-            except (FactcheckError, ValueError):
-                continue
-            yield _Found(written, m.start(), "count", _noun(after))
-            break
+            if _parses(written):
+                yield _Found(written, m.start(), "count", _noun(after))
+                break
+
+
+def _parses(written: str) -> bool:
+    try:
+        parse_quantity(written)
+    except (FactcheckError, ValueError):
+        return False
+    return True
 
 
 def _noun(after: str) -> str:
@@ -421,6 +435,15 @@ def _property_of(claim: dict[str, Any]) -> dict[str, Any]:
             "kind": "date",
             "tolerance": 1,
             "not_happened": list(NOT_HAPPENED) if family.key == "ended" else [],
+        }
+    if claim["_kind"] == "percentage":
+        noun = slug(claim["_noun"]) or "whole"
+        return {
+            "id": f"{noun}.share",
+            "name": f"share of {noun}",
+            "definition": f"The share of {noun}, in per cent",
+            "kind": "percentage",
+            "tolerance": 0.05,
         }
     if family is not None and family.count_name:
         return {
