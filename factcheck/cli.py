@@ -467,21 +467,41 @@ def extract(
     ] = DraftFormat.yaml,
     output: OutputOption = None,
     force: ForceOption = False,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Draft again over the --output file: claims already reviewed (no "
+            "draft: true) are kept as edited, matched by their quoted words.",
+        ),
+    ] = False,
 ) -> None:
     """Draft a claim file from footnoted documents, for a researcher to review.
 
     Every sentence that states a number, a date or that something has not ended becomes a
     claim marked `draft: true`, with a `review` note saying what was guessed.
     """
-    from factcheck.extract.claim_file import draft_file, dump, read_inputs
+    from factcheck.errors import UsageError
+    from factcheck.extract import claim_file
     from factcheck.loading import load_corpus
     from factcheck.output import write_output
+    from factcheck.values import counted
 
+    if update and (output is None or output == "-"):
+        raise UsageError("--update drafts again over a file: give it with --output FILE")
     known = load_corpus(vocabulary, use_cache=_use_cache()) if vocabulary else None
-    content = draft_file(read_inputs(documents), known)
-    drafted = len(content.get("claims", []))
-    stderr().print(f"{drafted} draft claim{'s' if drafted != 1 else ''} to review")
-    write_output(dump(content, format.value), output, force=force)
+    docs = claim_file.read_inputs(documents)
+    content = claim_file.draft_file(docs, known)
+    if update and output is not None and Path(output).exists():
+        earlier = claim_file.read_earlier(Path(output))
+        updated = claim_file.update(earlier, content, docs)
+        content, force = updated.content, True
+        kept = f"kept {counted(updated.kept, 'reviewed claim')}"
+        gone = f" ({updated.gone} quoting words no longer in the documents)" if updated.gone else ""
+        stderr().print(kept + gone)
+    drafted = sum(1 for c in content.get("claims", []) if c.get("draft"))
+    stderr().print(f"{counted(drafted, 'draft claim')} to review")
+    write_output(claim_file.dump(content, format.value), output, force=force)
 
 
 class SchemaOf(StrEnum):

@@ -418,3 +418,43 @@ def test_drafts_of_both_seeds_alone_show_their_disagreements(tmp_path: Path) -> 
         "left.count",
         "700,000 is reported by reports; Kremlin denies it",
     )
+
+
+def test_update_keeps_reviewed_claims_as_edited_and_drafts_the_rest_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(claim_file, "read_inputs", lambda names, kind=None: [EUAA_START])
+    out = tmp_path / "draft.yaml"
+    assert runner.invoke(app, ["extract", "doc.txt", "-o", str(out)]).exit_code == 0
+    content = yaml.safe_load(out.read_text(encoding="utf-8"))
+    galeotti = next(c for c in content["claims"] if c["value"] == "around 900 000")
+    galeotti.pop("draft")
+    galeotti.pop("review")
+    galeotti["claimant"] = "Mark Galeotti (scholar)"
+    galeotti["id"] = "galeotti-900k"
+    gone = dict(galeotti, id="gone", text="A sentence since deleted said 5 men fled.", value="5")
+    content["claims"].append(gone)
+    content["claims"] = [c for c in content["claims"] if c["value"] != "31 October 2022"]
+    out.write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
+
+    result = runner.invoke(app, ["extract", "doc.txt", "-o", str(out), "--update"])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == (
+        "kept 2 reviewed claims (1 quoting words no longer in the documents)\n"
+        "3 draft claims to review\n"
+    )
+    again = yaml.safe_load(out.read_text(encoding="utf-8"))
+    claims = {c["id"]: c for c in again["claims"]}
+    assert claims["galeotti-900k"]["claimant"] == "Mark Galeotti (scholar)"
+    assert "draft" not in claims["galeotti-900k"] and "gone" in claims
+    assert sorted(c["value"] for c in again["claims"] if c.get("draft")) == [
+        "21 September 2022",
+        "300 000",
+        "31 October 2022",
+    ]
+    load_corpus([out], use_cache=False)
+    result = runner.invoke(app, ["extract", "doc.txt", "--update"])
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "error: --update drafts again over a file: give it with --output FILE\n",
+    )

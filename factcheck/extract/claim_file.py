@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -102,3 +103,69 @@ def read_inputs(names: Sequence[str], kind: str | None = None) -> list[ParsedDoc
             raise FactcheckError(f"cannot read the document: {exc.strerror}", file=name) from None
         docs.append(read_document(data, name, kind))
     return docs
+
+
+@dataclass(frozen=True)
+class Updated:
+    """A draft file made again over an earlier one: its content, how many reviewed claims
+    were kept, and how many of those quote words the documents no longer hold."""
+
+    content: dict[str, Any]
+    kept: int
+    gone: int
+
+
+def update(
+    earlier: dict[str, Any], fresh: dict[str, Any], docs: Sequence[ParsedDocument]
+) -> Updated:
+    """`fresh` drafts laid over an `earlier` draft file: every claim a person reviewed (no
+    `draft: true`) is kept as edited, with every record the earlier file declared; a fresh
+    draft is added only where no reviewed claim quotes the same words. `docs` are the
+    documents drafted, to count reviewed claims whose words they no longer hold."""
+    sentences = [_words(p.text) for doc in docs for p in doc.paragraphs]
+    reviewed = [c for c in earlier.get("claims", []) if not c.get("draft")]
+    quoted = {_words(c.get("text", "")) for c in reviewed}
+    merged: dict[str, list[dict[str, Any]]] = {}
+    for section in _SECTIONS[:-1]:
+        records = list(earlier.get(section, []))
+        keys = {_record_key(r) for r in records}
+        records += [r for r in fresh.get(section, []) if _record_key(r) not in keys]
+        merged[section] = records
+    ids = {c.get("id"): None for c in reviewed}
+    drafts = []
+    for claim in fresh.get("claims", []):
+        if _words(claim["text"]) in quoted:
+            continue
+        claim = {**claim, "id": _unique(claim["id"], ids)}
+        ids[claim["id"]] = None
+        drafts.append(claim)
+    merged["claims"] = [*reviewed, *drafts]
+    gone = sum(1 for c in reviewed if not _quoted_in(_words(c.get("text", "")), sentences))
+    return Updated({k: v for k, v in merged.items() if v}, len(reviewed), gone)
+
+
+def read_earlier(path: Path) -> dict[str, Any]:
+    """An earlier draft file (YAML or JSON) as plain data; an unreadable one is an error."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FactcheckError(
+            f"cannot read the earlier drafts: {exc.strerror}", file=str(path)
+        ) from None
+    except yaml.YAMLError as exc:
+        raise FactcheckError(f"not a claim file: {exc}", file=str(path)) from None
+    if not isinstance(data, dict):
+        raise FactcheckError("not a claim file: a mapping of lists was expected", file=str(path))
+    return data
+
+
+def _quoted_in(words: str, paragraphs: list[str]) -> bool:
+    return any(words in paragraph for paragraph in paragraphs)
+
+
+def _words(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _record_key(record: dict[str, Any]) -> str:
+    return str(record.get("id") or f"{record.get('document')}#{record.get('label')}")
