@@ -145,6 +145,7 @@ def test_a_denial_of_reports_is_a_denial_and_the_reports_a_claim(tmp_path: Path)
     denial = next(c for c in content["claims"] if c.get("stance") == "denies")
     assert (denial["as_of"], denial["assume_year"]) == ("6 October", 2022)
     assert "year 2022 assumed for '6 October'" in denial["review"]
+    assert denial["review"].endswith("Confidence: medium.")
 
 
 def test_years_left_out_come_from_dated_text_before_not_from_background_years() -> None:
@@ -199,6 +200,8 @@ def test_values_are_the_spans_factcheck_reads_and_nothing_else() -> None:
         )
     )
     values = [(c["value"], c["property"], c.get("scope")) for c in content["claims"]]
+    unsure = draft(_doc("The parade had 3,000 soldiers."))["claims"][0]
+    assert (unsure["property"], unsure["review"][-16:]) == ("soldiers.count", "Confidence: low.")
     assert values == [
         ("About 1.2 million", "left.count", None),
         ("more than 200,000", "left.count", {"destination": "Kazakhstan"}),
@@ -312,6 +315,9 @@ def test_with_a_vocabulary_drafts_join_its_topics_and_load_beside_it(tmp_path: P
         "ru-mobilisation-2022",
     )
     _loads(content, tmp_path, ROOT / "claims" / "vocabulary.yaml")
+    assert claims["around 900 000"]["review"].endswith(
+        "property 'emigration.count' and subject 'ru-emigration-2022' reused. Confidence: high."
+    )
 
 
 def test_the_same_document_gives_the_same_bytes() -> None:

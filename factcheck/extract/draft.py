@@ -298,7 +298,8 @@ def _dates(text: str, year: int | None) -> Iterator[_Found]:
     for m in _DATE.finditer(text):
         written = m.group("date")
         prep = (m.group("prep") or "").casefold()
-        if m.group(0)[:1] and _MONTH_ONLY.fullmatch(written) and not prep:
+        # A month's name alone, with no word of time before it, may be a word (`May`).
+        if _MONTH_ONLY.fullmatch(written) and not prep:
             continue
         try:
             parse_time(written, year=year or 2000)
@@ -431,7 +432,8 @@ def _property_of(claim: dict[str, Any]) -> dict[str, Any]:
         return {
             "id": f"{family.key}.date",
             "name": family.date_name,
-            "definition": f"The date of the {family.date_name} ({', '.join(family.words[:3])})",
+            "definition": f"The date of its {family.date_name} (said as: "
+            f"{', '.join(family.words[:3])})",
             "kind": "date",
             "tolerance": 1,
             "not_happened": list(NOT_HAPPENED) if family.key == "ended" else [],
@@ -449,7 +451,8 @@ def _property_of(claim: dict[str, Any]) -> dict[str, Any]:
         return {
             "id": f"{family.key}.count",
             "name": family.count_name,
-            "definition": f"How many {family.count_name} ({', '.join(family.words[:3])})",
+            "definition": f"The number of {family.count_name} (said as: "
+            f"{', '.join(family.words[:3])})",
             "kind": "count",
             "growing": family.growing,
             "tolerance": 0.05,
@@ -458,7 +461,7 @@ def _property_of(claim: dict[str, Any]) -> dict[str, Any]:
     return {
         "id": f"{noun}.count",
         "name": f"number of {noun}",
-        "definition": f"How many {noun}",
+        "definition": f"The number of {noun}",
         "kind": "count",
         "tolerance": 0.05,
     }
@@ -487,7 +490,9 @@ def _place(
     claim["property"] = proposed["id"]
     for key in ("_kind", "_family", "_noun"):
         claim.pop(key)
-    confidence = "medium" if sure and claim.get("claimant") else ("medium" if sure else "low")
+    # Sure of what is measured, and nothing assumed: high; one guess: medium; else low.
+    guessed = "assume_year" in claim or not sure
+    confidence = "low" if not sure else ("medium" if guessed or reused is None else "high")
     claim["draft"] = True
     claim["review"] = "; ".join(notes) + f". Confidence: {confidence}."
 
