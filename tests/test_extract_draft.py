@@ -148,6 +148,24 @@ def test_a_denial_of_reports_is_a_denial_and_the_reports_a_claim(tmp_path: Path)
     assert denial["review"].endswith("Confidence: medium.")
 
 
+def test_a_sentence_that_denies_this_denies_the_values_of_the_sentence_before() -> None:
+    content = draft(
+        _doc(
+            "A newspaper reported that point 7 allows the ministry to mobilise up to one million men.",
+            "Spokesman Dmitry Peskov denied this.",
+            "Peskov smiled at this.",
+        )
+    )
+    sides = [(c["value"], c.get("claimant"), c.get("stance")) for c in content["claims"]]
+    assert sides == [
+        ("up to one million", None, None),
+        ("up to one million", "Spokesman Dmitry Peskov", "denies"),
+    ]
+    denial = content["claims"][1]
+    assert denial["property"] == "mobilised.count"
+    assert denial["review"].startswith("denies what the sentence before says")
+
+
 def test_years_left_out_come_from_dated_text_before_not_from_background_years() -> None:
     content = draft(
         _doc(
@@ -402,10 +420,10 @@ def test_the_euaa_seed_drafts_as_well_as_measured() -> None:
 
 
 def test_the_wikipedia_seed_drafts_as_well_as_measured() -> None:
-    """docs/evaluation.md, section extract: 53 of its 123 claims, 53 of 67 drafts right."""
+    """docs/evaluation.md, section extract: 55 of its 123 claims, 55 of 68 drafts right."""
     drafted = draft(wikipedia_seed())["claims"]
     recall, precision = score(drafted, gold("wikipedia-2022-russian-mobilization.yaml"))
-    assert recall >= 53 / 123 and precision >= 53 / 67
+    assert recall >= 55 / 123 and precision >= 55 / 68
 
 
 def test_drafts_of_both_seeds_alone_show_their_disagreements(tmp_path: Path) -> None:
@@ -419,11 +437,8 @@ def test_drafts_of_both_seeds_alone_show_their_disagreements(tmp_path: Path) -> 
         )
     assert {"261,000", "700,000", "around 900 000"} <= values["left.count"]
     assert {"28 October", "31 October 2022", "still in force"} <= values["ended.date"]
-    (denial,) = [c for c in report.conflicts if "denies" in c["reason"]]
-    assert (denial["property"], denial["reason"]) == (
-        "left.count",
-        "700,000 is reported by reports; Kremlin denies it",
-    )
+    denials = {c["property"]: c["reason"] for c in report.conflicts if "denies" in c["reason"]}
+    assert denials["left.count"] == "700,000 is reported by reports; Kremlin denies it"
 
 
 def test_update_keeps_reviewed_claims_as_edited_and_drafts_the_rest_again(

@@ -68,8 +68,11 @@ _NOT_COUNTED = re.compile(
 )
 _PERCENT = re.compile(r"^(?:\s?%|\sper ?cent)$")
 _OF = re.compile(r" of (?:the |all |those |surveyed |polled )?([\w’'-]+(?: [\w’'-]+)?)")
+# A number that names a part of a text (`point 7`, `Article 12`) counts nothing.
 _NOT_COUNT_BEFORE = re.compile(
-    r"(?:No\.?|Nos\.?|number|page|p\.|pp\.|§|article|Article|section)\s*$"
+    r"\b(?:No\.?|Nos\.?|number|page|p\.|pp\.|§|article|section|point|clause|paragraph|item|"
+    r"chapter|part|annex|rule)\s*$",
+    re.IGNORECASE,
 )
 _ADJECTIVE = {"additional", "more", "russian", "other", "new", "young", "former", "of", "the"}
 #: Words that cannot be what a number counts (`10 of the Decree`, `5 in Moscow`).
@@ -154,12 +157,19 @@ def draft(
     claims: list[dict[str, Any]] = []
     year = _year_of(doc.date)
     for paragraph in doc.paragraphs:
+        before: list[dict[str, Any]] = []
         for sentence in paragraph.sentences:
+            found = []
             for claim in _claims_of(sentence, year, topic, labels):
                 _place(claim, props, subjects, topic, vocabulary)
+                found.append(claim)
+            if not found:
+                found = _denials_of(sentence, before, labels)
+            for claim in found:
                 claim["id"] = f"{doc_id}-{len(claims) + 1:03d}"
                 claim["document"] = doc_id
                 claims.append(claim)
+            before = found
             year = _last_year(sentence.text, year)
     ordered = [_ordered(c) for c in claims]
     content: dict[str, Any] = {
@@ -280,6 +290,35 @@ def _claims_of(
         claim["_notes"] = [*notes, f"'{ongoing.group(1)}' read as: it has not ended"]
         claim["_sure"] = False
         yield claim
+
+
+#: Words that point back to what the sentence before said: `Peskov denied this`.
+_POINTING_BACK = re.compile(r"\b(?:this|these|that|it|the reports?|the claims?|them)\b")
+
+
+def _denials_of(
+    sentence: Sentence, before: list[dict[str, Any]], labels: set[str]
+) -> list[dict[str, Any]]:
+    """A sentence with no value of its own that denies what the sentence before it says
+    (`Peskov also denied this.`): a denial of each of that sentence's values."""
+    who = attribute(sentence.text)
+    if who.stance != "denies" or not before or not _POINTING_BACK.search(sentence.text):
+        return []
+    markers = [m for m in sentence.markers if m in labels]
+    denials = []
+    for earlier in before:
+        if earlier.get("stance") == "denies":
+            continue
+        claim = {k: v for k, v in earlier.items() if k not in ("as_of", "footnotes", "id")}
+        claim.update(text=sentence.text, claimant=who.claimant, stance="denies")
+        if markers:
+            claim["footnotes"] = tuple(markers)
+        claim["review"] = (
+            f"denies what the sentence before says ({who.how}), its value "
+            f"'{earlier['value']}' and topic copied; " + earlier["review"].split("; ", 1)[-1]
+        )
+        denials.append(claim)
+    return denials
 
 
 _ENDED = next(f for f in FAMILIES if f.key == "ended")
