@@ -36,8 +36,10 @@ def read_plain(text: str, name: str, title: str | None, date: str | None) -> Par
     )
     body = text[: m.start()] if (m := _NOTE.search(text)) else text
     paragraphs = []
-    for block in body.split("\n\n"):
-        block = " ".join(block.split())
+    # A list item (`- Date: …`) is a paragraph of its own, as the readers give it.
+    blocks = [b for chunk in body.split("\n\n") for b in re.split(r"\n(?=- )", chunk)]
+    for block in blocks:
+        block = " ".join(block.split()).removeprefix("- ")
         if not block:
             continue
         sentences, at = [], 0

@@ -227,6 +227,13 @@ def test_values_are_the_spans_factcheck_reads_and_nothing_else() -> None:
     ]
 
 
+def test_a_span_until_now_started_then_and_has_not_ended(tmp_path: Path) -> None:
+    content = draft(_doc("Date: 21 September 2022 – present"))
+    _loads(content, tmp_path)
+    values = [(c["property"], c["value"]) for c in content["claims"]]
+    assert values == [("started.date", "21 September 2022"), ("ended.date", "present")]
+
+
 def test_a_share_is_a_percentage_and_a_span_of_days_is_no_count(tmp_path: Path) -> None:
     content = draft(
         _doc("In a poll conducted from 22–28 September 2022, 47% of surveyed Russians felt fear.")
@@ -420,10 +427,10 @@ def test_the_euaa_seed_drafts_as_well_as_measured() -> None:
 
 
 def test_the_wikipedia_seed_drafts_as_well_as_measured() -> None:
-    """docs/evaluation.md, section extract: 55 of its 123 claims, 55 of 68 drafts right."""
+    """docs/evaluation.md, section extract: 57 of its 123 claims, 57 of 68 drafts right."""
     drafted = draft(wikipedia_seed())["claims"]
     recall, precision = score(drafted, gold("wikipedia-2022-russian-mobilization.yaml"))
-    assert recall >= 55 / 123 and precision >= 55 / 68
+    assert recall >= 57 / 123 and precision >= 57 / 68
 
 
 def test_drafts_of_both_seeds_alone_show_their_disagreements(tmp_path: Path) -> None:

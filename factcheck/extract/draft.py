@@ -263,6 +263,9 @@ def _claims_of(
         yield claim
         if who.denied:
             yield reported
+    if not quantities and (running := _UNTIL_NOW.search(text)):
+        yield from _running(base, running, year, guesses)
+        return
     date_family = _nearest_family(text, 0, count=False)
     if date_family is None and (quantities or not _NOT_HAPPENED.search(text)):
         return
@@ -322,6 +325,26 @@ def _denials_of(
 
 
 _ENDED = next(f for f in FAMILIES if f.key == "ended")
+_STARTED = next(f for f in FAMILIES if f.key == "started")
+#: A span that runs until now (`21 September 2022 – present`): started then, not ended.
+_UNTIL_NOW = re.compile(rf"\b(?P<start>{_DATE_CORE}) ?(?:–|—|-|to) ?(?P<now>present|ongoing)\b")
+
+
+def _running(
+    base: dict[str, Any], found: re.Match[str], year: int | None, guesses: list[str]
+) -> Iterator[dict[str, Any]]:
+    start = found.group("start")
+    assumed = _assumed(start, year)
+    if not _reads(start, assumed):
+        return
+    notes = [*guesses, f"'{found.group(0)}' read as: started {start}, not ended"]
+    claim = dict(base, value=start, _kind="date", _family=_STARTED, _noun="", _notes=notes)
+    claim["_sure"] = False
+    if assumed:
+        claim["assume_year"] = assumed
+    yield claim
+    ended = dict(base, value=found.group("now"), _kind="date", _family=_ENDED, _noun="")
+    yield dict(ended, _notes=list(notes), _sure=False)
 
 
 def _ends(text: str) -> bool:
