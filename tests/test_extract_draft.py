@@ -215,6 +215,7 @@ def test_values_are_the_spans_factcheck_reads_and_nothing_else() -> None:
             "About 1.2 million people fled, and more than 200,000 Russian men fled to Kazakhstan.",
             "Ruling No. 11 took 5 years and 9:00 Moscow time passed in 2022.",
             "Between 350 000 – 400 000 soldiers were drafted.",
+            "Two men fled Russia by boat.",
         )
     )
     values = [(c["value"], c["property"], c.get("scope")) for c in content["claims"]]
@@ -224,6 +225,7 @@ def test_values_are_the_spans_factcheck_reads_and_nothing_else() -> None:
         ("About 1.2 million", "left.count", None),
         ("more than 200,000", "left.count", {"destination": "Kazakhstan"}),
         ("350 000 – 400 000", "mobilised.count", None),
+        ("Two", "left.count", {"means": "boat"}),
     ]
 
 

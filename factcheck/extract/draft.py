@@ -116,6 +116,8 @@ _FUNCTION_WORDS = {
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NOT_HAPPENED = re.compile(r"\b(" + "|".join(re.escape(w) for w in NOT_HAPPENED) + r")\b")
 _DESTINATION = re.compile(r"\bto ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*)")
+#: How people left (`fled by boat`): those who left one way are a part of all who left.
+_MEANS = re.compile(r"\bby (boat|sea|air|plane|land|car|road|train|rail|bus|foot)\b")
 _REGION = re.compile(r"\bin (the capital|[A-Z][\w’'-]+ (?:Oblast|Region|Province|Krai|Republic))\b")
 
 
@@ -253,6 +255,8 @@ def _claims_of(
         clause = text[q.start :].split(", ")[0].split("; ")[0]
         if family and family.key == "left" and (dest := _DESTINATION.search(clause)):
             claim["scope"] = {"destination": dest.group(1)}
+        elif family and family.key == "left" and (means := _MEANS.search(clause)):
+            claim["scope"] = {"means": means.group(1)}
         elif region := _REGION.search(text):
             claim["scope"] = {"region": region.group(1)}
         claim["_notes"] = notes
