@@ -216,6 +216,7 @@ def test_values_are_the_spans_factcheck_reads_and_nothing_else() -> None:
             "Ruling No. 11 took 5 years and 9:00 Moscow time passed in 2022.",
             "Between 350 000 – 400 000 soldiers were drafted.",
             "Two men fled Russia by boat.",
+            "By evening, more than 1,233 people had been detained in 38 cities.",
         )
     )
     values = [(c["value"], c["property"], c.get("scope")) for c in content["claims"]]
@@ -226,6 +227,8 @@ def test_values_are_the_spans_factcheck_reads_and_nothing_else() -> None:
         ("more than 200,000", "left.count", {"destination": "Kazakhstan"}),
         ("350 000 – 400 000", "mobilised.count", None),
         ("Two", "left.count", {"means": "boat"}),
+        ("more than 1,233", "detained.count", None),
+        ("38", "cities.count", None),
     ]
 
 

@@ -113,6 +113,40 @@ _FUNCTION_WORDS = {
     "dollars",
     "euros",
 }
+#: What a number counts when it is no people (`detained in 38 cities`): every verb family
+#: counts people, so such a number gets a property of its own noun.
+_NOT_PEOPLE = {
+    "cities",
+    "towns",
+    "villages",
+    "regions",
+    "countries",
+    "districts",
+    "provinces",
+    "states",
+    "places",
+    "locations",
+    "settlements",
+    "republics",
+    "oblasts",
+    "areas",
+    "airports",
+    "crossings",
+    "waves",
+    "points",
+    "articles",
+    "decrees",
+    "laws",
+    "cases",
+    "letters",
+    "vehicles",
+    "cars",
+    "buses",
+    "planes",
+    "ships",
+    "boats",
+    "tanks",
+}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _NOT_HAPPENED = re.compile(r"\b(" + "|".join(re.escape(w) for w in NOT_HAPPENED) + r")\b")
 _DESTINATION = re.compile(r"\bto ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*)")
@@ -243,7 +277,8 @@ def _claims_of(
     if len(markers) < len(sentence.markers):
         guesses.append("a footnote marker that leads to no note was left out")
     for q in quantities:
-        family = _nearest_family(text, q.start, count=True) if q.kind == "count" else None
+        counts_people = q.kind == "count" and q.noun not in _NOT_PEOPLE
+        family = _nearest_family(text, q.start, count=True) if counts_people else None
         claim = dict(base, value=q.written, _kind=q.kind, _family=family, _noun=q.noun)
         as_of = _as_of(dates, year)
         notes = list(guesses)
