@@ -217,6 +217,7 @@ def test_values_are_the_spans_factcheck_reads_and_nothing_else() -> None:
             "Between 350 000 – 400 000 soldiers were drafted.",
             "Two men fled Russia by boat.",
             "By evening, more than 1,233 people had been detained in 38 cities.",
+            "A total of 7,152 soldiers had been killed, of which 54 died in accidents.",
         )
     )
     values = [(c["value"], c["property"], c.get("scope")) for c in content["claims"]]
@@ -229,6 +230,8 @@ def test_values_are_the_spans_factcheck_reads_and_nothing_else() -> None:
         ("Two", "left.count", {"means": "boat"}),
         ("more than 1,233", "detained.count", None),
         ("38", "cities.count", None),
+        ("7,152", "killed.count", None),
+        ("54", "killed.count", {"part of": "7,152"}),
     ]
 
 

@@ -152,6 +152,7 @@ _NOT_HAPPENED = re.compile(r"\b(" + "|".join(re.escape(w) for w in NOT_HAPPENED)
 _DESTINATION = re.compile(r"\bto ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*)")
 #: How people left (`fled by boat`): those who left one way are a part of all who left.
 _MEANS = re.compile(r"\bby (boat|sea|air|plane|land|car|road|train|rail|bus|foot)\b")
+_PART_OF = re.compile(r"\b(?:of which|of whom|of them|including|among them)\s*$", re.IGNORECASE)
 _REGION = re.compile(r"\bin (the capital|[A-Z][\w’'-]+ (?:Oblast|Region|Province|Krai|Republic))\b")
 
 
@@ -294,6 +295,9 @@ def _claims_of(
             claim["scope"] = {"means": means.group(1)}
         elif region := _REGION.search(text):
             claim["scope"] = {"region": region.group(1)}
+        if _PART_OF.search(text[: q.start]) and (whole := _whole_before(quantities, q)):
+            # `7,152 were killed, of which 54 died in accidents`: a part of that whole.
+            claim["scope"] = {**claim.get("scope", {}), "part of": whole}
         claim["_notes"] = notes
         claim["_sure"] = family is not None
         # What is denied was said by someone: the reports are a claim of their own.
@@ -393,6 +397,11 @@ def _ends(text: str) -> bool:
 
 #: Phrasal verbs that use a family's word for something else: `ended up in hospital`.
 _PHRASAL = re.compile(r"\b(?:ended|left|drafted) (?:up|out|behind|over)\b", re.IGNORECASE)
+
+
+def _whole_before(quantities: list[_Found], part: _Found) -> str | None:
+    earlier = [q.written for q in quantities if q.start < part.start]
+    return earlier[-1] if earlier else None
 
 
 def _dates(text: str, year: int | None) -> Iterator[_Found]:
