@@ -25,6 +25,7 @@ from factcheck.cli_options import (
     ForceOption,
     FormatOption,
     MinSeverityOption,
+    NoDraftsOption,
     OutputOption,
     PropertyOption,
     ReliabilityOption,
@@ -100,13 +101,13 @@ def _use_cache() -> bool:
     return _settings["use_cache"]
 
 
-def _workspace(paths: list[Path] | None) -> Workspace:
+def _workspace(paths: list[Path] | None, *, drafts: bool = True) -> Workspace:
     from factcheck import piped
     from factcheck.workspace import Workspace
 
     # What comes through a pipe is read afresh each time: nothing of it is kept.
     keep = _use_cache() and not any(piped.is_piped(p) for p in paths or ())
-    return Workspace(piped.materialise(paths) if paths else None, use_cache=keep)
+    return Workspace(piped.materialise(paths) if paths else None, use_cache=keep, drafts=drafts)
 
 
 def _version(value: bool) -> None:
@@ -146,6 +147,7 @@ def main_options(
 @handles_errors
 def conflicts(
     claims: ClaimsOption = None,
+    no_drafts: NoDraftsOption = False,
     subject: SubjectOption = None,
     property: PropertyOption = None,
     min_severity: MinSeverityOption = SeverityName.low,
@@ -169,7 +171,7 @@ def conflicts(
     from factcheck.render import renderer
 
     module = renderer(format)
-    ws = _workspace(claims)
+    ws = _workspace(claims, drafts=not no_drafts)
     view = ws.conflicts(
         subject=subject,
         property=property,
@@ -234,6 +236,7 @@ def show(
 @handles_errors
 def check(
     claims: ClaimsOption = None,
+    no_drafts: NoDraftsOption = False,
     code: Annotated[
         list[str] | None,
         typer.Option("--code", help="Only findings with this code (repeatable), e.g. FC402."),
@@ -269,7 +272,7 @@ def check(
             f"{entry.code} ({entry.level}): {entry.title}\n\n{entry.why}\n\nTo fix: {entry.fix}"
         )
         return
-    ws = _workspace(claims)
+    ws = _workspace(claims, drafts=not no_drafts)
     found = ws.check(
         today=parse_today(today),
         codes=code or (),
@@ -406,6 +409,7 @@ def search(
 @handles_errors
 def export(
     claims: ClaimsOption = None,
+    no_drafts: NoDraftsOption = False,
     subject: SubjectOption = None,
     property: PropertyOption = None,
     min_severity: MinSeverityOption = SeverityName.low,
@@ -422,7 +426,7 @@ def export(
     from factcheck.output import write_output
     from factcheck.render import renderer
 
-    ws = _workspace(claims)
+    ws = _workspace(claims, drafts=not no_drafts)
     report = ws.report(
         subject=subject,
         property=property,
@@ -433,6 +437,71 @@ def export(
     )
     notes(ws.notes)
     write_output(renderer(format).report(report, style()), output, force=force)
+
+
+class DraftFormat(StrEnum):
+    yaml = "yaml"
+    json = "json"
+
+
+@app.command()
+@handles_errors
+def extract(
+    documents: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="DOCUMENT...",
+            help="Footnoted documents (plain text, Markdown, HTML, wikitext); - reads stdin.",
+        ),
+    ],
+    vocabulary: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--vocabulary",
+            metavar="PATH",
+            help="A claim base whose subjects and properties the drafts reuse when they match.",
+        ),
+    ] = None,
+    format: Annotated[
+        DraftFormat, typer.Option("--format", "-f", help="Write the claim file as YAML or JSON.")
+    ] = DraftFormat.yaml,
+    output: OutputOption = None,
+    force: ForceOption = False,
+    update: Annotated[
+        bool,
+        typer.Option(
+            "--update",
+            help="Draft again over the --output file: claims already reviewed (no "
+            "draft: true) are kept as edited, matched by their quoted words.",
+        ),
+    ] = False,
+) -> None:
+    """Draft a claim file from footnoted documents, for a researcher to review.
+
+    Every sentence that states a number, a date or that something has not ended becomes a
+    claim marked `draft: true`, with a `review` note saying what was guessed.
+    """
+    from factcheck.errors import UsageError
+    from factcheck.extract import claim_file
+    from factcheck.loading import load_corpus
+    from factcheck.output import write_output
+    from factcheck.values import counted
+
+    if update and (output is None or output == "-"):
+        raise UsageError("--update drafts again over a file: give it with --output FILE")
+    known = load_corpus(vocabulary, use_cache=_use_cache()) if vocabulary else None
+    docs = claim_file.read_inputs(documents)
+    content = claim_file.draft_file(docs, known)
+    if update and output is not None and Path(output).exists():
+        earlier = claim_file.read_earlier(Path(output))
+        updated = claim_file.update(earlier, content, docs)
+        content, force = updated.content, True
+        kept = f"kept {counted(updated.kept, 'reviewed claim')}"
+        gone = f" ({updated.gone} quoting words no longer in the documents)" if updated.gone else ""
+        stderr().print(kept + gone)
+    drafted = sum(1 for c in content.get("claims", []) if c.get("draft"))
+    stderr().print(f"{counted(drafted, 'draft claim')} to review")
+    write_output(claim_file.dump(content, format.value), output, force=force)
 
 
 class SchemaOf(StrEnum):

@@ -32,6 +32,12 @@ OutputOption = Annotated[
         show_default=False,
     ),
 ]
+NoDraftsOption = Annotated[
+    bool,
+    typer.Option(
+        "--no-drafts", help="Leave out claims drafted by extract that nobody has reviewed yet."
+    ),
+]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace an existing --output file.")]
 SubjectOption = Annotated[str | None, typer.Option("--subject", "-s", help="Only this subject id.")]
 PropertyOption = Annotated[

@@ -19,6 +19,7 @@ from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError, InputError
 from factcheck.files import default_paths, find_claim_files
 from factcheck.reading import cached, cached_digest, parse_all, parse_here
+from factcheck.values import counted
 
 
 def load_corpus(
@@ -27,6 +28,7 @@ def load_corpus(
     strict: bool = True,
     use_cache: bool = True,
     digests: Mapping[str, str] | None = None,
+    drafts: bool = True,
 ) -> Corpus:
     """Load, validate and resolve claim files; raise `InputError` listing every problem.
 
@@ -38,9 +40,23 @@ def load_corpus(
     `use_cache` reads unchanged files from the cache of parsed files (see `cache`), looked
     up by `digests` (absolute path → content SHA-256, from `store.digests`) when the command
     has hashed the files already, so that no file is read and hashed twice.
+    Claims drafted by `factcheck extract` and not yet reviewed (`draft: true`) are kept and
+    counted in a note; `drafts=False` leaves them out.
     """
     with paused_gc():
-        return _load(paths, strict=strict, use_cache=use_cache, known=digests or {})
+        corpus = _load(paths, strict=strict, use_cache=use_cache, known=digests or {})
+    drafted = [cid for cid, claim in corpus.claims.items() if claim.draft]
+    if drafted and drafts:
+        corpus.notes.append(
+            f"includes {counted(len(drafted), 'unreviewed draft claim')} (draft: true); "
+            "--no-drafts leaves them out"
+        )
+    elif drafted:
+        for cid in drafted:
+            for held in (corpus.claims, corpus.values, corpus.as_of, corpus.stated):
+                held.pop(cid, None)
+        corpus.notes.append(f"left out {counted(len(drafted), 'unreviewed draft claim')}")
+    return corpus
 
 
 def _load(

@@ -342,6 +342,14 @@ class Claim(Record):
         default_factory=list,
         description="For a derivation: the ids of the claims it was worked out from.",
     )
+    draft: bool = Field(
+        False,
+        description="True for a claim drafted by `factcheck extract` that nobody has reviewed "
+        "yet; a reviewer removes it.",
+    )
+    review: Text | None = Field(
+        None, description="What a draft guessed (property, claimant, year) and how sure it is."
+    )
 
     @model_validator(mode="after")
     def _inputs_of_a_derivation(self) -> Claim:
@@ -389,6 +397,8 @@ class ClaimRow(NamedTuple):
     for_paragraph: bool
     own: str | None
     derived_from: tuple[str, ...]
+    draft: bool
+    review: str | None
 
     def __reduce__(self) -> tuple[Any, ...]:
         # A row crosses to another process (from a worker that parsed its file) with its
@@ -421,6 +431,8 @@ class ClaimRow(NamedTuple):
             f["for_paragraph"],
             f["own"],
             tuple(f["derived_from"]),
+            f["draft"],
+            f["review"],
         )
 
 

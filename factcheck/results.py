@@ -210,14 +210,16 @@ def conflict_view(
     *,
     explain: bool = False,
     use_cache: bool = True,
+    drafts: bool = True,
 ) -> ConflictView:
     """The conflicts of the claim files at `paths` (default: `$FACTCHECK_CLAIMS` or the
     bundled data set) as `query` asks, from the store when the files are unchanged.
 
     A filter naming no declared subject or property is refused (`UsageError`). `explain`
-    always loads the claims, since what is consistent is not kept.
+    always loads the claims, since what is consistent is not kept, and so does leaving out
+    unreviewed drafts (`drafts=False`), since what is kept holds every claim.
     """
-    found = scan(paths, use_cache and not explain)
+    found = scan(paths, use_cache and not explain and drafts)
     name = kept.entry_name("conflicts", found.targets)
     if found.key is not None and (view := _kept_view(name, found.key, query)) is not None:
         view.notes[:0] = found.notes
@@ -228,7 +230,7 @@ def conflict_view(
     from factcheck.loading import load_corpus
     from factcheck.records import conflict_view as view_of
 
-    corpus = load_corpus(found.targets, use_cache=use_cache, digests=found.digests)
+    corpus = load_corpus(found.targets, use_cache=use_cache, digests=found.digests, drafts=drafts)
     _check(query, list(corpus.subjects), list(corpus.properties))
     everything = None
     if found.key is not None and found.built_from(corpus):
@@ -297,11 +299,13 @@ def findings(
     use_cache: bool = True,
     retracted: Path | None = None,
     reliability: Path | None = None,
+    drafts: bool = True,
 ) -> tuple[list[Finding], list[str]]:
     """The citation findings of the claim files at `paths` with the given codes (all when
     none) at or above a level, judged as of `today` (and against a list of retracted works
     and one of rated publishers, when given), and the loader's notes; from the store when
-    the files, the lists and `today` are unchanged. Unknown codes are a `UsageError`."""
+    the files, the lists and `today` are unchanged. Unknown codes are a `UsageError`.
+    `drafts=False` leaves out unreviewed drafts (and reads nothing kept, as it holds all)."""
     from factcheck.checks import Level, explain, select
     from factcheck.citations import run_checks
     from factcheck.lists import digest
@@ -310,7 +314,7 @@ def findings(
 
     wanted = sorted({explain(c).code for c in codes})
     level = Level(min_level)
-    found = scan(paths, use_cache)
+    found = scan(paths, use_cache and drafts)
     name = kept.entry_name("findings", found.targets)
     lists = " ".join(digest(p) if p else "-" for p in (retracted, reliability))
     key = f"{found.key} {today.isoformat()} {lists}"
@@ -323,7 +327,9 @@ def findings(
 
     retractions = read_retractions(retracted) if retracted else None
     ratings = read_ratings(reliability) if reliability else None
-    corpus = load_corpus(found.targets, strict=False, use_cache=use_cache, digests=found.digests)
+    corpus = load_corpus(
+        found.targets, strict=False, use_cache=use_cache, digests=found.digests, drafts=drafts
+    )
     result = run_checks(corpus, today=today, retractions=retractions, ratings=ratings)
     if found.key is not None and found.built_from(corpus):
         notes = [n for n in corpus.notes if n not in found.notes]

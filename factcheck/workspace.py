@@ -47,11 +47,20 @@ def _choice(kind: type[E], value: E | str, name: str) -> E:
 
 class Workspace:
     """The claim files at `paths` (files or folders; default `$FACTCHECK_CLAIMS`, else the
-    bundled data set). `use_cache=False` parses every file and rebuilds every index."""
+    bundled data set). `use_cache=False` parses every file and rebuilds every index.
+    `drafts=False` leaves out claims drafted by `factcheck extract` that nobody has reviewed
+    (`draft: true`); with them, a note counts them."""
 
-    def __init__(self, paths: Sequence[Path | str] | None = None, *, use_cache: bool = True):
+    def __init__(
+        self,
+        paths: Sequence[Path | str] | None = None,
+        *,
+        use_cache: bool = True,
+        drafts: bool = True,
+    ):
         self.paths: list[Path] | None = [Path(p) for p in paths] if paths else None
         self.use_cache = use_cache
+        self.drafts = drafts
         #: What the loader noticed, each said once, in the order noticed.
         self.notes: list[str] = []
         self._corpora: dict[bool, Corpus] = {}
@@ -65,7 +74,9 @@ class Workspace:
         if strict not in self._corpora:
             from factcheck.loading import load_corpus
 
-            corpus = load_corpus(self.paths, strict=strict, use_cache=self.use_cache)
+            corpus = load_corpus(
+                self.paths, strict=strict, use_cache=self.use_cache, drafts=self.drafts
+            )
             self._note(corpus.notes)
             self._corpora[strict] = corpus
         return self._corpora[strict]
@@ -87,7 +98,9 @@ class Workspace:
 
         severity = _choice(SeverityName, min_severity, "min_severity")
         query = Query(subject, property, severity.value, per_side, limit)
-        view = conflict_view(self.paths, query, explain=explain, use_cache=self.use_cache)
+        view = conflict_view(
+            self.paths, query, explain=explain, use_cache=self.use_cache, drafts=self.drafts
+        )
         self._note(view.notes)
         return view
 
@@ -148,6 +161,7 @@ class Workspace:
             use_cache=self.use_cache,
             retracted=Path(retracted) if retracted else None,
             reliability=Path(reliability) if reliability else None,
+            drafts=self.drafts,
         )
         self._note(notes)
         return found

@@ -1,0 +1,171 @@
+"""One draft claim file from several documents, written as YAML or JSON.
+
+Each document is drafted on its own (`draft.draft`) and the drafts are merged: subjects and
+properties declared alike are one, a source id two documents use for different works is
+made unique.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from factcheck.corpus import Corpus
+from factcheck.errors import FactcheckError
+from factcheck.extract.draft import document_id, draft
+from factcheck.extract.structure import ParsedDocument
+
+_SECTIONS = ("documents", "sources", "footnotes", "subjects", "properties", "claims")
+
+
+def draft_file(docs: Sequence[ParsedDocument], vocabulary: Corpus | None = None) -> dict[str, Any]:
+    """The content of one claim file holding the drafts of every document in `docs`."""
+    merged: dict[str, list[dict[str, Any]]] = {k: [] for k in _SECTIONS}
+    seen: dict[str, dict[str, dict[str, Any]]] = {k: {} for k in _SECTIONS}
+    ids: dict[str, None] = {}
+    for doc in docs:
+        doc_id = _unique(document_id(doc), ids)
+        ids[doc_id] = None
+        content = draft(doc, vocabulary, doc_id=doc_id)
+        renamed = _merge_sources(content.get("sources", []), merged, seen)
+        for note in content.get("footnotes", []):
+            for cite in note["cites"]:
+                cite["source"] = renamed.get(cite["source"], cite["source"])
+        for section in ("documents", "footnotes", "subjects", "properties", "claims"):
+            for record in content.get(section, []):
+                key = record.get("id") or f"{record['document']}#{record['label']}"
+                if section in ("subjects", "properties") and key in seen[section]:
+                    continue
+                seen[section][key] = record
+                merged[section].append(record)
+    return {k: v for k, v in merged.items() if v}
+
+
+def _merge_sources(
+    sources: list[dict[str, Any]],
+    merged: dict[str, list[dict[str, Any]]],
+    seen: dict[str, dict[str, dict[str, Any]]],
+) -> dict[str, str]:
+    renamed: dict[str, str] = {}
+    for source in sources:
+        earlier = seen["sources"].get(source["id"])
+        if earlier == source:
+            continue
+        if earlier is not None:
+            new = _unique(source["id"], seen["sources"])
+            renamed[source["id"]] = new
+            source = {**source, "id": new}
+        seen["sources"][source["id"]] = source
+        merged["sources"].append(source)
+    return renamed
+
+
+def _unique(key: str, taken: dict[str, Any]) -> str:
+    found, n = key, 2
+    while found in taken:
+        found, n = f"{key}-{n}", n + 1
+    return found
+
+
+class _Dumper(yaml.SafeDumper):
+    """Every record written out in full: no `&id001` anchors for lists two claims share."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def dump(content: dict[str, Any], fmt: str = "yaml") -> str:
+    """The claim file as text: YAML in the format's reading order, or JSON."""
+    if fmt == "json":
+        return json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+    return yaml.dump(content, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def read_inputs(names: Sequence[str], kind: str | None = None) -> list[ParsedDocument]:
+    """Each named document read by its reader (`-` is standard input); a file that cannot be
+    read is a `FactcheckError` naming it."""
+    import importlib
+    import sys
+
+    # The readers are imported when a document is read, never before: drafting stands alone.
+    readers = importlib.import_module("factcheck.extract.readers")
+    read_document: Callable[[bytes, str, str | None], ParsedDocument] = readers.read_document
+    docs = []
+    for name in names:
+        try:
+            data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        except OSError as exc:
+            raise FactcheckError(f"cannot read the document: {exc.strerror}", file=name) from None
+        docs.append(read_document(data, name, kind))
+    return docs
+
+
+@dataclass(frozen=True)
+class Updated:
+    """A draft file made again over an earlier one: its content, how many reviewed claims
+    were kept, and how many of those quote words the documents no longer hold."""
+
+    content: dict[str, Any]
+    kept: int
+    gone: int
+
+
+def update(
+    earlier: dict[str, Any], fresh: dict[str, Any], docs: Sequence[ParsedDocument]
+) -> Updated:
+    """`fresh` drafts laid over an `earlier` draft file: every claim a person reviewed (no
+    `draft: true`) is kept as edited, with every record the earlier file declared; a fresh
+    draft is added only where no reviewed claim quotes the same words. `docs` are the
+    documents drafted, to count reviewed claims whose words they no longer hold."""
+    sentences = [_words(p.text) for doc in docs for p in doc.paragraphs]
+    reviewed = [c for c in earlier.get("claims", []) if not c.get("draft")]
+    quoted = {_words(c.get("text", "")) for c in reviewed}
+    merged: dict[str, list[dict[str, Any]]] = {}
+    for section in _SECTIONS[:-1]:
+        records = list(earlier.get(section, []))
+        keys = {_record_key(r) for r in records}
+        records += [r for r in fresh.get(section, []) if _record_key(r) not in keys]
+        merged[section] = records
+    ids = {c.get("id"): None for c in reviewed}
+    drafts = []
+    for claim in fresh.get("claims", []):
+        if _words(claim["text"]) in quoted:
+            continue
+        claim = {**claim, "id": _unique(claim["id"], ids)}
+        ids[claim["id"]] = None
+        drafts.append(claim)
+    merged["claims"] = [*reviewed, *drafts]
+    gone = sum(1 for c in reviewed if not _quoted_in(_words(c.get("text", "")), sentences))
+    return Updated({k: v for k, v in merged.items() if v}, len(reviewed), gone)
+
+
+def read_earlier(path: Path) -> dict[str, Any]:
+    """An earlier draft file (YAML or JSON) as plain data; an unreadable one is an error."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise FactcheckError(
+            f"cannot read the earlier drafts: {exc.strerror}", file=str(path)
+        ) from None
+    except yaml.YAMLError as exc:
+        raise FactcheckError(f"not a claim file: {exc}", file=str(path)) from None
+    if not isinstance(data, dict):
+        raise FactcheckError("not a claim file: a mapping of lists was expected", file=str(path))
+    return data
+
+
+def _quoted_in(words: str, paragraphs: list[str]) -> bool:
+    return any(words in paragraph for paragraph in paragraphs)
+
+
+def _words(text: str) -> str:
+    return " ".join(str(text).split())
+
+
+def _record_key(record: dict[str, Any]) -> str:
+    return str(record.get("id") or f"{record.get('document')}#{record.get('label')}")

@@ -1,0 +1,676 @@
+"""A draft claim file from a parsed document: every sentence that states a number, a date or
+that something has not ended becomes a claim for a researcher to review.
+
+Values are found by trying factcheck's own parsers (`parse_quantity`, `parse_time`) on the
+spans that look like them, so a draft holds only values the loader reads. Each claim says in
+`review` what was guessed and how sure the guess is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from factcheck.corpus import Corpus
+from factcheck.errors import FactcheckError
+from factcheck.extract.attribution import attribute
+from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
+from factcheck.extract.notes import CitedWork, read_note, source_id
+from factcheck.extract.structure import ParsedDocument, Sentence
+from factcheck.extract.words import one_spelling, slug
+from factcheck.quantities import parse_quantity
+from factcheck.times import parse_time
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
+_PART = r"(?:(?:early|mid|late|the end of|end of|the beginning of|beginning of)[- ]?)"
+_DAY_MONTH = rf"\d{{1,2}}(?:\s?[–-]\s?\d{{1,2}}| to \d{{1,2}})? {_MONTH}(?: \d{{4}})?"
+_DATE_CORE = (
+    rf"(?:{_DAY_MONTH}|{_MONTH} \d{{1,2}}, \d{{4}}|{_PART}?{_MONTH}(?: \d{{4}})?"
+    r"|\d{4}-\d{2}-\d{2})"
+)
+_DATE = re.compile(
+    rf"(?:\b(?P<prep>[Aa]s of|[Oo]n|[Bb]y|[Ss]ince|[Ii]n|[Uu]ntil|[Ff]rom|[Bb]etween|[Aa]t)\s+)?"
+    rf"(?P<date>{_PART}?{_DATE_CORE}"
+    r"|(?<=[Ss]ince )\d{4}|(?<=[Ii]n )\d{4}|(?<=[Bb]y )\d{4})\b",
+    re.IGNORECASE,
+)
+_NUMBER = r"(?:\d{1,3}(?:[,\u2009\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_WORD_NUMBER = (
+    r"(?:(?:several )?tens of thousands|hundreds of thousands|thousands|hundreds|dozens|millions|"
+    r"a(?= (?:thousand|million|billion))|"
+    r"one(?= (?:thousand|million|billion))|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|twenty|thirty|forty|fifty)"
+)
+_SCALE = r"(?:\s(?:thousand|million|billion))?"
+_QUALIFIER = (
+    r"(?:(?:around|about|approximately|some|roughly|nearly|almost|just under|more than|over|"
+    r"at least|in excess of|up to|at most|less than|fewer than|under|no more than|as many as|"
+    r"between)\s)?"
+)
+_QUANTITY = re.compile(
+    rf"(?<![\w.:,])(?P<q>{_QUALIFIER})(?P<n>(?:{_NUMBER}|{_WORD_NUMBER}){_SCALE}"
+    rf"(?:\s?[–-]\s?{_NUMBER}{_SCALE}|\s(?:to|and)\s{_NUMBER}{_SCALE})?)(?![\w.,]\d)"
+    r"(?P<after>\s*%|\s(?:per ?cent)|\s[\w’'-]+(?:\s[\w’'-]+)?)?",
+    re.IGNORECASE,
+)
+#: Words after a number that make it no count of people or things.
+_NOT_COUNTED = re.compile(
+    r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|per|"
+    r"times|a\.m\.|p\.m\.|o'clock|st|nd|rd|th|-year|of them)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"^(?:\s?%|\sper ?cent)$")
+_OF = re.compile(r" of (?:the |all |those |surveyed |polled )?([\w’'-]+(?: [\w’'-]+)?)")
+# A number that names a part of a text (`point 7`, `Article 12`) counts nothing.
+_NOT_COUNT_BEFORE = re.compile(
+    r"\b(?:No\.?|Nos\.?|number|page|p\.|pp\.|§|article|section|point|clause|paragraph|item|"
+    r"chapter|part|annex|rule)\s*$",
+    re.IGNORECASE,
+)
+_ADJECTIVE = {"additional", "more", "russian", "other", "new", "young", "former", "of", "the"}
+#: Words that cannot be what a number counts (`10 of the Decree`, `5 in Moscow`).
+_FUNCTION_WORDS = {
+    "in",
+    "the",
+    "of",
+    "to",
+    "and",
+    "or",
+    "on",
+    "at",
+    "for",
+    "by",
+    "with",
+    "from",
+    "as",
+    "a",
+    "an",
+    "is",
+    "was",
+    "were",
+    "are",
+    "had",
+    "has",
+    "have",
+    "per",
+    "percent",
+    "",
+    "that",
+    "which",
+    "who",
+    "but",
+    "than",
+    "times",
+    "rubles",
+    "roubles",
+    "dollars",
+    "euros",
+}
+#: What a number counts when it is no people (`detained in 38 cities`): every verb family
+#: counts people, so such a number gets a property of its own noun.
+_NOT_PEOPLE = {
+    "cities",
+    "towns",
+    "villages",
+    "regions",
+    "countries",
+    "districts",
+    "provinces",
+    "states",
+    "places",
+    "locations",
+    "settlements",
+    "republics",
+    "oblasts",
+    "areas",
+    "airports",
+    "crossings",
+    "waves",
+    "points",
+    "articles",
+    "decrees",
+    "laws",
+    "cases",
+    "letters",
+    "vehicles",
+    "cars",
+    "buses",
+    "planes",
+    "ships",
+    "boats",
+    "tanks",
+}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_NOT_HAPPENED = re.compile(r"\b(" + "|".join(re.escape(w) for w in NOT_HAPPENED) + r")\b")
+_DESTINATION = re.compile(r"\bto ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*)")
+#: How people left (`fled by boat`): those who left one way are a part of all who left.
+_MEANS = re.compile(r"\bby (boat|sea|air|plane|land|car|road|train|rail|bus|foot)\b")
+_PART_OF = re.compile(r"\b(?:of which|of whom|of them|including|among them)\s*$", re.IGNORECASE)
+_REGION = re.compile(r"\bin (the capital|[A-Z][\w’'-]+ (?:Oblast|Region|Province|Krai|Republic))\b")
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A value found in a sentence: its words, where, and what it is."""
+
+    written: str
+    start: int
+    kind: str
+    noun: str = ""
+
+
+def document_id(doc: ParsedDocument) -> str:
+    """The id a draft gives its document: its file name without the extension."""
+    name = _EXTENSION.sub("", PurePath(doc.name).name) if doc.name != "-" else ""
+    return slug(name or doc.title or "") or "document"
+
+
+def draft(
+    doc: ParsedDocument, vocabulary: Corpus | None = None, *, doc_id: str | None = None
+) -> dict[str, Any]:
+    """The content of a draft claim file for `doc`: its document, sources, footnotes, the
+    subjects and properties its claims need, and the claims, each `draft: true`.
+
+    With `vocabulary` (an existing claim base), subjects and properties it declares are
+    reused when they match, and copied into the draft so that it loads on its own.
+    `doc_id` names the document (by default, `document_id`).
+    """
+    doc_id = doc_id or document_id(doc)
+    document: dict[str, Any] = {"id": doc_id, "title": doc.title or doc.name}
+    if doc.date:
+        document["date"] = doc.date
+    sources, footnotes = _sources_and_footnotes(doc, doc_id)
+    labels = {f["label"] for f in footnotes}
+    topic = _topic(doc)
+    props: dict[str, dict[str, Any]] = {}
+    subjects: dict[str, dict[str, Any]] = {}
+    claims: list[dict[str, Any]] = []
+    year = _year_of(doc.date)
+    for paragraph in doc.paragraphs:
+        before: list[dict[str, Any]] = []
+        for sentence in paragraph.sentences:
+            found = []
+            for claim in _claims_of(sentence, year, topic, labels):
+                _place(claim, props, subjects, topic, vocabulary)
+                found.append(claim)
+            if not found:
+                found = _denials_of(sentence, before, labels)
+            for claim in found:
+                claim["id"] = f"{doc_id}-{len(claims) + 1:03d}"
+                claim["document"] = doc_id
+                claims.append(claim)
+            before = found
+            year = _last_year(sentence.text, year)
+    ordered = [_ordered(c) for c in claims]
+    content: dict[str, Any] = {
+        "documents": [document],
+        "sources": sources,
+        "footnotes": footnotes,
+        "subjects": [subjects[k] for k in sorted(subjects)],
+        "properties": [props[k] for k in sorted(props)],
+        "claims": ordered,
+    }
+    return {k: v for k, v in content.items() if v}
+
+
+# ---------------------------------------------------------------- sources and footnotes
+
+
+def _sources_and_footnotes(
+    doc: ParsedDocument, doc_id: str
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    ids: dict[tuple[str, ...], str] = {}
+    taken: set[str] = set()
+    sources: list[dict[str, Any]] = []
+    footnotes: list[dict[str, Any]] = []
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    previous: list[CitedWork] = []
+    for note in doc.notes:
+        if note.same_as and note.same_as in by_label:
+            cites = by_label[note.same_as]
+        else:
+            works = read_note(note, previous)
+            previous = works or previous
+            cites = []
+            for work in works:
+                if work.key not in ids:
+                    ids[work.key] = source_id(work, taken)
+                    sources.append({"id": ids[work.key], **work.fields})
+                cite: dict[str, Any] = {"source": ids[work.key]}
+                if work.pages:
+                    cite["pages"] = work.pages
+                cites.append(cite)
+        by_label[note.label] = cites
+        if any(f["label"] == note.label for f in footnotes):
+            continue
+        entry: dict[str, Any] = {"document": doc_id, "label": note.label}
+        if note.text:
+            entry["text"] = note.text
+        entry["cites"] = cites
+        footnotes.append(entry)
+    return sources, footnotes
+
+
+# ---------------------------------------------------------------- claims
+
+
+def _claims_of(
+    sentence: Sentence, year: int | None, topic: str, labels: set[str]
+) -> Iterator[dict[str, Any]]:
+    text = sentence.text
+    dates = list(_dates(text, year))
+    quantities = list(_quantities(text, dates))
+    who = attribute(text)
+    markers = [m for m in sentence.markers if m in labels]
+    base: dict[str, Any] = {"text": text, "stance": who.stance}
+    if who.claimant:
+        base["claimant"] = who.claimant
+    if markers:
+        base["footnotes"] = tuple(markers)
+    guesses = [f"claimant and stance from {who.how}"]
+    if len(markers) < len(sentence.markers):
+        guesses.append("a footnote marker that leads to no note was left out")
+    for q in quantities:
+        counts_people = q.kind == "count" and q.noun not in _NOT_PEOPLE
+        family = _nearest_family(text, q.start, count=True) if counts_people else None
+        claim = dict(base, value=q.written, _kind=q.kind, _family=family, _noun=q.noun)
+        as_of = _as_of(dates, year)
+        notes = list(guesses)
+        if as_of:
+            claim["as_of"] = as_of[0]
+            if as_of[1]:
+                claim["assume_year"] = as_of[1]
+                notes.append(f"year {as_of[1]} assumed for '{as_of[0]}' from the text before it")
+        clause = text[q.start :].split(", ")[0].split("; ")[0]
+        if family and family.key == "left" and (dest := _DESTINATION.search(clause)):
+            claim["scope"] = {"destination": dest.group(1)}
+        elif family and family.key == "left" and (means := _MEANS.search(clause)):
+            claim["scope"] = {"means": means.group(1)}
+        elif region := _REGION.search(text):
+            claim["scope"] = {"region": region.group(1)}
+        if _PART_OF.search(text[: q.start]) and (whole := _whole_before(quantities, q)):
+            # `7,152 were killed, of which 54 died in accidents`: a part of that whole.
+            claim["scope"] = {**claim.get("scope", {}), "part of": whole}
+        claim["_notes"] = notes
+        claim["_sure"] = family is not None
+        # What is denied was said by someone: the reports are a claim of their own.
+        reported = dict(claim, claimant=who.denied, stance="reports")
+        reported["_notes"] = [*notes, f"the {who.denied} {who.claimant} denies, as a claim"]
+        yield claim
+        if who.denied:
+            yield reported
+    if not quantities and (running := _UNTIL_NOW.search(text)):
+        yield from _running(base, running, year, guesses)
+        return
+    date_family = _nearest_family(text, 0, count=False)
+    if date_family is None and (quantities or not _NOT_HAPPENED.search(text)):
+        return
+    for d in dates:
+        if d.kind in ("as of", "since", "by", "until", "between", "from") or date_family is None:
+            continue
+        claim = dict(base, value=d.written, _kind="date", _family=date_family, _noun="")
+        notes = list(guesses)
+        assumed = _assumed(d.written, year)
+        if not _reads(d.written, assumed):
+            continue
+        if assumed:
+            claim["assume_year"] = assumed
+            notes.append(f"year {assumed} assumed for '{d.written}' from the text before it")
+        claim["_notes"] = notes
+        claim["_sure"] = True
+        yield claim
+        break
+    if (ongoing := _NOT_HAPPENED.search(text)) and _ends(text):
+        claim = dict(base, value=ongoing.group(1), _kind="date", _family=_ENDED, _noun="")
+        as_of_dates = [d for d in dates if d.kind == "as of"]
+        notes = list(guesses)
+        if as_of_dates:
+            claim["as_of"] = as_of_dates[0].written
+        claim["_notes"] = [*notes, f"'{ongoing.group(1)}' read as: it has not ended"]
+        claim["_sure"] = False
+        yield claim
+
+
+#: Words that point back to what the sentence before said: `Peskov denied this`.
+_POINTING_BACK = re.compile(r"\b(?:this|these|that|it|the reports?|the claims?|them)\b")
+
+
+def _denials_of(
+    sentence: Sentence, before: list[dict[str, Any]], labels: set[str]
+) -> list[dict[str, Any]]:
+    """A sentence with no value of its own that denies what the sentence before it says
+    (`Peskov also denied this.`): a denial of each of that sentence's values."""
+    who = attribute(sentence.text)
+    if who.stance != "denies" or not before or not _POINTING_BACK.search(sentence.text):
+        return []
+    markers = [m for m in sentence.markers if m in labels]
+    denials = []
+    for earlier in before:
+        if earlier.get("stance") == "denies":
+            continue
+        claim = {k: v for k, v in earlier.items() if k not in ("as_of", "footnotes", "id")}
+        claim.update(text=sentence.text, claimant=who.claimant, stance="denies")
+        if markers:
+            claim["footnotes"] = tuple(markers)
+        claim["review"] = (
+            f"denies what the sentence before says ({who.how}), its value "
+            f"'{earlier['value']}' and topic copied; " + earlier["review"].split("; ", 1)[-1]
+        )
+        denials.append(claim)
+    return denials
+
+
+_ENDED = next(f for f in FAMILIES if f.key == "ended")
+_STARTED = next(f for f in FAMILIES if f.key == "started")
+#: A span that runs until now (`21 September 2022 – present`): started then, not ended.
+_UNTIL_NOW = re.compile(rf"\b(?P<start>{_DATE_CORE}) ?(?:–|—|-|to) ?(?P<now>present|ongoing)\b")
+
+
+def _running(
+    base: dict[str, Any], found: re.Match[str], year: int | None, guesses: list[str]
+) -> Iterator[dict[str, Any]]:
+    start = found.group("start")
+    assumed = _assumed(start, year)
+    if not _reads(start, assumed):
+        return
+    notes = [*guesses, f"'{found.group(0)}' read as: started {start}, not ended"]
+    claim = dict(base, value=start, _kind="date", _family=_STARTED, _noun="", _notes=notes)
+    claim["_sure"] = False
+    if assumed:
+        claim["assume_year"] = assumed
+    yield claim
+    ended = dict(base, value=found.group("now"), _kind="date", _family=_ENDED, _noun="")
+    yield dict(ended, _notes=list(notes), _sure=False)
+
+
+def _ends(text: str) -> bool:
+    """The sentence is about something lasting (in force, ongoing): an end date's words."""
+    return bool(re.search(r"\b(?:in force|ongoing|ended|end|over|completed)\b", text))
+
+
+#: Phrasal verbs that use a family's word for something else: `ended up in hospital`.
+_PHRASAL = re.compile(r"\b(?:ended|left|drafted) (?:up|out|behind|over)\b", re.IGNORECASE)
+
+
+def _whole_before(quantities: list[_Found], part: _Found) -> str | None:
+    earlier = [q.written for q in quantities if q.start < part.start]
+    return earlier[-1] if earlier else None
+
+
+def _dates(text: str, year: int | None) -> Iterator[_Found]:
+    for m in _DATE.finditer(text):
+        written = m.group("date")
+        prep = (m.group("prep") or "").casefold()
+        # A month's name alone, with no word of time before it, may be a word (`May`).
+        if _MONTH_ONLY.fullmatch(written) and not prep:
+            continue
+        try:
+            parse_time(written, year=year or 2000)
+        except (FactcheckError, ValueError):
+            continue
+        yield _Found(written, m.start("date"), prep or "bare")
+
+
+_EXTENSION = re.compile(r"\.(?:txt|text|md|markdown|html?|xhtml|wiki|wikitext|mediawiki)$", re.I)
+_MONTH_ONLY = re.compile(_MONTH, re.IGNORECASE)
+
+
+def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
+    spans = [(d.start, d.start + len(d.written)) for d in dates]
+    for m in _QUANTITY.finditer(text):
+        start = m.start("n")
+        if any(a <= start < b for a, b in spans):
+            continue
+        after = m.group("after") or ""
+        if _PERCENT.match(after):
+            written = m.group("q") + m.group("n") + after
+            of = _OF.match(text, m.end("after"))
+            if _parses(written):
+                yield _Found(written, m.start(), "percentage", _noun(of.group(1)) if of else "")
+            continue
+        if not after.strip() or _NOT_COUNTED.match(after):
+            continue
+        if _NOT_COUNT_BEFORE.search(text[: m.start()]) or _noun(after) in _FUNCTION_WORDS:
+            continue
+        number = m.group("n")
+        if re.fullmatch(r"1[89]\d\d|20\d\d", number) and not m.group("q"):
+            continue
+        if not re.search(r"\d", number) and after.strip()[:1].isupper():
+            continue
+        tried = [m.group("q") + number, number]
+        if m.group("q").strip().casefold() == "between" and " and " not in number:
+            tried = [number]
+        for written in tried:
+            if _parses(written):
+                yield _Found(written, m.start(), "count", _noun(after))
+                break
+
+
+def _parses(written: str) -> bool:
+    try:
+        parse_quantity(written)
+    except (FactcheckError, ValueError):
+        return False
+    return True
+
+
+def _noun(after: str) -> str:
+    words: list[str] = re.findall(r"[\w’'-]+", after.casefold())
+    for w in words:
+        if w not in _ADJECTIVE:
+            return w
+    return words[-1] if words else ""
+
+
+def _nearest_family(text: str, at: int, *, count: bool) -> Family | None:
+    """The family whose word stands nearest `at` in the sentence (counts) or first (dates)."""
+    best: tuple[int, Family] | None = None
+    lower = _PHRASAL.sub(lambda m: " " * len(m.group(0)), text).casefold()
+    for family in FAMILIES:
+        if (family.count_name if count else family.date_name) is None:
+            continue
+        for word in family.words:
+            for m in re.finditer(rf"\b{re.escape(word)}\b", lower):
+                distance = abs(m.start() - at) if count else m.start()
+                if best is None or distance < best[0]:
+                    best = (distance, family)
+    return best[1] if best else None
+
+
+def _as_of(dates: list[_Found], year: int | None) -> tuple[str, int | None] | None:
+    for d in dates:
+        if d.kind in ("as of", "on", "by", "since", "in"):
+            # `since` and `by` say something of the time; `as of`, `on` and `in` only name it.
+            written = f"{d.kind} {d.written}" if d.kind in ("since", "by") else d.written
+            assumed = _assumed(d.written, year)
+            if _reads(written, assumed, reference=True):
+                return written, assumed
+    return None
+
+
+def _reads(written: str, year: int | None, *, reference: bool = False) -> bool:
+    """Whether the loader will read `written` as a time (a date without a year needs one)."""
+    try:
+        parse_time(written, year=year, reference=reference)
+    except (FactcheckError, ValueError):
+        return False
+    return True
+
+
+def _assumed(written: str, year: int | None) -> int | None:
+    """The year a date written without one is read in, or None when it has its own."""
+    if _YEAR.search(written):
+        return None
+    return year
+
+
+def _year_of(text: str | None) -> int | None:
+    found = _YEAR.search(text or "")
+    return int(found.group(1)) if found else None
+
+
+def _last_year(text: str, year: int | None) -> int | None:
+    """The year the text speaks of after `text`: that of its last date with a month (a bare
+    year, as in `active since 2014`, is often background, not the time of the narrative)."""
+    for m in _DATE.finditer(text):
+        if re.search(_MONTH, m.group("date"), re.IGNORECASE) and (y := _YEAR.search(m.group(0))):
+            year = int(y.group(1))
+    return year
+
+
+# ---------------------------------------------------------------- subjects and properties
+
+
+def _topic(doc: ParsedDocument) -> str:
+    """What the document is about: the head (last word) of its title, in one spelling."""
+    title = doc.title or PurePath(doc.name).stem.replace("-", " ")
+    words = [w for w in re.findall(r"[^\W\d_]+", title) if len(w) > 2]
+    return one_spelling(words[-1]) if words else "document"
+
+
+def _property_of(claim: dict[str, Any]) -> dict[str, Any]:
+    family: Family | None = claim["_family"]
+    if claim["_kind"] == "date":
+        assert family is not None and family.date_name is not None
+        return {
+            "id": f"{family.key}.date",
+            "name": family.date_name,
+            "definition": f"The date of its {family.date_name} (said as: "
+            f"{', '.join(family.words[:3])})",
+            "kind": "date",
+            "tolerance": 1,
+            "not_happened": list(NOT_HAPPENED) if family.key == "ended" else [],
+        }
+    if claim["_kind"] == "percentage":
+        noun = slug(claim["_noun"]) or "whole"
+        return {
+            "id": f"{noun}.share",
+            "name": f"share of {noun}",
+            "definition": f"The share of {noun}, in per cent",
+            "kind": "percentage",
+            "tolerance": 0.05,
+        }
+    if family is not None and family.count_name:
+        return {
+            "id": f"{family.key}.count",
+            "name": family.count_name,
+            "definition": f"The number of {family.count_name} (said as: "
+            f"{', '.join(family.words[:3])})",
+            "kind": "count",
+            "growing": family.growing,
+            "tolerance": 0.05,
+        }
+    noun = slug(claim["_noun"]) or "things"
+    return {
+        "id": f"{noun}.count",
+        "name": f"number of {noun}",
+        "definition": f"The number of {noun}",
+        "kind": "count",
+        "tolerance": 0.05,
+    }
+
+
+def _place(
+    claim: dict[str, Any],
+    props: dict[str, dict[str, Any]],
+    subjects: dict[str, dict[str, Any]],
+    topic: str,
+    vocabulary: Corpus | None,
+) -> None:
+    proposed = {k: v for k, v in _property_of(claim).items() if v not in ([], False)}
+    subject = {"id": slug(topic), "name": topic}
+    notes: list[str] = claim.pop("_notes")
+    sure: bool = claim.pop("_sure")
+    reused = _from_vocabulary(proposed, topic, claim.get("_family"), vocabulary)
+    if reused:
+        proposed, subject = reused
+        notes.append(f"property '{proposed['id']}' and subject '{subject['id']}' reused")
+    else:
+        notes.append(f"property '{proposed['id']}' proposed; subject is the document's topic")
+    props.setdefault(proposed["id"], proposed)
+    subjects.setdefault(subject["id"], subject)
+    claim["subject"] = subject["id"]
+    claim["property"] = proposed["id"]
+    for key in ("_kind", "_family", "_noun"):
+        claim.pop(key)
+    # Sure of what is measured, and nothing assumed: high; one guess: medium; else low.
+    guessed = "assume_year" in claim or not sure
+    confidence = "low" if not sure else ("medium" if guessed or reused is None else "high")
+    claim["draft"] = True
+    claim["review"] = "; ".join(notes) + f". Confidence: {confidence}."
+
+
+def _from_vocabulary(
+    proposed: dict[str, Any], topic: str, family: Family | None, vocabulary: Corpus | None
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """A declared property of the same kind whose name or definition uses the family's
+    words, and the subject its claims are about that best matches the topic."""
+    if vocabulary is None or family is None:
+        return None
+    words = {one_spelling(w) for w in family.words if " " not in w}
+    best: tuple[float, str] | None = None
+    for prop in vocabulary.properties.values():
+        if prop.kind != proposed["kind"]:
+            continue
+        said = f"{prop.name} {prop.definition}"
+        tokens = {one_spelling(w) for w in re.findall(r"\w+", said)}
+        if proposed["kind"] == "date":
+            hit = (family.date_name or "") in tokens or bool(words & tokens)
+            hit = hit and family.date_name is not None and family.date_name in prop.name
+        else:
+            hit = bool(words & tokens)
+        if not hit:
+            continue
+        score = fuzz.token_set_ratio(proposed["name"], prop.name)
+        if best is None or (score, prop.id) > best:
+            best = (score, prop.id)
+    if best is None:
+        return None
+    prop = vocabulary.properties[best[1]]
+    used = sorted({c.subject for c in vocabulary.claims.values() if c.property == prop.id})
+    if not used:
+        return None
+    subject_id = max(used, key=lambda s: (_subject_score(vocabulary, s, topic), s))
+    subject = vocabulary.subjects[subject_id]
+    return (
+        prop.model_dump(mode="json", exclude_defaults=True),
+        subject.model_dump(mode="json", exclude_defaults=True),
+    )
+
+
+def _subject_score(vocabulary: Corpus, subject_id: str, topic: str) -> float:
+    s = vocabulary.subjects[subject_id]
+    names = [s.name, *s.aliases, s.description or ""]
+    return max(fuzz.partial_ratio(topic, one_spelling(n)) for n in names)
+
+
+_ORDER = (
+    "id",
+    "document",
+    "text",
+    "subject",
+    "property",
+    "value",
+    "assume_year",
+    "claimant",
+    "stance",
+    "as_of",
+    "scope",
+    "footnotes",
+    "draft",
+    "review",
+)
+
+
+def _ordered(claim: dict[str, Any]) -> dict[str, Any]:
+    out = {k: list(v) if isinstance(v, tuple) else v for k in _ORDER if (v := claim.get(k))}
+    if out.get("stance") == "asserts":
+        del out["stance"]
+    return out

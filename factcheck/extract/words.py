@@ -1,0 +1,18 @@
+"""Small word tools shared by drafting: ids from words, one spelling for -ise/-ize."""
+
+from __future__ import annotations
+
+import re
+
+from anyascii import anyascii
+
+
+def slug(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens: `Al Jazeera, 2025` → `al-jazeera-2025`."""
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).casefold()).strip("-")[:60].strip("-")
+
+
+def one_spelling(word: str) -> str:
+    """British and American spellings as one: `mobilization` → `mobilisation`."""
+    w = word.casefold()
+    return re.sub(r"iz(ation|ations|e|es|ed|ing)$", r"is\1", w)
