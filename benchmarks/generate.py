@@ -21,7 +21,7 @@ import re
 import sys
 from pathlib import Path
 
-SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 CLAIMS_PER_FILE = 1000
 KINDS = ("media", "ngo", "government", "report", "interview", "academic")
 MONTHS = (
@@ -78,7 +78,7 @@ def _vocabulary() -> list[str]:
     words: list[str] = []
     for path in sorted(SEEDS.glob("*.txt")):
         words += re.findall(r"[A-Za-z][a-z]{2,}", path.read_text(encoding="utf-8"))
-    if not words:  # the seeds are beside the project; a fixed list keeps this runnable alone
+    if not words:  # no seed texts (this script copied alone): a fixed list keeps it runnable
         words = [
             "the",
             "mobilisation",

@@ -12,7 +12,7 @@ import yaml
 from factcheck.extract.structure import Note, Paragraph, ParsedDocument, Sentence
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "seeds"
 _SUPERSCRIPT = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _MARKER = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[(\d+)\]\(#\)")
 _NOTE = re.compile(r"^- (?:\[(\d+)\]\(#\)|([⁰¹²³⁴⁵⁶⁷⁸⁹]+))\n\n(.+)$", re.MULTILINE)

@@ -16,7 +16,7 @@ from factcheck.extract.sentences import split
 from factcheck.extract.structure import ParsedDocument
 
 DATA = Path(__file__).parent / "data" / "extract"
-SEEDS = Path(__file__).parents[2] / "shared" / "seeds"
+SEEDS = Path(__file__).parent / "data" / "seeds"
 
 
 def read(name: str, kind: str | None = None) -> ParsedDocument:
