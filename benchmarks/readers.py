@@ -3,6 +3,7 @@ format, of about the given size, read in this process; megabytes a second for ea
 
     python benchmarks/readers.py            # 5 MB documents
     python benchmarks/readers.py --mb 1
+    python benchmarks/readers.py --draft    # and the whole of extract (read and drafted)
 
 The documents are dense with what costs time: a footnote marker after every sentence,
 abbreviations and numbers the sentence splitter must judge, links, and a note for every
@@ -76,6 +77,9 @@ def documents(size: int, seed: int = 1) -> Iterator[tuple[str, bytes]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--mb", type=float, default=5.0, help="size of each document in MB")
+    parser.add_argument(
+        "--draft", action="store_true", help="also time the whole of extract on plain text"
+    )
     args = parser.parse_args()
     print("| document | MB | seconds | MB/s | paragraphs | sentences | notes | target met |")
     print("|---|---|---|---|---|---|---|---|")
@@ -89,6 +93,31 @@ def main() -> None:
         print(
             f"| {name} | {len(data) / 1e6:.1f} | {seconds:.2f} | {rate:.2f} | "
             f"{len(doc.paragraphs):,} | {sentences:,} | {len(doc.notes):,} | {met} |"
+        )
+    if args.draft:
+        _drafted(int(args.mb * 1_000_000))
+
+
+def _drafted(size: int) -> None:
+    """The whole of `extract` on the plain-text document: read, then drafted (claims,
+    sources, footnotes, subjects and properties), at two sizes to show the growth."""
+    from factcheck.extract.claim_file import draft_file
+
+    print()
+    print("| document | MB | read (s) | drafted (s) | MB/s in all | claims | target met |")
+    print("|---|---|---|---|---|---|---|")
+    for part in (size // 4, size):
+        name, data = next(d for d in documents(part) if d[0].endswith(".txt"))
+        started = time.perf_counter()
+        doc = read_document(data, name)
+        read = time.perf_counter()
+        drafted = draft_file([doc])
+        done = time.perf_counter()
+        rate = len(data) / 1e6 / (done - started)
+        met = "yes" if rate >= TARGET_MB_PER_SECOND else "no"
+        print(
+            f"| {name} | {len(data) / 1e6:.1f} | {read - started:.2f} | {done - read:.2f} | "
+            f"{rate:.2f} | {len(drafted.get('claims', [])):,} | {met} |"
         )
 
 

@@ -20,7 +20,7 @@ from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError
 from factcheck.extract.attribution import attribute
 from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
-from factcheck.extract.notes import CitedWork, read_note, source_id
+from factcheck.extract.notes import CitedWork, SourceIds, read_note
 from factcheck.extract.structure import ParsedDocument, Sentence
 from factcheck.extract.words import one_spelling, slug
 from factcheck.quantities import parse_quantity
@@ -227,9 +227,10 @@ def _sources_and_footnotes(
     doc: ParsedDocument, doc_id: str
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     ids: dict[tuple[str, ...], str] = {}
-    taken: set[str] = set()
+    source_ids = SourceIds()
     sources: list[dict[str, Any]] = []
     footnotes: list[dict[str, Any]] = []
+    labels: set[str] = set()
     by_label: dict[str, list[dict[str, Any]]] = {}
     previous: list[CitedWork] = []
     for note in doc.notes:
@@ -241,15 +242,16 @@ def _sources_and_footnotes(
             cites = []
             for work in works:
                 if work.key not in ids:
-                    ids[work.key] = source_id(work, taken)
+                    ids[work.key] = source_ids.new(work)
                     sources.append({"id": ids[work.key], **work.fields})
                 cite: dict[str, Any] = {"source": ids[work.key]}
                 if work.pages:
                     cite["pages"] = work.pages
                 cites.append(cite)
         by_label[note.label] = cites
-        if any(f["label"] == note.label for f in footnotes):
+        if note.label in labels:
             continue
+        labels.add(note.label)
         entry: dict[str, Any] = {"document": doc_id, "label": note.label}
         if note.text:
             entry["text"] = note.text

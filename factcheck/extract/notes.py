@@ -9,7 +9,7 @@ one work give one source.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from factcheck.extract.structure import Note
 from factcheck.extract.words import slug
@@ -85,18 +85,26 @@ def read_note(note: Note, previous: list[CitedWork]) -> list[CitedWork]:
     return works
 
 
-def source_id(work: CitedWork, taken: set[str]) -> str:
-    """A readable id, unique among `taken`: who published it and when."""
-    f = work.fields
-    who = f.get("publisher") or f.get("author") or f.get("title") or "source"
-    base = slug(" ".join(who.split()[:3])) or "source"
-    if f.get("date"):
-        base = f"{base}-{slug(f['date'])}"
-    found, n = base, 2
-    while found in taken:
-        found, n = f"{base}-{n}", n + 1
-    taken.add(found)
-    return found
+@dataclass
+class SourceIds:
+    """Readable source ids, each unique: who published it and when, numbered on a repeat
+    (the number each base's next repeat takes is kept, so many alike cost no search)."""
+
+    given: set[str] = field(default_factory=set)
+    repeats: dict[str, int] = field(default_factory=dict)
+
+    def new(self, work: CitedWork) -> str:
+        f = work.fields
+        who = f.get("publisher") or f.get("author") or f.get("title") or "source"
+        base = slug(" ".join(who.split()[:3])) or "source"
+        if f.get("date"):
+            base = f"{base}-{slug(f['date'])}"
+        found, n = base, self.repeats.get(base, 2)
+        while found in self.given:
+            found, n = f"{base}-{n}", n + 1
+        self.given.add(found)
+        self.repeats[base] = n
+        return found
 
 
 def _split(text: str) -> list[str]:
