@@ -11,6 +11,7 @@ Notes are labelled as the rendered page numbers them: 1, 2, 3 in order of first 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,20 +63,6 @@ _WORD_TEMPLATES: dict[str, Callable[[list[str], dict[str, str]], str]] = {
     "'": lambda pos, _: "'",
     "-": lambda pos, _: "",
 }
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 #: Citation fields in the order a note's words give them.
 _SHOWN_FIELDS = (
     "author",
@@ -100,7 +87,7 @@ _SHOWN_FIELDS = (
 
 def _as_of(pos: list[str], named: dict[str, str]) -> str:
     if len(pos) >= 2 and pos[1].isdigit() and 1 <= int(pos[1]) <= 12:
-        return f"As of {_MONTHS[int(pos[1]) - 1]} {pos[0]}"
+        return f"As of {calendar.month_name[int(pos[1])]} {pos[0]}"
     return "As of " + " ".join(pos[:1])
 
 
