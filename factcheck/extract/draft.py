@@ -471,18 +471,26 @@ def _noun(after: str) -> str:
     return words[-1] if words else ""
 
 
+def _family_pattern(family: Family) -> re.Pattern[str]:
+    # Longest words first, so that a word is not cut short by another that begins it.
+    words = sorted(family.words, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, words)) + r")\b")
+
+
+#: Each family with one pattern of all its words, for counts and for dates.
+_COUNT_FAMILIES = tuple((f, _family_pattern(f)) for f in FAMILIES if f.count_name is not None)
+_DATE_FAMILIES = tuple((f, _family_pattern(f)) for f in FAMILIES if f.date_name is not None)
+
+
 def _nearest_family(text: str, at: int, *, count: bool) -> Family | None:
     """The family whose word stands nearest `at` in the sentence (counts) or first (dates)."""
     best: tuple[int, Family] | None = None
     lower = _PHRASAL.sub(lambda m: " " * len(m.group(0)), text).casefold()
-    for family in FAMILIES:
-        if (family.count_name if count else family.date_name) is None:
-            continue
-        for word in family.words:
-            for m in re.finditer(rf"\b{re.escape(word)}\b", lower):
-                distance = abs(m.start() - at) if count else m.start()
-                if best is None or distance < best[0]:
-                    best = (distance, family)
+    for family, pattern in _COUNT_FAMILIES if count else _DATE_FAMILIES:
+        for m in pattern.finditer(lower):
+            distance = abs(m.start() - at) if count else m.start()
+            if best is None or distance < best[0]:
+                best = (distance, family)
     return best[1] if best else None
 
 
