@@ -494,3 +494,19 @@ def test_update_keeps_reviewed_claims_as_edited_and_drafts_the_rest_again(
         2,
         "error: --update drafts again over a file: give it with --output FILE\n",
     )
+
+
+def test_a_document_without_a_title_is_named_by_its_file_name_not_its_folders(
+    tmp_path: Path,
+) -> None:
+    page = tmp_path / "deep" / "folder" / "page.html"
+    page.parent.mkdir(parents=True)
+    page.write_text(
+        "<p>The ministry said 300 people left on 2 May 2023.<sup><a href='#n1'>[1]</a></sup></p>"
+        "<ol class='references'><li id='n1'>Wire, 3 May 2023</li></ol>",
+        "utf-8",
+    )
+    result = runner.invoke(app, ["extract", str(page), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["documents"][0]["title"] == "page.html"
+    assert str(tmp_path) not in result.stdout

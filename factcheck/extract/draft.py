@@ -183,7 +183,9 @@ def draft(
     `doc_id` names the document (by default, `document_id`).
     """
     doc_id = doc_id or document_id(doc)
-    document: dict[str, Any] = {"id": doc_id, "title": doc.title or doc.name}
+    # A document without a title of its own is named by its file name, never by the folders
+    # it was read from (a draft is shared; a local path says nothing to its reader).
+    document: dict[str, Any] = {"id": doc_id, "title": doc.title or PurePath(doc.name).name}
     if doc.date:
         document["date"] = doc.date
     sources, footnotes = _sources_and_footnotes(doc, doc_id)
