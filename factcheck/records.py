@@ -144,6 +144,8 @@ class ClaimMaker:
             "method": claim.method,
             "rank": claim.rank.value,
             "rank_reason": claim.rank_reason,
+            "draft": claim.draft,
+            "review": claim.review,
             "document": claim.document,
             "document_title": title,
             "cited_in": _cited_in(cited, claim.footnotes),

@@ -47,6 +47,8 @@ class ClaimOut(_Out):
     method: str | None
     rank: Literal["preferred", "normal", "deprecated"]
     rank_reason: str | None
+    draft: bool = Field(description="Drafted by `factcheck extract` and not yet reviewed.")
+    review: str | None = Field(description="What the draft guessed, and how sure it is.")
     document: str
     document_title: str | None
     cited_in: str = Field(description="Where a reader finds it: publisher and footnotes.")

@@ -74,6 +74,8 @@ CLAIM = {
     "method": Optional(str),
     "rank": ("preferred", "normal", "deprecated"),
     "rank_reason": Optional(str),
+    "draft": bool,
+    "review": Optional(str),
     "document": str,
     "document_title": Optional(str),
     "cited_in": str,

@@ -510,3 +510,20 @@ def test_a_document_without_a_title_is_named_by_its_file_name_not_its_folders(
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout)["documents"][0]["title"] == "page.html"
     assert str(tmp_path) not in result.stdout
+
+
+def test_claim_records_say_which_claims_are_drafts_and_what_was_guessed(tmp_path: Path) -> None:
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<p>The ministry said 300 people left on 2 May 2023.<sup><a href='#n1'>[1]</a></sup></p>"
+        "<ol class='references'><li id='n1'>Wire, 3 May 2023</li></ol>",
+        "utf-8",
+    )
+    drafts = tmp_path / "drafts.yaml"
+    assert runner.invoke(app, ["extract", str(page), "-o", str(drafts)]).exit_code == 0
+    listed = json.loads(runner.invoke(app, ["claims", "-c", str(drafts), "-f", "json"]).stdout)
+    assert [(c["draft"], bool(c["review"])) for c in listed] == [(True, True)]
+    shown = runner.invoke(app, ["show", listed[0]["id"], "-c", str(drafts)]).stdout
+    assert "review" in shown and "Confidence:" in shown
+    bundled = json.loads(runner.invoke(app, ["claims", "-f", "json"]).stdout)
+    assert {(c["draft"], c["review"]) for c in bundled} == {(False, None)}

@@ -189,6 +189,7 @@ def claim(detail: ClaimDetail, style: Style) -> str:
         ("stated", "stated"),
         ("method", "method"),
         ("rank", "rank"),
+        ("review", "review"),
         ("document", "document_title"),
         ("written at", "location"),
     ):
