@@ -74,7 +74,9 @@ _NOT_COUNT_BEFORE = re.compile(
     r"chapter|part|annex|rule)\s*$",
     re.IGNORECASE,
 )
-_ADJECTIVE = {"additional", "more", "russian", "other", "new", "young", "former", "of", "the"}
+_ADJECTIVE = {"additional", "more", "other", "new", "young", "former", "of", "the"}
+# A capitalised adjective of nationality: Russian, Ukrainian, German, Chinese, Polish.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
 #: Words that cannot be what a number counts (`10 of the Decree`, `5 in Moscow`).
 _FUNCTION_WORDS = {
     "in",
@@ -466,11 +468,15 @@ def _parses(written: str) -> bool:
 
 
 def _noun(after: str) -> str:
-    words: list[str] = re.findall(r"[\w’'-]+", after.casefold())
-    for w in words:
-        if w not in _ADJECTIVE:
-            return w
-    return words[-1] if words else ""
+    """The counted noun after a number: the first word that is neither a common modifier nor
+    an adjective of nationality before another word (`300 Ukrainian soldiers`, `40 Chinese
+    workers`; `261,000 Russians had left` counts Russians)."""
+    words: list[str] = re.findall(r"[\w’'-]+", after)
+    for i, w in enumerate(words):
+        demonym = _DEMONYM.fullmatch(w) is not None and i + 1 < len(words)
+        if w.casefold() not in _ADJECTIVE and not demonym:
+            return w.casefold()
+    return words[-1].casefold() if words else ""
 
 
 def _family_pattern(family: Family) -> re.Pattern[str]:
