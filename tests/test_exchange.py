@@ -473,3 +473,22 @@ def test_exchange_usage_errors(args: list[str], message: str, mini: Path) -> Non
 def test_the_library_refuses_a_report_format(mini: Path) -> None:
     with pytest.raises(UsageError, match="is a report format"):
         Workspace([mini]).exchange("json")
+
+
+@pytest.mark.parametrize(
+    ("identifier", "expected"),
+    [
+        ("doi:10.1000/XYZ123", {"DOI": "10.1000/xyz123"}),
+        ("https://doi.org/10.1000/abc", {"DOI": "10.1000/abc"}),
+        ("ISBN 0-306-40615-2", {"ISBN": "9780306406157"}),
+        ("ISSN 03178471", {"ISSN": "0317-8471"}),
+        ("ISBN 0-306-40615-3", {"number": "ISBN 0-306-40615-3"}),  # wrong check digit
+        ("Report No 11 2025", {"number": "Report No 11 2025"}),
+    ],
+)
+def test_identifiers_go_to_their_csl_field(identifier: str, expected: dict[str, str]) -> None:
+    from factcheck.exchange.csl import csl_item
+    from factcheck.model import Source
+
+    item = csl_item(Source(id="s", identifier=identifier))
+    assert {k: v for k, v in item.items() if k not in ("id", "type")} == expected

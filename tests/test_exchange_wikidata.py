@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, strategies
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.exchange.wikidata import _UnwritableError, decimal, qs_string
 
 runner = CliRunner()
 ROOT = Path(__file__).resolve().parent.parent
@@ -500,3 +502,25 @@ def test_a_wikidata_id_of_the_wrong_form_is_an_error_naming_its_place(
     code, _, err = export("-c", str(path), "-f", "wikidata")
     assert code == 2
     assert f"{section}[0].wikidata" in err
+
+
+# ------------------------------------------------------------- properties
+
+
+@given(strategies.floats(min_value=-1e12, max_value=1e12, allow_nan=False))
+def test_every_amount_is_written_as_wikibase_reads_amounts(x: float) -> None:
+    text = decimal(x)
+    assert re.match(r"^[+-]\d+(\.\d{1,6})?$", text), text
+    assert abs(Decimal(text) - Decimal(repr(x))) <= Decimal("0.0000005")
+    assert _QUANTITY.match(text)
+
+
+@given(strategies.text())
+def test_a_string_is_written_whole_for_quickstatements_or_refused(text: str) -> None:
+    try:
+        cell = qs_string(text)
+    except _UnwritableError:
+        assert any(ch in text for ch in "\t\n\r\x0b\x0c\x85\u2028\u2029")
+        return
+    assert parse_value(cell, placeholders=False) == ("string", text)
+    assert "\t" not in cell and "\n" not in cell

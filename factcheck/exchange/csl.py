@@ -130,5 +130,7 @@ def _identifier(text: str) -> dict[str, str]:
     if named.startswith("isbn:"):
         return {"ISBN": named.removeprefix("isbn:")}
     if named.startswith("issn:"):
-        return {"ISSN": named.removeprefix("issn:")}
+        from stdnum import issn
+
+        return {"ISSN": issn.format(named.removeprefix("issn:"))}  # 0317-8471, as printed
     return {"number": text}
