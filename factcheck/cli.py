@@ -38,7 +38,7 @@ from factcheck.cli_options import (
 )
 from factcheck.cli_output import Bars, notes, stderr, style
 from factcheck.errors import FactcheckError
-from factcheck.options import Format, LevelName, SeverityName, SortOrder, StanceName
+from factcheck.options import ExportFormat, Format, LevelName, SeverityName, SortOrder, StanceName
 
 if TYPE_CHECKING:
     from factcheck.workspace import Workspace
@@ -416,17 +416,32 @@ def export(
     today: TodayOption = None,
     retracted: RetractedOption = None,
     reliability: ReliabilityOption = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = (
-        Format.markdown
-    ),
+    format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output format: the report, or for other tools csl-json (the sources), "
+            "web-annotation, claimreview, wikidata or quickstatements (the claims); see "
+            "docs/exchange.md.",
+        ),
+    ] = ExportFormat.markdown,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Write the whole report: conflicts, claims, citation findings, sources, footnotes."""
+    """Write the whole report: conflicts, claims, citation findings, sources, footnotes;
+    or the sources and claims in a format other tools read."""
     from factcheck.output import write_output
     from factcheck.render import renderer
 
     ws = _workspace(claims, drafts=not no_drafts)
+    report_format = format.report_format
+    if report_format is None:
+        _refuse_report_options(today=today, retracted=retracted, reliability=reliability)
+        made = ws.exchange(format, subject=subject, property=property, min_severity=min_severity)
+        notes([*ws.notes, *made.notes])
+        write_output(made.text, output, force=force)
+        return
     report = ws.report(
         subject=subject,
         property=property,
@@ -436,7 +451,17 @@ def export(
         reliability=reliability,
     )
     notes(ws.notes)
-    write_output(renderer(format).report(report, style()), output, force=force)
+    write_output(renderer(report_format).report(report, style()), output, force=force)
+
+
+def _refuse_report_options(**given: object) -> None:
+    """Options that shape only the report's citation findings, refused with an exchange
+    format rather than ignored."""
+    from factcheck.errors import UsageError
+
+    named = [f"--{name}" for name, value in given.items() if value is not None]
+    if named:
+        raise UsageError(f"{', '.join(named)} applies only to the report formats")
 
 
 class DraftFormat(StrEnum):

@@ -21,6 +21,9 @@ from factcheck.limits import MAX_TEXT
 # characters.
 Text = Annotated[str, Field(max_length=MAX_TEXT)]
 Id = Annotated[str, Field(min_length=1, pattern=r"^\S+$")]
+#: Wikidata ids: an item (`Q42`) and a property (`P585`).
+ItemId = Annotated[str, Field(pattern=r"^Q[1-9][0-9]{0,11}$")]
+PropertyId = Annotated[str, Field(pattern=r"^P[1-9][0-9]{0,11}$")]
 
 
 class Record(BaseModel):
@@ -75,6 +78,9 @@ class Entity(Record):
         description="Other names and spellings (`Kyiv`, `Kiev`, `Київ`): a claim's value may "
         "give any of them.",
     )
+    wikidata: ItemId | None = Field(
+        None, description="Its Wikidata item (`Q1899`), for `export --format wikidata`."
+    )
 
 
 class Subject(Record):
@@ -84,6 +90,11 @@ class Subject(Record):
     name: Text = Field(description="Human-readable name.")
     description: Text | None = Field(None, description="One line saying what it is.")
     aliases: list[Text] = Field(default_factory=list, description="Other names for it.")
+    wikidata: ItemId | None = Field(
+        None,
+        description="Its Wikidata item (`Q` and digits): the item `export --format wikidata` "
+        "and `quickstatements` write its statements on.",
+    )
 
 
 class GrowthLimit(Record):
@@ -114,6 +125,11 @@ class Property(Record):
         "(one of the declared entities: who did it, where)."
     )
     unit: Text | None = Field(None, description="Unit of counts and amounts (people, rubles).")
+    wikidata: PropertyId | None = Field(
+        None,
+        description="The Wikidata property it is (`P1120`, number of deaths), for "
+        "`export --format wikidata` and `quickstatements`.",
+    )
     growing: bool = Field(
         False,
         description="True when the quantity only grows over time "

@@ -18,6 +18,27 @@ class Format(StrEnum):
     html = "html"
 
 
+class ExportFormat(StrEnum):
+    """What `factcheck export` writes: the report in every `Format`, or the data in a format
+    other tools read (`factcheck.exchange`)."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+    csv = "csv"
+    html = "html"
+    csl_json = "csl-json"
+    web_annotation = "web-annotation"
+    claimreview = "claimreview"
+    wikidata = "wikidata"
+    quickstatements = "quickstatements"
+
+    @property
+    def report_format(self) -> Format | None:
+        """The report format of this name, or None for an exchange format."""
+        return next((f for f in Format if f.value == self.value), None)
+
+
 class SeverityName(StrEnum):
     """How severe a conflict is, most severe first; `rank` orders them (high = 3)."""
 

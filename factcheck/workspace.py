@@ -29,6 +29,8 @@ from factcheck.options import LevelName, SeverityName, SortOrder
 if TYPE_CHECKING:
     from factcheck.checks import Finding
     from factcheck.corpus import Corpus
+    from factcheck.exchange import Exchange
+    from factcheck.options import ExportFormat
     from factcheck.records import ClaimDetail, ConflictView, ReportRecord
     from factcheck.search import Filters, Results
 
@@ -228,4 +230,29 @@ class Workspace:
             retractions=retractions,
             ratings=ratings,
             base=self.paths or default_paths(),
+        )
+
+    def exchange(
+        self,
+        fmt: ExportFormat | str,
+        *,
+        subject: str | None = None,
+        property: str | None = None,
+        min_severity: SeverityName | str = SeverityName.low,
+    ) -> Exchange:
+        """The claims (or, for CSL-JSON, the sources they cite) in a format other tools read:
+        `csl-json`, `web-annotation` or `claimreview` (see `factcheck.exchange`)."""
+        from factcheck.conflict_report import Severity
+        from factcheck.exchange import exchange
+        from factcheck.options import ExportFormat
+        from factcheck.query import check_filters
+
+        corpus = self.corpus()
+        check_filters(corpus, subject=subject, property=property)
+        return exchange(
+            corpus,
+            _choice(ExportFormat, fmt, "format"),
+            subject=subject,
+            property=property,
+            min_severity=Severity[_choice(SeverityName, min_severity, "min_severity").value],
         )
