@@ -781,3 +781,27 @@ def test_a_source_whose_title_a_person_rewrote_is_found_by_its_id(tmp_path: Path
     )
     again = import_sources([str(other)], into=there)
     assert [s["id"] for s in again.added] == ["galeottiPutinsWarsChechnya2022-2"]
+
+
+def test_numbers_that_are_no_date_stay_numbers_for_check_to_name(tmp_path: Path) -> None:
+    items = [
+        {"id": "a", "type": "report", "title": "A", "issued": {"date-parts": [[2020, 17, 3]]}},
+        {"id": "b", "type": "report", "title": "B", "issued": {"date-parts": [[99999, 1]]}},
+        {"id": "c", "type": "report", "title": "C", "issued": {"date-parts": [[2020, 2, 45]]}},
+    ]
+    found = _sources(_write(tmp_path, "odd.json", json.dumps(items)))
+    assert [s["date"] for s in found] == ["2020-17-3", "99999-1", "2020-2-45"]
+    ris = _write(tmp_path, "odd.ris", "TY  - RPRT\nTI  - R\nPY  - 2020/13//\nER  - \n")
+    assert _sources(ris)[0]["date"] == "2020-13"
+
+
+def test_keys_too_long_to_cite_and_latex_nested_too_deep_are_still_text(tmp_path: Path) -> None:
+    key = "k" * 201
+    found = import_sources(
+        [str(_write(tmp_path, "k.json", json.dumps([{"id": key, "title": "Long"}])))]
+    )
+    assert found.added[0]["id"] == "long"
+    assert "key of 201 characters is too long to cite" in found.notes[0]
+    deep = "@article{a, title = {" + "\\emph{" * 3000 + "x" + "}" * 3000 + "}}\n"
+    (source,) = _sources(_write(tmp_path, "deep.bib", deep))
+    assert source["title"].startswith("\\emph\\emph") and source["title"].endswith("x")

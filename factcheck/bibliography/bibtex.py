@@ -187,8 +187,11 @@ def _latex(text: str) -> str:
     to_text, context = _decoder()
     from pylatexenc.latexwalker import LatexWalker
 
-    nodes = LatexWalker(text, latex_context=context, tolerant_parsing=True).get_latex_nodes()[0]
-    return clean(to_text.nodelist_to_text(nodes))
+    try:
+        walker = LatexWalker(text, latex_context=context, tolerant_parsing=True)
+        return clean(to_text.nodelist_to_text(walker.get_latex_nodes()[0]))
+    except RecursionError:  # commands nested thousands deep: the text as written, unbraced
+        return clean(text.replace("{", "").replace("}", ""))
 
 
 @lru_cache(maxsize=1)

@@ -265,13 +265,17 @@ _ISO = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
 def date_words(year: int, month: int | None = None, day: int | None = None) -> str:
-    """A date as claim files write it: `5 March 2020`, `March 2020`, `2020`, `spring 2020`.
-    A month out of range is written as a number, so that `factcheck check` names it."""
+    """A date as claim files write it: `5 March 2020`, `March 2020`, `2020`.
+    Numbers that are no date (month 17, day 45, year 0) are kept as numbers, so that
+    `factcheck check` names them."""
+    if not 0 < year < 10000 or (day is not None and not 0 < day < 32):
+        # Not a date: its numbers as written, for `factcheck check` to name.
+        return "-".join(str(p) for p in (year, month, day) if p is not None)
     if month is None:
         return str(year)
-    if month in _SEASONS and day is None:
-        return f"{_SEASONS[month]} {year}"
-    name = calendar.month_name[month] if 1 <= month <= 12 else f"month {month} of"
+    if not 1 <= month <= 12:
+        return "-".join(str(p) for p in (year, month, day) if p is not None)
+    name = calendar.month_name[month]
     return f"{name} {year}" if day is None else f"{day} {name} {year}"
 
 
@@ -310,7 +314,10 @@ def parts_date(parts: Iterable[Iterable[object]]) -> str | None:
             continue
         year, month, day = [*numbers, None, None][:3]
         assert year is not None
-        words.append(date_words(year, month, day))
+        if month in _SEASONS and day is None and 0 < year < 10000:
+            words.append(f"{_SEASONS[month]} {year}")
+        else:
+            words.append(date_words(year, month, day))
     if len(words) == 2 and words[0] == words[1]:
         words = words[:1]
     return " – ".join(words) or None

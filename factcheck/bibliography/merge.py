@@ -27,6 +27,9 @@ _NOT_IN_ID = ("Zs", "Zl", "Zp", "Cc", "Cf", "Co", "Cn", "Cs")
 #: Keys that name a record in one program's library, not a citation key a person types:
 #: a link (Zotero's item URIs) and Zotero's `library/ITEMKEY`.
 _NOT_A_CITATION_KEY = re.compile(r"^(?:https?://\S+|\d+/[A-Z0-9]{8})$")
+#: Characters in a citation key: keys are short words (`kuznetsovWhoLeftEmigration2023`);
+#: a longer one is no key a person types.
+MAX_KEY = 200
 #: Short words left out of an id made from a title.
 _SMALL = frozenset(
     ("a", "an", "the", "of", "on", "in", "at", "to", "for", "and", "or", "with", "by", "from")
@@ -47,6 +50,8 @@ def citation_id(key: str | None) -> tuple[str | None, str | None]:
     None: the id is then made from the record's author, year and title."""
     if key is None:
         return None, None
+    if len(key) > MAX_KEY:
+        return None, f"key of {len(key):,} characters is too long to cite"
     if _NOT_A_CITATION_KEY.match(key):
         return None, f"key '{key}' names a record of a library, not a work"
     key = unicodedata.normalize("NFC", key)
