@@ -724,7 +724,8 @@ def test_imported_sources_are_cited_and_every_command_loads_them(tmp_path: Path)
         tmp_path,
         "h.bib",
         "@online{evil2022,\n"
-        '  title = {=HYPERLINK("https://evil.example","x") <script>alert(1)</script>},\n'
+        '  title = {=HYPERLINK("https://evil.example","x") <script>alert(1)</script>'
+        " \x1b[31mred\x1b[0m},\n"
         "  organization = {+cmd},\n  date = {2022-09-27},\n"
         "  url = {https://example.org/evil}\n}\n",
     )
@@ -751,6 +752,12 @@ def test_imported_sources_are_cited_and_every_command_loads_them(tmp_path: Path)
     cells = [c for row in csv.reader(io.StringIO(shown.stdout)) for c in row]
     assert any("HYPERLINK" in c for c in cells)
     assert not any(re.match(r"[=+@-]", c) for c in cells if "HYPERLINK" in c or "cmd" in c)
+    for fmt in ("table", "markdown", "csv", "html", "json"):
+        out = runner.invoke(app, ["show", "early", "-c", str(folder), "-f", fmt])
+        assert out.exit_code == 0, out.stderr
+        assert "HYPERLINK" in out.stdout and "\x1b" not in out.stdout, fmt
+        if fmt in ("markdown", "html"):
+            assert "<script>" not in out.stdout, fmt
     html = runner.invoke(app, ["export", "-c", str(folder), "-f", "html", "--today", "2026-01-01"])
     assert html.exit_code == 0, html.stderr
     assert "<script>alert(1)" not in html.stdout and "&lt;script&gt;alert(1)" in html.stdout
