@@ -529,6 +529,58 @@ def extract(
     write_output(claim_file.dump(content, format.value), output, force=force)
 
 
+@app.command("import")
+@handles_errors
+def import_(
+    files: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="FILE...",
+            help="Bibliographies: CSL-JSON (.json), BibTeX (.bib), RIS (.ris); - reads stdin.",
+        ),
+    ],
+    into: Annotated[
+        Path | None,
+        typer.Option(
+            "--into",
+            metavar="CLAIMFILE",
+            help="Add the sources to this claim file (created if missing), keeping all it "
+            "holds; written in place unless --output is given.",
+        ),
+    ] = None,
+    format: Annotated[
+        DraftFormat | None,
+        typer.Option("--format", "-f", help="Write a new claim file as YAML or JSON."),
+    ] = None,
+    output: OutputOption = None,
+    force: ForceOption = False,
+) -> None:
+    """Import sources from a reference manager (Zotero, Better BibTeX, pandoc, databases)
+    as a claim file's `sources`, ids kept from the citation keys.
+
+    A record that is a source already there (same DOI, link, or title and date) is not
+    added again; a record that cannot be mapped is named with its file and line.
+    """
+    from factcheck.bibliography import import_sources
+    from factcheck.errors import UsageError
+    from factcheck.output import write_output
+    from factcheck.render.text import plain
+    from factcheck.values import counted
+
+    if into is not None and format is not None:
+        raise UsageError("--into keeps the claim file's own format; leave out --format")
+    done = import_sources(files, into=into, fmt=(format or DraftFormat.yaml).value)
+    err = stderr()
+    for message in done.skipped:
+        err.print(f"warning: {plain(message)}", style="yellow", markup=False)
+    notes([*done.notes, *done.merged])
+    already = f"; {len(done.merged)} already there" if done.merged else ""
+    err.print(f"imported {counted(len(done.added), 'source')}{already}", markup=False)
+    if into is not None and output is None:
+        output, force = str(into), True
+    write_output(done.text, output, force=force)
+
+
 class SchemaOf(StrEnum):
     conflicts = "conflicts"
     claims = "claims"
