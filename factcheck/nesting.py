@@ -69,8 +69,11 @@ def _yaml_too_deep(text: str) -> tuple[int, str | None] | None:
                 if in_mapping and items % 2 == 0 and isinstance(event, yaml.ScalarEvent):
                     key = event.value
                 items += 1
-    except yaml.YAMLError:
-        return None  # not deep up to where it stops being YAML: the parser's error stands
+    except (yaml.YAMLError, ValueError):
+        # Not deep up to where it stops being YAML: the parser's error stands. The pure-Python
+        # scanner reads a `%YAML` directive's numbers with int(), which raises ValueError
+        # past 4,300 digits where the C parser says "extremely long version number".
+        return None
     return None
 
 

@@ -497,3 +497,20 @@ def test_a_tab_in_yaml_indentation_is_named(tmp_path: Path, text: str) -> None:
     result = runner.invoke(app, ["claims", "-c", str(path)])
     assert result.exit_code == EXIT_BAD_INPUT
     assert "a tab in the indentation; YAML indents with spaces only" in result.stderr
+
+
+# --------------------------------------------------------------------------- YAML directives
+
+
+def test_a_yaml_version_of_thousands_of_digits_is_a_syntax_error_not_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """The pure-Python YAML scanner, which measures nesting after the C parser fails, reads a
+    `%YAML` directive's numbers with int(), which refuses more than 4,300 digits."""
+    path = tmp_path / "claims.yaml"
+    path.write_text("%YAML 1." + "9" * 4301 + "\n---\nclaims: []\n", encoding="utf-8")
+    result = runner.invoke(app, ["conflicts", "-c", str(path)])
+    assert result.exit_code == EXIT_BAD_INPUT, result.output
+    assert f"{path}:1: YAML syntax error, column 18: found extremely long version number" in (
+        result.output
+    )
