@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+import random
 import subprocess
 import sys
+import textwrap
 import time
 import zipfile
 from collections.abc import Callable
@@ -22,22 +24,12 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.errors import FactcheckError
 from factcheck.extract.readers import read_document
-from factcheck.extract.structure import ParsedDocument
 from tests.docx_maker import make_docx, notes_part
+from tests.extract_helpers import marked_sentences as sentences
 from tests.pdf_maker import Line, Page, make_pdf
 
 runner = CliRunner()
 HEADER = "Country of Origin Report: Ruritania, May 2024"
-
-
-def sentences(doc: ParsedDocument) -> list[tuple[str, tuple[str, ...]]]:
-    """Every sentence with its markers, after checking that its offsets give its text."""
-    found = []
-    for paragraph in doc.paragraphs:
-        for sentence in paragraph.sentences:
-            assert paragraph.text[sentence.start : sentence.end] == sentence.text
-            found.append((sentence.text, sentence.markers))
-    return found
 
 
 def _page(number: int, body: list[Line], notes: list[Line]) -> Page:
@@ -177,7 +169,8 @@ def test_pdf_numbers_are_not_markers_without_a_note() -> None:
 def test_pdf_footnotes_in_the_body_size_need_a_marker_on_the_page_and_a_gap() -> None:
     body = [
         Line(700, "The decree was signed on 21 September 2022.1 It took effect at once.2"),
-        Line(686, "2 000 men were called up in the first week."),
+        Line(686, "2 000 men were called up in the first week. The index stood at 1.2 In"),
+        Line(672, "2023 it fell."),
     ]
     notes = [Line(120, "1 Official Gazette, 22 September 2022."), Line(106, "2 Decree No. 647.")]
     doc = read_document(make_pdf([Page([*body, *notes])]), "same-size.pdf")
@@ -185,6 +178,7 @@ def test_pdf_footnotes_in_the_body_size_need_a_marker_on_the_page_and_a_gap() ->
         ("The decree was signed on 21 September 2022.", ("1",)),
         ("It took effect at once.", ("2",)),
         ("2 000 men were called up in the first week.", ()),
+        ("The index stood at 1.2 In 2023 it fell.", ()),
     ]
     assert [(n.label, n.text) for n in doc.notes] == [
         ("1", "Official Gazette, 22 September 2022."),
@@ -557,3 +551,67 @@ def test_pdf_footnotes_alike_on_every_page_are_not_taken_for_a_footer() -> None:
     doc = read_document(make_pdf(pages), "ibid.pdf")
     assert sentences(doc) == [(f"Claim number {n} was made.", (str(n),)) for n in range(1, 5)]
     assert [(n.label, n.text) for n in doc.notes] == [(str(n), "Ibid., p. 4.") for n in range(1, 5)]
+
+
+_WORDS = [
+    "the",
+    "a",
+    "mobilisation",
+    "of",
+    "men",
+    "reported",
+    "300",
+    "000",
+    "In",
+    "September",
+    "Dr.",
+    "Smith",
+    "said",
+    "U.S.",
+    "officials",
+    "e.g.",
+    "1.2",
+    "million",
+    "(DIS)",
+    "‘partial’",
+    "were",
+    "drafted",
+    "No.",
+    "7",
+    "“it",
+    "is",
+    "over.”",
+    "according",
+    "to",
+]
+
+
+def test_pdf_reads_prose_as_the_text_reader_reads_the_same_prose() -> None:
+    """Paragraphs of words the sentence splitter must judge (abbreviations, decimals, quotes),
+    wrapped into lines, a superscript marker after the first sentence and the note at the
+    page's foot: the same sentences and markers as from the same prose as plain text."""
+    rng = random.Random(5)
+
+    def sentence() -> str:
+        # Opened by a word: the text reader takes a paragraph opening with a marker's number
+        # at the document's end for a note.
+        words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(8, 25)))
+        return f"Then {words}."
+
+    paragraphs = [(n, sentence(), sentence()) for n in range(1, 41)]
+    pages = []
+    for n, first, second in paragraphs:
+        lines, y = [], 700.0
+        for line in textwrap.wrap(f"{first}\x00 {second}", 90):
+            before, marked, after = line.partition("\x00")
+            pieces = [(before, False)] + ([(str(n), True), (after, False)] if marked else [])
+            lines.append(Line(y, pieces))
+            y -= 14
+        pages.append(Page([*lines, Line(60, f"{n} Source {n}.", 8)]))
+    pdf = read_document(make_pdf(pages), "prose.pdf")
+    superscript = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    text = "\n\n".join(f"{a}{str(n).translate(superscript)} {b}" for n, a, b in paragraphs)
+    text += "\n\n" + "\n".join(f"{n} Source {n}." for n, _, _ in paragraphs)
+    plain = read_document(text.encode(), "prose.txt")
+    assert sentences(pdf) == sentences(plain)
+    assert [(n.label, n.text) for n in pdf.notes] == [(n.label, n.text) for n in plain.notes]

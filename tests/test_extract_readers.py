@@ -14,6 +14,7 @@ from factcheck.errors import FactcheckError
 from factcheck.extract.readers import read_document
 from factcheck.extract.sentences import split
 from factcheck.extract.structure import ParsedDocument
+from tests.extract_helpers import marked_sentences as sentences
 
 DATA = Path(__file__).parent / "data" / "extract"
 SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -21,16 +22,6 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 
 def read(name: str, kind: str | None = None) -> ParsedDocument:
     return read_document((DATA / name).read_bytes(), name, kind)
-
-
-def sentences(doc: ParsedDocument) -> list[tuple[str, tuple[str, ...]]]:
-    """Every sentence with its markers, after checking that its offsets give its text."""
-    found = []
-    for paragraph in doc.paragraphs:
-        for sentence in paragraph.sentences:
-            assert paragraph.text[sentence.start : sentence.end] == sentence.text
-            found.append((sentence.text, sentence.markers))
-    return found
 
 
 def parts(text: str, hints: frozenset[int] = frozenset()) -> list[str]:

@@ -45,12 +45,12 @@ from factcheck.extract.structure import Note, Paragraph, ParsedDocument
 INSTALL_HINT = "pip install 'factcheck[documents]'"
 
 # A marker glued to the word before it: after two letters, or after a stop, bracket or
-# quote that itself follows a letter (so `1,200` and `H5N1` hold no marker); or after a
-# number's full stop when a capital starts the next sentence (`in 2022.4 The`, where
-# `2.5 million` is a value).
+# quote that itself follows a letter (so `1,200` and `H5N1` hold no marker); or after the
+# full stop of a number of two digits or more when a capital starts the next sentence (`in
+# 2022.4 The`, where `2.5 million` and `1.2 In` are values).
 _GLUED = re.compile(
     r"(?:(?<=[^\W\d]{2})|(?<=[^\W\d][.,;:!?)\]\"”’]))(\d{1,4})(?=[\s.,;:)]|$)"
-    r"|(?<=\d[.!?])(\d{1,4})(?=\s+[\"“‘(]?[A-Z])"
+    r"|(?<=\d\d[.!?])(\d{1,4})(?=\s+[\"“‘(]?[A-Z])"
 )
 _RAISED = re.compile(r"^\s*(\d{1,4}(?:\s*[,–-]\s*\d{1,4})*|[*†‡§]{1,3})\s*$")
 _NOTE_START = re.compile(r"^\s*(\d{1,4}|[*†‡§]{1,3})[.)]?(?:\s+|(?=[^\W\d]))(?P<rest>\S.*)$")
