@@ -62,6 +62,11 @@ _WORDY = re.compile(r"[^\W\d]{3}")
 _TRAILING_MARKER = re.compile(r"(?<=[.!?:”\"’)])\d{1,4}$")
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "’", ")")
 
+#: Ligatures a typesetter draws as one glyph, written as their letters (so `oﬃce` is found
+#: as `office`).
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
+)
 #: Relative sizes: a superscript marker, a footnote's font, a heading's.
 _RAISED_SIZE = 0.8
 _SMALLER = 0.92
@@ -215,7 +220,8 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
                     current[0] = line
                 elif not line.text.strip():
                     line.x, line.y = x, y
-                line.pieces.append(_Piece(part, float(size) * (scale or 1.0), y))
+                text_size = float(size) * (scale or 1.0)
+                line.pieces.append(_Piece(part.translate(_LIGATURES), text_size, y))
             if index < len(parts) - 1:
                 current[0] = None
 
