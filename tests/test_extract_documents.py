@@ -411,6 +411,22 @@ def test_docx_bad_input_is_refused_naming_the_file(data: Callable[[], bytes], me
     assert str(caught.value).startswith(message)
 
 
+def test_docx_whose_main_part_is_a_spreadsheet_is_refused() -> None:
+    data = report_docx()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        types = archive.read("[Content_Types].xml")
+    sheet = b"spreadsheetml.sheet.main+xml"
+    data = _replaced(
+        data, "[Content_Types].xml", types.replace(b"wordprocessingml.document.main+xml", sheet)
+    )
+    with pytest.raises(FactcheckError) as caught:
+        read_document(data, "sheet.docx")
+    assert str(caught.value) == (
+        "sheet.docx: not a Word document: its main part is application/vnd.openxmlformats-"
+        "officedocument.spreadsheetml.sheet.main+xml (a spreadsheet or a presentation?)"
+    )
+
+
 def test_docx_without_its_main_part_is_refused() -> None:
     with zipfile.ZipFile(io.BytesIO(report_docx())) as archive:
         parts = {n: archive.read(n) for n in archive.namelist() if n != "word/document.xml"}
@@ -458,6 +474,8 @@ def test_without_the_extra_the_error_says_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch, module: str, name: str, what: str
 ) -> None:
     data = report_pdf() if name.endswith(".pdf") else report_docx()
+    for loaded in [m for m in sys.modules if m == module or m.startswith(f"{module}.")]:
+        monkeypatch.setitem(sys.modules, loaded, None)
     monkeypatch.setitem(sys.modules, module, None)
     with pytest.raises(FactcheckError) as caught:
         read_document(data, name)

@@ -107,14 +107,15 @@ def _check_package(data: bytes, file: str) -> None:
 
 def _open(data: bytes, file: str) -> Any:
     try:
-        import docx
+        from docx.opc.constants import CONTENT_TYPE
+        from docx.package import Package
     except ImportError:
         raise FactcheckError(
             f"reading Word documents needs the optional 'documents' extra: {INSTALL_HINT}",
             file=file,
         ) from None
     try:
-        return docx.Document(io.BytesIO(data))
+        main = Package.open(io.BytesIO(data)).main_document_part
     except KeyError as exc:
         raise FactcheckError(
             f"not a Word document: the package lacks a part it names ({failure(exc)}); "
@@ -123,6 +124,13 @@ def _open(data: bytes, file: str) -> Any:
         ) from None
     except Exception as exc:  # python-docx and lxml raise many kinds on a broken package
         raise FactcheckError(f"not a readable Word document: {failure(exc)}", file=file) from None
+    if main.content_type != CONTENT_TYPE.WML_DOCUMENT_MAIN:
+        raise FactcheckError(
+            f"not a Word document: its main part is {main.content_type} (a spreadsheet or "
+            "a presentation?)",
+            file=file,
+        )
+    return main.document
 
 
 def _roman(number: int) -> str:
