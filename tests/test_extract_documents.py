@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import json
 import random
+import re
 import subprocess
 import sys
 import textwrap
@@ -633,3 +634,82 @@ def test_pdf_reads_prose_as_the_text_reader_reads_the_same_prose() -> None:
     plain = read_document(text.encode(), "prose.txt")
     assert sentences(pdf) == sentences(plain)
     assert [(n.label, n.text) for n in pdf.notes] == [(n.label, n.text) for n in plain.notes]
+
+
+TYPESET = Path(__file__).parent / "data" / "extract" / "typeset-report.pdf"
+
+
+def _typeset_source() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """From the HTML the typeset report was printed from: each footnote (label, text), and
+    each marker in the body with the words it follows (label, words)."""
+    html = TYPESET.with_suffix(".html").read_text(encoding="utf-8")
+
+    def plain(fragment: str) -> str:
+        return " ".join(re.sub(r"<[^>]+>", " ", fragment).split()).replace(" ,", ",")
+
+    notes = [
+        (label, plain(text))
+        for label, text in re.findall(r"<p><sup>(\d+)</sup>(.*?)</p>", html, re.DOTALL)
+    ]
+    markers = []
+    for body in re.findall(r'<div class="body">(.*?)</div>', html, re.DOTALL):
+        for before, label in re.findall(r"([^<>]*?)<sup>(\d+)</sup>", body, re.DOTALL):
+            markers.append((label, " ".join(before.split()[-4:])))
+    return notes, markers
+
+
+def test_pdf_typeset_report_every_note_and_marker() -> None:
+    """A real PDF made by a typesetter (Chromium printing tests/data/extract/typeset-report.html,
+    see typeset-report.sh): four pages with a running header, page numbers, fifteen footnotes
+    set smaller at the page feet (two of them cited again later) and a paragraph carried over
+    a page, ligature glyphs. What the reader gives is checked against the HTML it was printed
+    from."""
+    notes, markers = _typeset_source()
+    assert len(notes) == 15 and len(markers) == 18
+    doc = read_document(TYPESET.read_bytes(), TYPESET.name)
+    assert doc.title == "Norvania: Displacement after the 2023 floods"
+    assert doc.date == "15 April 2024"
+    assert [(n.label, n.text) for n in doc.notes] == notes
+    marked = [(text, labels) for text, labels in sentences(doc) if labels]
+    assert [labels for _, labels in marked] == [(label,) for label, _ in markers]
+    for (text, _), (_, words) in zip(marked, markers, strict=True):
+        assert text.endswith(words), (text, words)
+    assert marked[0][0] == (
+        "According to the Norvanian Statistical Office, 48,300 people left their homes in the "
+        "first two weeks, and 17,950 of them were still displaced at the end of December 2023."
+    )
+    every = [text for text, _ in sentences(doc)]
+    # The denial carries no marker of its own; the next sentence carries note 13.
+    assert "The Ministry of the Interior denied that any family had been forced to return." in (
+        every
+    )
+    # Values are not markers: years, days and counts stay in the text.
+    assert ("within 15 days." in marked[8][0]) and marked[8][1] == ("9",)
+    assert any(t.endswith("in the second half of 2024.") for t in every)
+    # The paragraph cut by the page break is one sentence again, without the header between.
+    assert any(
+        t.startswith("The Ministry of Labour has not published")
+        and t.endswith("the closure of their premises.")
+        for t in every
+    )
+    joined = " ".join([p.text for p in doc.paragraphs] + [n.text for n in doc.notes])
+    assert "Country Focus" not in joined and "Page 2 of 4" not in joined
+    # Chromium draws ff, fi and fl as one glyph each; they are read as their letters.
+    assert not re.search("[\ufb00-\ufb06]", joined)
+    assert {"flooded", "office", "figures", "staff"} <= set(re.findall(r"\w+", joined))
+    assert not any(re.fullmatch(r"\W*\d+\W*", p.text) for p in doc.paragraphs)
+
+
+def test_pdf_typeset_report_extracts_to_drafts_that_load(tmp_path: Path) -> None:
+    out = tmp_path / "drafts.yaml"
+    result = runner.invoke(app, ["extract", str(TYPESET), "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    drafted = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert drafted["claims"] and all(c["draft"] for c in drafted["claims"])
+    # Every note is drafted as a footnote, and the claims keep the markers of their sentences.
+    assert sorted(f["label"] for f in drafted["footnotes"]) == sorted(str(n) for n in range(1, 16))
+    first = next(c for c in drafted["claims"] if c["value"] == "48,300")
+    assert first["footnotes"] == ["1"]
+    result = runner.invoke(app, ["conflicts", "-c", str(out), "--format", "json"])
+    assert result.exit_code == 0, result.stderr
+    assert "conflicts" in json.loads(result.stdout)
