@@ -1,5 +1,7 @@
 """How fast the document readers of `factcheck extract` are: a generated document of each
-format, of about the given size, read in this process; megabytes a second for each.
+format, of about the given size of text, read in this process; megabytes of text a second
+for each (for PDF and Word the text laid out in them: a PDF of N MB of text is larger as a
+file, a .docx smaller).
 
     python benchmarks/readers.py            # 5 MB documents
     python benchmarks/readers.py --mb 1
@@ -7,17 +9,27 @@ format, of about the given size, read in this process; megabytes a second for ea
 
 The documents are dense with what costs time: a footnote marker after every sentence,
 abbreviations and numbers the sentence splitter must judge, links, and a note for every
-marker. The target is 1 MB a second or more for every reader.
+marker. The PDF is made of pages of 11-point lines with superscript markers, its footnotes
+set smaller at each page's foot, a running header and page numbers; the .docx has Word
+footnotes. Both need the `documents` extra. The target is 1 MB a second or more for every
+reader.
 """
 
 from __future__ import annotations
 
 import argparse
 import random
+import sys
+import textwrap
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 from factcheck.extract.readers import read_document
+from factcheck.extract.structure import ParsedDocument
+
+# The generators of real PDF and .docx bytes the reader tests use.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 TARGET_MB_PER_SECOND = 1.0
 _TEXT = (
@@ -72,6 +84,51 @@ def documents(size: int, seed: int = 1) -> Iterator[tuple[str, bytes]]:
         for i, a, b in pairs()
     ]
     yield "article.wiki", "\n\n".join(wiki).encode()
+    yield "report.pdf", _pdf(list(pairs()))
+    yield "brief.docx", _docx(list(pairs()))
+
+
+def _pdf(paragraphs: list[tuple[int, str, str]]) -> bytes:
+    """Pages of 11-point lines, 48 to a page, a superscript marker after each paragraph's
+    first sentence, its note set in 8 points at the page's foot."""
+    from tests.pdf_maker import Line, Page, make_pdf
+
+    pages: list[Page] = []
+    body: list[Line] = []
+    notes: list[Line] = []
+    y = 770.0
+
+    def finish() -> None:
+        nonlocal body, notes, y
+        header = Line(812, "Country report: generated for the benchmark", 8)
+        pages.append(Page([header, *body, *notes, Line(30, str(len(pages) + 1), 9)]))
+        body, notes, y = [], [], 770.0
+
+    for i, a, b in paragraphs:
+        lines = textwrap.wrap(f"{a}\x00 {b}", 95)
+        if y - 14 * len(lines) < 60 + 9 * (len(notes) + 2):
+            finish()
+        for line in lines:
+            first, marked, rest = line.partition("\x00")
+            pieces = [(first, False)] + ([(str(i), True), (rest, False)] if marked else [])
+            body.append(Line(y, pieces))
+            y -= 14
+        y -= 8
+        notes.append(Line(0, f"{i} Agency, Report {i}, 1 May 2024, https://example.org/{i}", 8))
+        for n, note in enumerate(reversed(notes)):
+            note.y = 50 + 9 * n
+    finish()
+    return make_pdf(pages)
+
+
+def _docx(paragraphs: list[tuple[int, str, str]]) -> bytes:
+    from tests.docx_maker import make_docx
+
+    body = [("p", [a, ("footnote", str(i)), f" {b}"]) for i, a, b in paragraphs]
+    notes = {
+        str(i): f"Agency, Report {i}, 1 May 2024, https://example.org/{i}" for i, _, _ in paragraphs
+    }
+    return make_docx(body, notes)
 
 
 def main() -> None:
@@ -87,36 +144,46 @@ def main() -> None:
         started = time.perf_counter()
         doc = read_document(data, name)
         seconds = time.perf_counter() - started
-        rate = len(data) / 1e6 / seconds
+        size = _text_size(doc) if name.endswith((".pdf", ".docx")) else len(data)
+        rate = size / 1e6 / seconds
         sentences = sum(len(p.sentences) for p in doc.paragraphs)
         met = "yes" if rate >= TARGET_MB_PER_SECOND else "no"
         print(
-            f"| {name} | {len(data) / 1e6:.1f} | {seconds:.2f} | {rate:.2f} | "
+            f"| {name} | {size / 1e6:.1f} | {seconds:.2f} | {rate:.2f} | "
             f"{len(doc.paragraphs):,} | {sentences:,} | {len(doc.notes):,} | {met} |"
         )
     if args.draft:
         _drafted(int(args.mb * 1_000_000))
 
 
+def _text_size(doc: ParsedDocument) -> int:
+    """Bytes of the text a document holds: its paragraphs and notes."""
+    paragraphs = sum(len(p.text.encode()) + 2 for p in doc.paragraphs)
+    return paragraphs + sum(len(n.text.encode()) + 1 for n in doc.notes)
+
+
 def _drafted(size: int) -> None:
-    """The whole of `extract` on the plain-text document: read, then drafted (claims,
-    sources, footnotes, subjects and properties), at two sizes to show the growth."""
+    """The whole of `extract`: read, then drafted (claims, sources, footnotes, subjects and
+    properties); plain text at two sizes to show the growth, PDF and Word at the smaller."""
     from factcheck.extract.claim_file import draft_file
 
     print()
     print("| document | MB | read (s) | drafted (s) | MB/s in all | claims | target met |")
     print("|---|---|---|---|---|---|---|")
-    for part in (size // 4, size):
-        name, data = next(d for d in documents(part) if d[0].endswith(".txt"))
+    runs = [(size // 4, "report.txt"), (size, "report.txt"), (size // 4, "report.pdf")]
+    runs.append((size // 4, "brief.docx"))
+    for part, wanted in runs:
+        name, data = next(d for d in documents(part) if d[0] == wanted)
         started = time.perf_counter()
         doc = read_document(data, name)
         read = time.perf_counter()
         drafted = draft_file([doc])
         done = time.perf_counter()
-        rate = len(data) / 1e6 / (done - started)
+        text = _text_size(doc) if name.endswith((".pdf", ".docx")) else len(data)
+        rate = text / 1e6 / (done - started)
         met = "yes" if rate >= TARGET_MB_PER_SECOND else "no"
         print(
-            f"| {name} | {len(data) / 1e6:.1f} | {read - started:.2f} | {done - read:.2f} | "
+            f"| {name} | {text / 1e6:.1f} | {read - started:.2f} | {done - read:.2f} | "
             f"{rate:.2f} | {len(drafted.get('claims', [])):,} | {met} |"
         )
 

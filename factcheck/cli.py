@@ -476,7 +476,8 @@ def extract(
         list[str],
         typer.Argument(
             metavar="DOCUMENT...",
-            help="Footnoted documents (plain text, Markdown, HTML, wikitext); - reads stdin.",
+            help="Footnoted documents (plain text, Markdown, HTML, wikitext, PDF, Word .docx; "
+            "PDF and Word need: pip install 'factcheck[documents]'); - reads stdin.",
         ),
     ],
     vocabulary: Annotated[

@@ -27,6 +27,17 @@ def paragraph(*sentences: Sentence) -> Paragraph:
     return Paragraph(" ".join(s.text for s in sentences), sentences)
 
 
+def marked_sentences(doc: ParsedDocument) -> list[tuple[str, tuple[str, ...]]]:
+    """Every sentence a reader gave, with its markers, after checking that its offsets give
+    its text."""
+    found = []
+    for para in doc.paragraphs:
+        for each in para.sentences:
+            assert para.text[each.start : each.end] == each.text
+            found.append((each.text, each.markers))
+    return found
+
+
 def read_plain(text: str, name: str, title: str | None, date: str | None) -> ParsedDocument:
     """Paragraphs split on blank lines, sentences after a full stop (and its markers),
     superscript or `[726](#)` markers, and `- [label](#)` notes."""

@@ -14,6 +14,7 @@ from factcheck.errors import FactcheckError
 from factcheck.extract.readers import read_document
 from factcheck.extract.sentences import split
 from factcheck.extract.structure import ParsedDocument
+from tests.extract_helpers import marked_sentences as sentences
 
 DATA = Path(__file__).parent / "data" / "extract"
 SEEDS = Path(__file__).parent / "data" / "seeds"
@@ -21,16 +22,6 @@ SEEDS = Path(__file__).parent / "data" / "seeds"
 
 def read(name: str, kind: str | None = None) -> ParsedDocument:
     return read_document((DATA / name).read_bytes(), name, kind)
-
-
-def sentences(doc: ParsedDocument) -> list[tuple[str, tuple[str, ...]]]:
-    """Every sentence with its markers, after checking that its offsets give its text."""
-    found = []
-    for paragraph in doc.paragraphs:
-        for sentence in paragraph.sentences:
-            assert paragraph.text[sentence.start : sentence.end] == sentence.text
-            found.append((sentence.text, sentence.markers))
-    return found
 
 
 def parts(text: str, hints: frozenset[int] = frozenset()) -> list[str]:
@@ -232,10 +223,10 @@ def test_bad_input_is_refused_naming_the_file(data: bytes, message: str) -> None
 @pytest.mark.parametrize(
     ("data", "name", "message"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3", "report.pdf", "report.pdf: a PDF document, which is not read"),
-        (b"%PDF-1.7\n", "-", "<stdin>: a PDF document, which is not read"),
-        (b"PK\x03\x04\x14\x00", "brief.docx", "brief.docx: a zipped document"),
+        (b"PK\x03\x04\x14\x00", "notes.odt", "notes.odt: a zipped document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1", "old.doc", "old.doc: an old Word or Excel document"),
         (b"{\\rtf1\\ansi Hello}", "note.rtf", "note.rtf: an RTF document"),
+        (b"{\\rtf1\\ansi Hello}", "-", "<stdin>: an RTF document"),
     ],
 )
 def test_other_formats_are_refused_with_what_to_do(data: bytes, name: str, message: str) -> None:
@@ -243,7 +234,8 @@ def test_other_formats_are_refused_with_what_to_do(data: bytes, name: str, messa
         read_document(data, name)
     assert str(caught.value).startswith(message)
     assert str(caught.value).endswith(
-        "save it as text, Markdown or HTML (readers: text, markdown, html, wikitext)"
+        "save it as PDF, Word (.docx), text, Markdown or HTML "
+        "(readers: text, markdown, html, wikitext, pdf, docx)"
     )
 
 

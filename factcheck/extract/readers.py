@@ -1,5 +1,7 @@
 """A document's bytes read into a `ParsedDocument` by the reader of its format: plain text,
-Markdown, HTML or MediaWiki wikitext, chosen by the name's suffix, else by its content.
+Markdown, HTML, MediaWiki wikitext, PDF or Word (.docx), chosen by the name's suffix, else by
+its content. PDF and Word need the optional `documents` extra, imported only when such a
+document is read.
 
 Nothing a document holds is run or fetched: markup is read as data, links are kept as
 written.
@@ -20,7 +22,9 @@ from factcheck.extract.structure import ParsedDocument
 MAX_DOCUMENT_BYTES = 64 * 1024 * 1024
 
 #: The readers by name, and the suffixes that choose them.
-KINDS = ("text", "markdown", "html", "wikitext")
+KINDS = ("text", "markdown", "html", "wikitext", "pdf", "docx")
+#: The readers that take the document's bytes, not its decoded text.
+_BINARY_KINDS = ("pdf", "docx")
 SUFFIXES = {
     ".txt": "text",
     ".text": "text",
@@ -32,6 +36,8 @@ SUFFIXES = {
     ".wiki": "wikitext",
     ".wikitext": "wikitext",
     ".mediawiki": "wikitext",
+    ".pdf": "pdf",
+    ".docx": "docx",
 }
 _STDIN = "<stdin>"
 
@@ -63,23 +69,33 @@ def read_document(data: bytes, name: str, kind: str | None = None) -> ParsedDocu
             file=shown,
         )
     suffix = "" if name == "-" else PurePath(name).suffix.lower()
-    chosen = kind or SUFFIXES.get(suffix)
-    if kind is None:
+    chosen = kind or _binary_kind(data, suffix) or SUFFIXES.get(suffix)
+    if kind is None and chosen not in _BINARY_KINDS:
         _refuse_other_formats(data, suffix, shown)
+    if chosen in _BINARY_KINDS:
+        return _BINARY_READERS[chosen]()(data, name)
     text = decode(data, shown, html=chosen == "html" or (chosen is None and _looks_html(data)))
     if chosen is None:
         chosen = sniff(text)
     return _READERS[chosen]()(text, name)
 
 
+def _binary_kind(data: bytes, suffix: str) -> str | None:
+    """PDF by its header (which may follow a little junk), Word by its suffix, or by the
+    main part a zip of no other known suffix holds."""
+    if data.startswith(b"%PDF-") or (suffix not in SUFFIXES and b"%PDF-" in data[:1024]):
+        return "pdf"
+    if suffix in (".pdf", ".docx"):
+        return SUFFIXES[suffix]
+    if data.startswith(b"PK\x03\x04") and suffix not in _ZIPPED and b"word/" in data[:65536]:
+        return "docx"
+    return None
+
+
+_ZIPPED = (".odt", ".epub", ".zip", ".xlsx", ".pptx")
 #: Formats that are not read, by their first bytes and by their suffixes.
 _OTHER_FORMATS = (
-    (b"%PDF-", (".pdf",), "a PDF document"),
-    (
-        b"PK\x03\x04",
-        (".docx", ".odt", ".epub", ".zip", ".xlsx"),
-        "a zipped document (Word, OpenDocument, EPUB)",
-    ),
+    (b"PK\x03\x04", _ZIPPED, "a zipped document (OpenDocument, EPUB, a spreadsheet)"),
     (b"\xd0\xcf\x11\xe0", (".doc", ".xls"), "an old Word or Excel document"),
     (b"{\\rtf", (".rtf",), "an RTF document"),
 )
@@ -89,8 +105,8 @@ def _refuse_other_formats(data: bytes, suffix: str, file: str) -> None:
     for magic, suffixes, what in _OTHER_FORMATS:
         if data.startswith(magic) or suffix in suffixes:
             raise FactcheckError(
-                f"{what}, which is not read; save it as text, Markdown or HTML "
-                f"(readers: {', '.join(KINDS)})",
+                f"{what}, which is not read; save it as PDF, Word (.docx), text, Markdown "
+                f"or HTML (readers: {', '.join(KINDS)})",
                 file=file,
             )
 
@@ -180,6 +196,22 @@ def _markdown() -> Callable[[str, str], ParsedDocument]:
     return read_markdown
 
 
+def _pdf() -> Callable[[bytes, str], ParsedDocument]:
+    from factcheck.extract.pdf_reader import read_pdf
+
+    return read_pdf
+
+
+def _docx() -> Callable[[bytes, str], ParsedDocument]:
+    from factcheck.extract.docx_reader import read_docx
+
+    return read_docx
+
+
+_BINARY_READERS: dict[str, Callable[[], Callable[[bytes, str], ParsedDocument]]] = {
+    "pdf": _pdf,
+    "docx": _docx,
+}
 _READERS: dict[str, Callable[[], Callable[[str, str], ParsedDocument]]] = {
     "text": _text,
     "markdown": _markdown,
