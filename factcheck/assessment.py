@@ -2,22 +2,28 @@
 
 Each side of a conflict gets a score, the sum of a few factors that a reader can check:
 
-- **independent sources**: one point for each independent origin of its claims and of the
-  claims that agree with it within the property's tolerance. Sources that relay one another
-  (`reports`), records of one work, and sources of one publisher are one origin; a claim
-  citing no source has its document as origin. With a reliability list, an origin counts as
-  its best-rated publisher does (`WEIGHTS`); unrated publishers count half.
-- **documents**: a quarter point for each further document that carries the side (at most
-  one point): corroboration across reports.
-- **recency**: half a point for the side stated most recently, a week or more after the
-  others' latest statement.
-- **closeness to the event**: half a point for the side whose statement came nearest the time
-  its value describes (`as_of`), a week or more nearer than the others'.
-- **denials**: minus the origins of the claims that deny it (when the denials are not
-  themselves a side of the conflict).
+- **independent sources**: each independent origin of its claims, and of the claims that
+  agree with it within the property's tolerance, counts for its weight. Sources that relay
+  one another (`reports`), records of one work, and sources of one publisher are one
+  origin; a claim citing no source has its document as origin. With a reliability list,
+  an origin weighs as its best-rated publisher (`WEIGHTS`), nudged by at most `NUDGE` / 2
+  by its track record. Unrated origins weigh by their track record alone: how often they
+  were on the better-supported side of the corpus's other conflicts, starting from 1
+  (`UNRATED` with a list) as if seen `SEEN` times, and squared, so that a poor record
+  weighs little (see `Weigher`).
+- **documents**: a little (`PER_DOCUMENT`) for each document that carries the side beyond
+  the number of its independent sources (several reports repeating one source).
+- **recency**: a little (`RECENCY`) for the side stated most recently, a week or more after
+  the others' latest statement.
+- **closeness to the event**: a little (`CLOSENESS`) for the side whose statement came
+  nearest the time its value describes (`as_of`), a week or more nearer than the others'.
+- **denials**: minus the weight of the origins of the claims that deny it (when the
+  denials are not themselves a side of the conflict).
 
-The evidence leans to a side when its score leads the next by `MARGIN` or more; otherwise
-the conflict is too close to call. Either way the conflict stays reported.
+Sources decide; documents, recency and closeness only separate sides whose sources weigh
+nearly the same. The evidence leans to a side when its score leads the next by `MARGIN`
+or more (a reliable source's worth); otherwise the conflict is too close to call. Either
+way the conflict stays reported.
 
 Whether a claimant is a party to the matter is not weighed: the claim files do not say who
 the parties to a subject are.
@@ -25,6 +31,7 @@ the parties to a subject are.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -48,11 +55,15 @@ WEIGHTS = {
 #: What an origin counts for when a reliability list is given but does not rate it.
 UNRATED = 0.5
 #: Points for each document beyond the first, and the most they add up to.
-PER_DOCUMENT, MOST_FOR_DOCUMENTS = 0.25, 1.0
+PER_DOCUMENT, MOST_FOR_DOCUMENTS = 0.02, 0.06
 #: Points for the most recent side and for the side stated nearest its event.
-RECENCY = CLOSENESS = 0.5
+RECENCY = CLOSENESS = 0.05
 #: Days by which a side must be more recent, or nearer its event, than every other.
 LEAD_DAYS = 7
+#: How many conflicts a track record starts as if it had seen (at the unrated weight).
+SEEN = 5
+#: How far a rated origin's track record moves it from its rating's weight, at most each way.
+NUDGE = 0.1
 #: How far a side's score must lead the next for the evidence to lean to it.
 MARGIN = 1.0
 
@@ -137,43 +148,154 @@ def _origin_name(origin: list[Source]) -> str:
     return first.publisher or first.author or first.id
 
 
-def _weight(origin: list[Source], ratings: Ratings | None) -> tuple[float, Rating | None]:
-    """What an origin counts for: its best-rated source's weight (1 without a list)."""
-    if ratings is None:
-        return 1.0, None
-    found = [r.rating for s in origin if (r := ratings.find(s)) is not None]
-    if not found:
-        return UNRATED, None
-    best = max(found, key=lambda r: WEIGHTS[r])
-    return WEIGHTS[best], best
+def _keys(corpus: Corpus, origin: list[Source]) -> list[str]:
+    """The names a track record is kept under: each source's publisher, else its group."""
+    groups = source_groups(corpus)
+    keys = []
+    for source in origin:
+        name = norm_name(source.publisher or "")
+        keys.append(f"publisher:{name}" if name else f"group:{groups.get(source.id, source.id)}")
+    return list(dict.fromkeys(keys))
+
+
+ConflictKey = tuple[str, str, tuple[tuple[str, str], ...], str]
+
+
+def _conflict_key(conflict: Conflict) -> ConflictKey:
+    return (conflict.subject, conflict.property, conflict.scope, conflict.kind)
+
+
+@dataclass(frozen=True)
+class Weight:
+    """What an origin counts for, and why: its rating, or its track record, or neither."""
+
+    points: float
+    rating: Rating | None = None
+    agreed: int = 0
+    compared: int = 0
+
+
+class Weigher:
+    """Weighs independent origins: by the reliability list where it rates them; otherwise
+    by their track record in the corpus's other conflicts of values, where they were on
+    the better-supported side (`agreed`) or not (an origin on several sides of a conflict
+    is on neither). The share of agreement starts as if seen `SEEN` times at the square root
+    of what an unrated origin counts for (1, or `UNRATED` with a list), so one conflict
+    moves it a little and many move it far; the weight is its square, so that a poor
+    record weighs little. The better-supported side of each conflict is found
+    by weighing its origins in turn, `ROUNDS` times, from the list alone."""
+
+    ROUNDS = 3
+
+    def __init__(self, corpus: Corpus, ratings: Ratings | None) -> None:
+        self.corpus = corpus
+        self.ratings = ratings
+        self.prior = 1.0 if ratings is None else UNRATED
+        self._rated: dict[str, Rating | None] = {}
+        #: For each origin key, each conflict it took part in and whether it agreed.
+        self.record: dict[str, dict[ConflictKey, bool]] = {}
+        self._learn()
+
+    def rating(self, source: Source) -> Rating | None:
+        if self.ratings is None:
+            return None
+        if source.id not in self._rated:
+            found = self.ratings.find(source)
+            self._rated[source.id] = found.rating if found else None
+        return self._rated[source.id]
+
+    def weight(self, origin: list[Source], conflict: ConflictKey | None) -> Weight:
+        """What an origin counts for in `conflict` (whose own outcome is left out of the
+        record)."""
+        found = [r for s in origin if (r := self.rating(s)) is not None]
+        agreed = compared = 0
+        for key in _keys(self.corpus, origin):
+            for other, good in self.record.get(key, {}).items():
+                if other != conflict:
+                    compared += 1
+                    agreed += good
+        if found:
+            # The list decides; the record only separates origins of one rating.
+            best = max(found, key=lambda r: WEIGHTS[r])
+            share = (agreed + SEEN / 2) / (compared + SEEN)
+            return Weight(WEIGHTS[best] + NUDGE * (share - 0.5), best, agreed, compared)
+        # The share of agreement starts where its square is the unrated weight.
+        share = (agreed + SEEN * math.sqrt(self.prior)) / (compared + SEEN)
+        return Weight(share**2, None, agreed, compared)
+
+    def _learn(self) -> None:
+        from factcheck.conflicts import find_conflicts
+
+        found = [c for c in find_conflicts(self.corpus).conflicts if c.kind == "values"]
+        sides = [
+            (
+                _conflict_key(c),
+                [origins(self.corpus, [self.corpus.claims[i] for i in s.claims]) for s in c.sides],
+            )
+            for c in found
+        ]
+        for _ in range(self.ROUNDS):
+            record: dict[str, dict[ConflictKey, bool]] = {}
+            for key, side_origins in sides:
+                scores = [sum(self.weight(o, key).points for o in side) for side in side_origins]
+                best = max(scores)
+                if scores.count(best) > 1:
+                    continue  # no better-supported side: it teaches nothing
+                outcome: dict[str, set[bool]] = {}
+                for score, side in zip(scores, side_origins, strict=True):
+                    for origin in side:
+                        for name in _keys(self.corpus, origin):
+                            outcome.setdefault(name, set()).add(score == best)
+                for name, results in outcome.items():
+                    if len(results) == 1:  # one on several sides says nothing of itself
+                        record.setdefault(name, {})[key] = results.pop()
+            self.record = record
+
+
+def weigher(corpus: Corpus, ratings: Ratings | None) -> Weigher:
+    """The corpus's weigher for this reliability list, made once."""
+    cache: dict[int, Weigher] = corpus.derived.setdefault("weighers", {})
+    found = cache.get(id(ratings))
+    if found is None or found.ratings is not ratings:
+        found = cache[id(ratings)] = Weigher(corpus, ratings)
+    return found
 
 
 def _sources_factor(
-    corpus: Corpus, claims: list[ClaimRow], ratings: Ratings | None, agreeing: int
+    corpus: Corpus, claims: list[ClaimRow], weigh: Weigher, key: ConflictKey, agreeing: int
 ) -> Factor:
     found = origins(corpus, claims)
-    total = 0.0
-    rated: dict[str, int] = {}
-    for origin in found:
-        weight, rating = _weight(origin, ratings)
-        total += weight
-        if ratings is not None:
-            key = str(rating) if rating else "unrated"
-            rated[key] = rated.get(key, 0) + 1
+    weights = [weigh.weight(origin, key) for origin in found]
     names = [_origin_name(origin) for origin in found]
     words = f"{len(found)} independent source{'' if len(found) == 1 else 's'}"
     if names:
         words += f" ({reasons.listed(names)})"
+    rated: dict[str, int] = {}
+    for w in weights:
+        if w.rating is not None:
+            rated[str(w.rating)] = rated.get(str(w.rating), 0) + 1
+        elif weigh.ratings is not None and not w.compared:
+            rated["unrated"] = rated.get("unrated", 0) + 1
     if rated:
         words += f", rated: {', '.join(f'{n} {r}' for r, n in sorted(rated.items()))}"
+    records = [
+        f"{name} {w.agreed} of {w.compared}"
+        for name, w in zip(names, weights, strict=True)
+        if w.compared
+    ]
+    if records:
+        words += "; on the better-supported side in other conflicts: " + reasons.listed(records)
     if agreeing:
         words += f", with {agreeing} claim{'' if agreeing == 1 else 's'} agreeing within tolerance"
-    return Factor("sources", words, total)
+    return Factor("sources", words, round(sum(w.points for w in weights), 2))
 
 
-def _documents_factor(claims: list[ClaimRow]) -> Factor:
+def _documents_factor(claims: list[ClaimRow], sources: int) -> Factor:
+    """Documents that carry the side beyond its independent sources: reports that repeat
+    what a source said add scrutiny, not evidence; a document of its own source adds
+    nothing here, since the sources factor counts it already."""
     n = len({c.document for c in claims})
-    extra = min(MOST_FOR_DOCUMENTS, PER_DOCUMENT * (n - 1))
+    extra = min(MOST_FOR_DOCUMENTS, PER_DOCUMENT * max(0, n - max(1, sources)))
     return Factor("documents", f"in {n} document{'' if n == 1 else 's'}", extra)
 
 
@@ -261,7 +383,7 @@ def _agree(a: Item, b: Item) -> bool:
 
 
 def _denial_factor(
-    corpus: Corpus, conflict: Conflict, side: list[ClaimRow], ratings: Ratings | None
+    corpus: Corpus, conflict: Conflict, side: list[ClaimRow], weigh: Weigher
 ) -> Factor | None:
     if conflict.kind == "denial" or not side:
         return None  # there the denials are a side of their own
@@ -287,7 +409,7 @@ def _denial_factor(
     if not against:
         return None
     found = origins(corpus, against)
-    weight = sum(_weight(o, ratings)[0] for o in found)
+    weight = round(sum(weigh.weight(o, _conflict_key(conflict)).points for o in found), 2)
     n = len(found)
     return Factor("denials", f"denied by {n} independent source{'' if n == 1 else 's'}", -weight)
 
@@ -296,7 +418,10 @@ def _denial_factor(
 
 
 def assess(corpus: Corpus, conflict: Conflict, ratings: Ratings | None = None) -> Assessment:
-    """The evidence behind each side of a conflict, and the side it leans to, if any."""
+    """The evidence behind each side of a conflict, and the side it leans to, if any;
+    publishers weighed by `ratings` when given, the others by their track record."""
+    weigh = weigher(corpus, ratings)
+    key = _conflict_key(conflict)
     sides = [[corpus.claims[cid] for cid in side.claims] for side in conflict.sides]
     agreeing = _agreeing(corpus, conflict, sides)
     latest = [_latest(corpus, side) for side in sides]
@@ -306,8 +431,8 @@ def assess(corpus: Corpus, conflict: Conflict, ratings: Ratings | None = None) -
     assessed = []
     for n, (side, more) in enumerate(zip(sides, agreeing, strict=True)):
         factors = [
-            _sources_factor(corpus, side + more, ratings, len(more)),
-            _documents_factor(side + more),
+            _sources_factor(corpus, side + more, weigh, key, len(more)),
+            _documents_factor(side + more, len(origins(corpus, side + more))),
         ]
         if n == recent and (when := latest[n]) is not None:
             factors.append(Factor("recency", f"stated most recently ({when.written})", RECENCY))
@@ -320,7 +445,7 @@ def assess(corpus: Corpus, conflict: Conflict, ratings: Ratings | None = None) -
                     CLOSENESS,
                 )
             )
-        denied = _denial_factor(corpus, conflict, side, ratings)
+        denied = _denial_factor(corpus, conflict, side, weigh)
         if denied:
             factors.append(denied)
         assessed.append(_side(_value(corpus, side, conflict, n), tuple(factors)))

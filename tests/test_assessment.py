@@ -133,8 +133,8 @@ def test_more_documents_add_a_little(tmp_path: Path) -> None:
     claims.append(backed("a2", LOW, "sa1", document="other"))
     documents = [{"id": "other", "title": "Another report"}]
     result = assessed(base(tmp_path, claims, sources, documents))
-    assert scores(result) == {LOW: 1.25, HIGH: 1.0}
-    assert result.favoured is None  # a quarter point is not enough to lean
+    assert scores(result) == {LOW: 1.02, HIGH: 1.0}
+    assert result.favoured is None  # a further document only separates equal sources
 
 
 def test_the_most_recent_side_gains(tmp_path: Path) -> None:
@@ -142,8 +142,8 @@ def test_the_most_recent_side_gains(tmp_path: Path) -> None:
     claims[0]["stated"] = "1 March 2024"
     claims[1]["stated"] = "1 February 2024"
     result = assessed(base(tmp_path, claims, sources))
-    assert scores(result) == {LOW: 1.5, HIGH: 1.0}
-    assert "stated most recently (1 March 2024) +0.5" in result.sides[0].sentence
+    assert scores(result) == {LOW: 1.05, HIGH: 1.0}
+    assert "stated most recently (1 March 2024) +0.05" in result.sides[0].sentence
 
 
 def test_statements_days_apart_earn_nothing_for_recency(tmp_path: Path) -> None:
@@ -159,9 +159,9 @@ def test_the_side_stated_nearest_its_event_gains(tmp_path: Path) -> None:
     claims[1]["stated"] = "1 December 2024"  # the same event, described a year later
     result = assessed(base(tmp_path, claims, sources))
     by_value = {s.value: s for s in result.sides}
-    assert "stated nearest the time it describes (4 days) +0.5" in by_value[LOW].sentence
-    assert by_value[LOW].score == 1.5
-    assert by_value[HIGH].score == 1.5  # the later statement is the more recent one
+    assert "stated nearest the time it describes (4 days) +0.05" in by_value[LOW].sentence
+    assert by_value[LOW].score == 1.05
+    assert by_value[HIGH].score == 1.05  # the later statement is the more recent one
 
 
 def test_a_denied_side_loses(tmp_path: Path) -> None:
@@ -183,7 +183,7 @@ def test_a_margin_below_one_point_is_too_close(tmp_path: Path) -> None:
     lead = max(scores(result).values()) - min(scores(result).values())
     assert 0 < lead < MARGIN
     assert result.favoured is None
-    assert result.summary == "too close to call (scores 1.5 and 1)"
+    assert result.summary == "too close to call (scores 1.05 and 1)"
 
 
 # --------------------------------------------------------------------------- formats
@@ -263,3 +263,41 @@ def test_values_within_tolerance_support_one_side(tmp_path: Path) -> None:
     result = assessed(base(tmp_path, claims, sources))
     assert scores(result) == {f"{LOW} and 305,000": 2.0, HIGH: 1.0}
     assert result.favoured == 0
+
+
+def test_a_poor_track_record_weighs_less(tmp_path: Path) -> None:
+    """A publisher no list rates, outvoted in every other conflict, counts for less where
+    it stands alone against one other."""
+    claims: list[dict[str, Any]] = []
+    sources = [source(f"s{n}", f"Desk {n}") for n in range(4)]
+    sources.append(source("odd", "Odd Desk"))
+    for region in range(4):  # four conflicts: three desks against the odd one
+        where = {"scope": {"region": f"r{region}"}}
+        claims += [backed(f"c{region}-{n}", LOW, f"s{n}", **where) for n in range(3)]
+        claims.append(backed(f"c{region}-odd", HIGH, "odd", **where))
+    claims += [backed("last", LOW, "s3"), backed("last-odd", HIGH, "odd")]
+    corpus = base(tmp_path, claims, sources)
+    last = next(c for c in find_conflicts(corpus).conflicts if "last" in c.claim_ids)
+    result = assess(corpus, last)
+    by_value = {s.value: s for s in result.sides}
+    assert by_value[LOW].score == 1.0  # Desk 3 was never compared
+    assert by_value[HIGH].score == 0.31  # ((0 + 5) / (4 + 5))² = 0.31: outvoted 4 times
+    assert "Odd Desk 0 of 4" in by_value[HIGH].sentence
+    assert result.sides[result.favoured or 0].value == LOW
+
+
+def test_a_source_on_both_sides_earns_no_record(tmp_path: Path) -> None:
+    claims: list[dict[str, Any]] = []
+    sources = [source(f"s{n}", f"Desk {n}") for n in range(3)] + [source("both", "Both Desk")]
+    for region in range(3):  # Both Desk on each side of three conflicts
+        where = {"scope": {"region": f"r{region}"}}
+        claims += [
+            backed(f"c{region}-0", LOW, "s0", **where),
+            backed(f"c{region}-1", LOW, "s1", **where),
+            backed(f"c{region}-b1", LOW, "both", **where),
+            backed(f"c{region}-b2", HIGH, "both", **where),
+        ]
+    claims += [backed("last", LOW, "s2"), backed("last-both", HIGH, "both")]
+    corpus = base(tmp_path, claims, sources)
+    last = next(c for c in find_conflicts(corpus).conflicts if "last" in c.claim_ids)
+    assert scores(assess(corpus, last)) == {LOW: 1.0, HIGH: 1.0}
