@@ -473,7 +473,7 @@ def _favoured(scores: list[float]) -> int | None:
         return None
     ranked = sorted(range(len(scores)), key=lambda i: -scores[i])
     top, second = ranked[0], ranked[1]
-    return top if scores[top] - scores[second] >= MARGIN else None
+    return top if round(scores[top] - scores[second], 2) >= MARGIN else None
 
 
 def _summary(sides: list[SideAssessment], favoured: int | None) -> str:

@@ -301,3 +301,11 @@ def test_a_source_on_both_sides_earns_no_record(tmp_path: Path) -> None:
     corpus = base(tmp_path, claims, sources)
     last = next(c for c in find_conflicts(corpus).conflicts if "last" in c.claim_ids)
     assert scores(assess(corpus, last)) == {LOW: 1.0, HIGH: 1.0}
+
+
+def test_a_lead_of_exactly_the_margin_leans() -> None:
+    from factcheck.assessment import _favoured
+
+    assert MARGIN > 2.05 - 1.05  # in binary floating point
+    assert _favoured([1.05, 2.05, 0.0]) == 1
+    assert _favoured([1.06, 2.05]) is None
