@@ -25,8 +25,9 @@ nearly the same. The evidence leans to a side when its score leads the next by `
 or more (a reliable source's worth); otherwise the conflict is too close to call. Either
 way the conflict stays reported.
 
-Whether a claimant is a party to the matter is not weighed: the claim files do not say who
-the parties to a subject are.
+- **party to the matter**: minus half the weight of the origins that only claims by a
+  party to the matter rest on (the subject's `parties`: a claimant named there, or naming
+  an entity named there): what a party says of itself is its own account.
 """
 
 from __future__ import annotations
@@ -39,11 +40,12 @@ from factcheck import reasons
 from factcheck.conflict_report import Conflict
 from factcheck.corpus import Corpus
 from factcheck.denials import deniers_of
+from factcheck.entities import fold_name
 from factcheck.intervals import Item, items
 from factcheck.model import ClaimRow, Rank, Source, Stance
 from factcheck.reliability import Rating, Ratings
 from factcheck.sources import Union, norm_name, source_dates, source_groups
-from factcheck.values import INF, Time
+from factcheck.values import INF, Time, counted
 
 #: What one independent origin counts for, by its publisher's rating.
 WEIGHTS = {
@@ -64,6 +66,8 @@ LEAD_DAYS = 7
 SEEN = 5
 #: How far a rated origin's track record moves it from its rating's weight, at most each way.
 NUDGE = 0.1
+#: The share of its weight an origin loses when only a party to the matter relies on it.
+PARTY = 0.5
 #: How far a side's score must lead the next for the evidence to lean to it.
 MARGIN = 1.0
 
@@ -408,10 +412,68 @@ def _denial_factor(
     ]
     if not against:
         return None
+    this = _conflict_key(conflict)
     found = origins(corpus, against)
-    weight = round(sum(weigh.weight(o, _conflict_key(conflict)).points for o in found), 2)
+    interested = _party_only(corpus, against)
+    weight = round(
+        sum(
+            weigh.weight(o, this).points * (PARTY if _ids(o) in interested else 1.0) for o in found
+        ),
+        2,
+    )
     n = len(found)
-    return Factor("denials", f"denied by {n} independent source{'' if n == 1 else 's'}", -weight)
+    words = f"denied by {n} independent source{'' if n == 1 else 's'}"
+    parties = [c.claimant or "" for c in against if _is_party(corpus, c)]
+    if interested and parties:
+        names = reasons.listed(list(dict.fromkeys(parties)))
+        words += f" ({len(interested)} only by a party to the matter, {names}, counted half)"
+    return Factor("denials", words, -weight)
+
+
+def _ids(origin: list[Source]) -> frozenset[str]:
+    return frozenset(s.id for s in origin)
+
+
+def _party_only(corpus: Corpus, claims: list[ClaimRow]) -> set[frozenset[str]]:
+    """The origins (as sets of source ids) that only claims by a party to the matter rest
+    on."""
+    interested = [c for c in claims if _is_party(corpus, c)]
+    if not interested:
+        return set()
+    others = {s.id for o in origins(corpus, [c for c in claims if c not in interested]) for s in o}
+    return {_ids(o) for o in origins(corpus, interested) if not _ids(o) & others}
+
+
+def _is_party(corpus: Corpus, claim: ClaimRow) -> bool:
+    """Whether a claim's claimant is a party to its subject: named among the subject's
+    `parties` (written alike, case and accents aside), or naming an entity named there."""
+    if not claim.claimant:
+        return False
+    parties = corpus.subjects[claim.subject].parties
+    if not parties:
+        return False
+    named = {fold_name(p) for p in parties}
+    entities = {corpus.entity_names[n] for n in named if n in corpus.entity_names}
+    who = fold_name(claim.claimant)
+    return who in named or corpus.entity_names.get(who, "") in entities
+
+
+def _party_factor(
+    corpus: Corpus, side: list[ClaimRow], weigh: Weigher, key: ConflictKey
+) -> Factor | None:
+    alone_ids = _party_only(corpus, side)
+    if not alone_ids:
+        return None
+    alone = [o for o in origins(corpus, side) if _ids(o) in alone_ids]
+    interested = [c for c in side if _is_party(corpus, c)]
+    names = reasons.listed(list(dict.fromkeys(c.claimant or "" for c in interested)))
+    weight = round(PARTY * sum(weigh.weight(o, key).points for o in alone), 2)
+    return Factor(
+        "party",
+        f"stated by a party to the matter ({names}), its own account: "
+        f"{counted(len(alone), 'source')} counted half",
+        -weight,
+    )
 
 
 # --------------------------------------------------------------------------- assessment
@@ -445,6 +507,9 @@ def assess(corpus: Corpus, conflict: Conflict, ratings: Ratings | None = None) -
                     CLOSENESS,
                 )
             )
+        party = _party_factor(corpus, side + more, weigh, key)
+        if party:
+            factors.append(party)
         denied = _denial_factor(corpus, conflict, side, weigh)
         if denied:
             factors.append(denied)

@@ -97,7 +97,8 @@ AssessOption = Annotated[
         "--assess",
         help="Say which side of each conflict the evidence favours, and why: independent "
         "sources (weighed by --reliability), documents, recency, closeness to the event, "
-        "denials. An assessment, not a verdict: every conflict stays reported.",
+        "parties to the matter, denials. An assessment, not a verdict: every conflict "
+        "stays reported.",
     ),
 ]
 TodayOption = Annotated[

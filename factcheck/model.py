@@ -84,6 +84,12 @@ class Subject(Record):
     name: Text = Field(description="Human-readable name.")
     description: Text | None = Field(None, description="One line saying what it is.")
     aliases: list[Text] = Field(default_factory=list, description="Other names for it.")
+    parties: list[Text] = Field(
+        default_factory=list,
+        description="Who is party to the matter (a government about its own mobilisation, "
+        "a company about its own breach), as claimants are written or as ids of declared "
+        "entities: what a party says of it is its own account, which `--assess` counts half.",
+    )
 
 
 class GrowthLimit(Record):

@@ -66,7 +66,7 @@ class SideOut(_Out):
 
 
 class FactorOut(_Out):
-    factor: Literal["sources", "documents", "recency", "closeness", "denials"]
+    factor: Literal["sources", "documents", "recency", "closeness", "party", "denials"]
     words: str = Field(description="What the factor counted, in words.")
     points: float = Field(description="What it adds to the side's score (negative: takes away).")
 

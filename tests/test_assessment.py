@@ -309,3 +309,68 @@ def test_a_lead_of_exactly_the_margin_leans() -> None:
     assert MARGIN > 2.05 - 1.05  # in binary floating point
     assert _favoured([1.05, 2.05, 0.0]) == 1
     assert _favoured([1.06, 2.05]) is None
+
+
+def test_a_party_to_the_matter_counts_half(tmp_path: Path) -> None:
+    claims, sources = two_sides()
+    claims[1]["claimant"] = "the Ministry"
+    vocabulary = {
+        **VOCABULARY,
+        "subjects": [
+            {**s, "parties": ["Ministry"]} if s["id"] == "callup" else s
+            for s in VOCABULARY["subjects"]
+        ],
+    }
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "vocabulary.yaml").write_text(yaml.safe_dump(vocabulary), "utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        yaml.safe_dump({"sources": sources, "claims": claims}), "utf-8"
+    )
+    result = assessed(load_corpus([tmp_path]))
+    assert scores(result) == {LOW: 1.0, HIGH: 0.5}
+    high = next(s for s in result.sides if s.value == HIGH)
+    assert (
+        "stated by a party to the matter (the Ministry), its own account: 1 source counted "
+        "half −0.5" in high.sentence
+    )
+    assert result.favoured is None  # half a source is not enough to lean
+
+
+def test_a_party_named_as_an_entity_is_known_by_its_aliases(tmp_path: Path) -> None:
+    claims, sources = two_sides()
+    claims[1]["claimant"] = "MoD"
+    vocabulary = {
+        **VOCABULARY,
+        "entities": [{"id": "mod", "name": "Ministry of Defence", "aliases": ["MoD"]}],
+        "subjects": [
+            {**s, "parties": ["mod"]} if s["id"] == "callup" else s for s in VOCABULARY["subjects"]
+        ],
+    }
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "vocabulary.yaml").write_text(yaml.safe_dump(vocabulary), "utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        yaml.safe_dump({"sources": sources, "claims": claims}), "utf-8"
+    )
+    assert scores(assessed(load_corpus([tmp_path]))) == {LOW: 1.0, HIGH: 0.5}
+
+
+def test_a_denial_by_a_party_to_the_matter_counts_half(tmp_path: Path) -> None:
+    claims, sources = two_sides()
+    claims.append(backed("d1", HIGH, "sd1", stance="denies", claimant="Ministry"))
+    sources.append(source("sd1", "Epsilon Wire"))
+    vocabulary = {
+        **VOCABULARY,
+        "subjects": [
+            {**s, "parties": ["Ministry"]} if s["id"] == "callup" else s
+            for s in VOCABULARY["subjects"]
+        ],
+    }
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "vocabulary.yaml").write_text(yaml.safe_dump(vocabulary), "utf-8")
+    (tmp_path / "claims.yaml").write_text(
+        yaml.safe_dump({"sources": sources, "claims": claims}), "utf-8"
+    )
+    result = assessed(load_corpus([tmp_path]))
+    assert scores(result) == {LOW: 1.0, HIGH: 0.5}
+    high = next(s for s in result.sides if s.value == HIGH)
+    assert "1 only by a party to the matter, Ministry, counted half" in high.sentence
