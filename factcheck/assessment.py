@@ -266,9 +266,8 @@ def weigher(corpus: Corpus, ratings: Ratings | None) -> Weigher:
 
 
 def _sources_factor(
-    corpus: Corpus, claims: list[ClaimRow], weigh: Weigher, key: ConflictKey, agreeing: int
+    found: list[list[Source]], weigh: Weigher, key: ConflictKey, agreeing: int
 ) -> Factor:
-    found = origins(corpus, claims)
     weights = [weigh.weight(origin, key) for origin in found]
     names = [_origin_name(origin) for origin in found]
     words = f"{len(found)} independent source{'' if len(found) == 1 else 's'}"
@@ -363,10 +362,8 @@ def _agreeing(
     inside = {c.id for side in sides for c in side}
     others = [
         c
-        for c in corpus.claims.values()
-        if c.subject == first.subject
-        and c.property == first.property
-        and c.id not in inside
+        for c in _topic_claims(corpus, first)
+        if c.id not in inside
         and c.rank is not Rank.deprecated
         and c.stance is not Stance.denies
         and scope_key(c) == key
@@ -380,6 +377,18 @@ def _agreeing(
         if len(hits) == 1:
             found[hits[0]].append(it.claim)
     return found
+
+
+def _topic_claims(corpus: Corpus, claim: ClaimRow) -> list[ClaimRow]:
+    """The claims of a claim's topic (subject and property), indexed once per corpus: a
+    report assesses every conflict, and a corpus may hold a million claims."""
+    topics: dict[tuple[str, str], list[ClaimRow]] | None = corpus.derived.get("topic_claims")
+    if topics is None:
+        topics = {}
+        for c in corpus.claims.values():
+            topics.setdefault((c.subject, c.property), []).append(c)
+        corpus.derived["topic_claims"] = topics
+    return topics.get((claim.subject, claim.property), [])
 
 
 def _agree(a: Item, b: Item) -> bool:
@@ -398,12 +407,8 @@ def _denial_factor(
     key = scope_key(first)
     denials = [
         c
-        for c in corpus.claims.values()
-        if c.subject == first.subject
-        and c.property == first.property
-        and c.stance is Stance.denies
-        and c.rank is not Rank.deprecated
-        and scope_key(c) == key
+        for c in _topic_claims(corpus, first)
+        if c.stance is Stance.denies and c.rank is not Rank.deprecated and scope_key(c) == key
     ]
     if not denials:
         return None
@@ -492,9 +497,10 @@ def assess(corpus: Corpus, conflict: Conflict, ratings: Ratings | None = None) -
     closest = _leader([-g if g is not None else None for g in nearest])
     assessed = []
     for n, (side, more) in enumerate(zip(sides, agreeing, strict=True)):
+        found = origins(corpus, side + more)
         factors = [
-            _sources_factor(corpus, side + more, weigh, key, len(more)),
-            _documents_factor(side + more, len(origins(corpus, side + more))),
+            _sources_factor(found, weigh, key, len(more)),
+            _documents_factor(side + more, len(found)),
         ]
         if n == recent and (when := latest[n]) is not None:
             factors.append(Factor("recency", f"stated most recently ({when.written})", RECENCY))
