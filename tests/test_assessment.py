@@ -311,22 +311,29 @@ def test_a_lead_of_exactly_the_margin_leans() -> None:
     assert _favoured([1.06, 2.05]) is None
 
 
+def with_parties(
+    folder: Path,
+    claims: list[dict[str, Any]],
+    sources: list[dict[str, Any]],
+    parties: list[str],
+    entities: list[dict[str, Any]] | None = None,
+) -> Corpus:
+    """A claim base whose call-up names these parties to the matter."""
+    subjects = [
+        {**s, "parties": parties} if s["id"] == "callup" else s for s in VOCABULARY["subjects"]
+    ]
+    vocabulary = {**VOCABULARY, "subjects": subjects, "entities": entities or []}
+    folder.mkdir(exist_ok=True)
+    (folder / "vocabulary.yaml").write_text(yaml.safe_dump(vocabulary), "utf-8")
+    data = {"sources": sources, "claims": claims}
+    (folder / "claims.yaml").write_text(yaml.safe_dump(data), "utf-8")
+    return load_corpus([folder])
+
+
 def test_a_party_to_the_matter_counts_half(tmp_path: Path) -> None:
     claims, sources = two_sides()
     claims[1]["claimant"] = "the Ministry"
-    vocabulary = {
-        **VOCABULARY,
-        "subjects": [
-            {**s, "parties": ["Ministry"]} if s["id"] == "callup" else s
-            for s in VOCABULARY["subjects"]
-        ],
-    }
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "vocabulary.yaml").write_text(yaml.safe_dump(vocabulary), "utf-8")
-    (tmp_path / "claims.yaml").write_text(
-        yaml.safe_dump({"sources": sources, "claims": claims}), "utf-8"
-    )
-    result = assessed(load_corpus([tmp_path]))
+    result = assessed(with_parties(tmp_path, claims, sources, ["Ministry"]))
     assert scores(result) == {LOW: 1.0, HIGH: 0.5}
     high = next(s for s in result.sides if s.value == HIGH)
     assert (
@@ -339,38 +346,16 @@ def test_a_party_to_the_matter_counts_half(tmp_path: Path) -> None:
 def test_a_party_named_as_an_entity_is_known_by_its_aliases(tmp_path: Path) -> None:
     claims, sources = two_sides()
     claims[1]["claimant"] = "MoD"
-    vocabulary = {
-        **VOCABULARY,
-        "entities": [{"id": "mod", "name": "Ministry of Defence", "aliases": ["MoD"]}],
-        "subjects": [
-            {**s, "parties": ["mod"]} if s["id"] == "callup" else s for s in VOCABULARY["subjects"]
-        ],
-    }
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "vocabulary.yaml").write_text(yaml.safe_dump(vocabulary), "utf-8")
-    (tmp_path / "claims.yaml").write_text(
-        yaml.safe_dump({"sources": sources, "claims": claims}), "utf-8"
-    )
-    assert scores(assessed(load_corpus([tmp_path]))) == {LOW: 1.0, HIGH: 0.5}
+    entities = [{"id": "mod", "name": "Ministry of Defence", "aliases": ["MoD"]}]
+    corpus = with_parties(tmp_path, claims, sources, ["mod"], entities)
+    assert scores(assessed(corpus)) == {LOW: 1.0, HIGH: 0.5}
 
 
 def test_a_denial_by_a_party_to_the_matter_counts_half(tmp_path: Path) -> None:
     claims, sources = two_sides()
     claims.append(backed("d1", HIGH, "sd1", stance="denies", claimant="Ministry"))
     sources.append(source("sd1", "Epsilon Wire"))
-    vocabulary = {
-        **VOCABULARY,
-        "subjects": [
-            {**s, "parties": ["Ministry"]} if s["id"] == "callup" else s
-            for s in VOCABULARY["subjects"]
-        ],
-    }
-    tmp_path.mkdir(exist_ok=True)
-    (tmp_path / "vocabulary.yaml").write_text(yaml.safe_dump(vocabulary), "utf-8")
-    (tmp_path / "claims.yaml").write_text(
-        yaml.safe_dump({"sources": sources, "claims": claims}), "utf-8"
-    )
-    result = assessed(load_corpus([tmp_path]))
+    result = assessed(with_parties(tmp_path, claims, sources, ["Ministry"]))
     assert scores(result) == {LOW: 1.0, HIGH: 0.5}
     high = next(s for s in result.sides if s.value == HIGH)
     assert "1 only by a party to the matter, Ministry, counted half" in high.sentence
