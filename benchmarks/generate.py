@@ -1,6 +1,7 @@
 """Deterministic synthetic claim bases for benchmarks, in factcheck's claim file format.
 
     python benchmarks/generate.py 100000 /tmp/claims-100k [--format yaml|json]
+    python benchmarks/generate.py 200 /tmp/planted --plant-truth [--reliable-share 0.3 …]
 
 The same size and seed always give the same files. Like a real claim base: many documents
 (reports of about a thousand claims, one per file), each with its own sources and
@@ -248,13 +249,165 @@ def generate(size: int, folder: Path, fmt: str = "yaml", seed: int = 7) -> list[
     return written
 
 
+# --------------------------------------------------------------------------- planted truth
+
+
+def _stated(rng: random.Random, value: float) -> str:
+    """A figure as a source writes it: within 1 % of `value`, plain or `around`."""
+    x = int(value * rng.uniform(0.99, 1.01))
+    return f"{x:,}" if rng.random() < 0.7 else f"around {x:,}".replace(",", " ")
+
+
+def plant_truth(
+    folder: Path,
+    *,
+    topics: int = 200,
+    publishers: int = 40,
+    per_topic: int = 7,
+    reliable_share: float = 0.5,
+    reliable_error: float = 0.1,
+    unreliable_error: float = 0.6,
+    copier_share: float = 0.0,
+    listed_share: float = 1.0,
+    seed: int = 7,
+) -> dict[str, float]:
+    """Write a claim base in which every property has a true value, and return it by
+    property id (also written to `truth.json`).
+
+    Each of `publishers` publishers is reliable (a share `reliable_share` of them) or not,
+    and publishes one document citing one source of its own. Each topic is stated by
+    `per_topic` publishers drawn at random: a reliable one states a wrong value with
+    probability `reliable_error`, an unreliable one with probability `unreliable_error`;
+    wrong values are drawn from two per topic, so that errors can agree with each other.
+    A share `copier_share` of the unreliable publishers relay another unreliable one
+    (`reports`) and copy its value whenever both state a topic. `reliability.csv` rates
+    a share `listed_share` of the publishers (generally reliable or generally
+    unreliable). The same arguments always write the same files.
+    """
+    import yaml
+
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    names = [
+        f"{rng.choice(('North', 'East', 'Civic', 'Open', 'Field'))} Desk {j}"
+        for j in range(publishers)
+    ]
+    order = list(range(publishers))
+    rng.shuffle(order)
+    reliable = set(order[: round(reliable_share * publishers)])
+    unreliable = [j for j in range(publishers) if j not in reliable]
+    copiers = unreliable[: round(copier_share * len(unreliable))]
+    originals = [k for k in unreliable if k not in copiers] or [
+        k for k in range(publishers) if k not in copiers
+    ]
+    copies = {j: rng.choice(originals) for j in copiers} if originals else {}
+    sources = []
+    documents = []
+    for j, name in enumerate(names):
+        source: dict[str, object] = {
+            "id": f"src{j}",
+            "publisher": name,
+            "title": f"Figures of {name}",
+            "url": f"https://desk{j}.example.org/figures",
+            "kind": "media",
+        }
+        if j in copies:
+            source["reports"] = [f"src{copies[j]}"]
+        sources.append(source)
+        documents.append({"id": f"doc{j}", "title": f"Report of {name}", "publisher": name})
+    properties = []
+    claims = []
+    truth: dict[str, float] = {}
+    for t in range(topics):
+        pid = f"p{t}"
+        centre = float(10 ** (3 + t % 4) * (1 + t % 7))
+        truth[pid] = centre
+        wrong = [centre * f for f in rng.sample((0.4, 0.6, 1.6, 2.2, 3.0), 2)]
+        properties.append(
+            {
+                "id": pid,
+                "name": f"Measure {t}",
+                "definition": f"Planted measure {t}",
+                "kind": "count",
+                "tolerance": 0.05,
+            }
+        )
+        stating = sorted(rng.sample(range(publishers), per_topic))
+        said: dict[int, float] = {}
+        for j in stating:
+            error = reliable_error if j in reliable else unreliable_error
+            said[j] = rng.choice(wrong) if rng.random() < error else centre
+        for j in stating:
+            if j in copies and copies[j] in said:
+                said[j] = said[copies[j]]
+            day = rng.randint(1, 28)
+            claims.append(
+                {
+                    "id": f"t{t}-d{j}",
+                    "document": f"doc{j}",
+                    "text": f"{names[j]} puts measure {t} at {int(said[j]):,}.",
+                    "subject": f"s{t // 10}",
+                    "property": pid,
+                    "value": _stated(rng, said[j]),
+                    "claimant": names[j],
+                    "as_of": "2024",
+                    "stated": f"{day} {rng.choice(MONTHS)} 2024",
+                    "sources": [f"src{j}"],
+                }
+            )
+    subjects = [{"id": f"s{i}", "name": f"Subject {i}"} for i in range(topics // 10 + 1)]
+    data = {
+        "subjects": subjects,
+        "properties": properties,
+        "documents": documents,
+        "sources": sources,
+        "claims": claims,
+    }
+    (folder / "claims.yaml").write_text(
+        yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=1000),
+        encoding="utf-8",
+    )
+    listed = sorted(rng.sample(range(publishers), round(listed_share * publishers)))
+    rows = ["publisher,rating"] + [
+        f"{names[j]},{'generally reliable' if j in reliable else 'generally unreliable'}"
+        for j in listed
+    ]
+    (folder / "reliability.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    (folder / "truth.json").write_text(json.dumps(truth, indent=1), encoding="utf-8")
+    return truth
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("size", type=int)
+    parser.add_argument("size", type=int, help="Claims to write (topics, with --plant-truth).")
     parser.add_argument("folder", type=Path)
     parser.add_argument("--format", choices=("yaml", "json"), default="yaml")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--plant-truth",
+        action="store_true",
+        help="Write SIZE topics with a true value each, stated by reliable and unreliable "
+        "publishers, with truth.json and reliability.csv (see plant_truth).",
+    )
+    parser.add_argument("--reliable-share", type=float, default=0.5)
+    parser.add_argument("--reliable-error", type=float, default=0.1)
+    parser.add_argument("--unreliable-error", type=float, default=0.6)
+    parser.add_argument("--copier-share", type=float, default=0.0)
+    parser.add_argument("--listed-share", type=float, default=1.0)
     args = parser.parse_args()
+    if args.plant_truth:
+        plant_truth(
+            args.folder,
+            topics=args.size,
+            reliable_share=args.reliable_share,
+            reliable_error=args.reliable_error,
+            unreliable_error=args.unreliable_error,
+            copier_share=args.copier_share,
+            listed_share=args.listed_share,
+            seed=args.seed,
+        )
+        sys.stdout.write(f"{args.size:,} topics with a planted truth in {args.folder}\n")
+        return
     files = generate(args.size, args.folder, args.format, args.seed)
     sys.stdout.write(f"{len(files)} files, {args.size:,} claims in {args.folder}\n")
 

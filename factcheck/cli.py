@@ -19,6 +19,7 @@ from typer.core import TyperCommand
 
 from factcheck import __version__
 from factcheck.cli_options import (
+    AssessOption,
     ClaimantOption,
     ClaimsOption,
     DocumentOption,
@@ -159,13 +160,16 @@ def conflicts(
         typer.Option("--fail-on-conflict", help="Exit 1 when any conflict is found (for scripts)."),
     ] = False,
     limit: Annotated[int | None, limit_option("most severe conflicts", 20)] = None,
+    assess: AssessOption = False,
+    reliability: ReliabilityOption = None,
     format: FormatOption = Format.table,
     output: OutputOption = None,
     force: ForceOption = False,
 ) -> None:
     """Find claims about the same subject and property that cannot all be true.
 
-    A repeated run on unchanged files reads the conflicts from the cache.
+    A repeated run on unchanged files reads the conflicts from the cache (not with
+    --explain or --assess).
     """
     from factcheck.output import write_output
     from factcheck.render import renderer
@@ -179,6 +183,8 @@ def conflicts(
         per_side=module.PER_SIDE,
         limit=module.LIMIT if limit is None else (limit or None),
         explain=explain,
+        assess=assess,
+        reliability=reliability,
     )
     notes(ws.notes)
     write_output(module.conflicts(view, style()), output, force=force)
@@ -416,6 +422,7 @@ def export(
     today: TodayOption = None,
     retracted: RetractedOption = None,
     reliability: ReliabilityOption = None,
+    assess: AssessOption = False,
     format: Annotated[
         ExportFormat,
         typer.Option(
@@ -437,7 +444,9 @@ def export(
     ws = _workspace(claims, drafts=not no_drafts)
     report_format = format.report_format
     if report_format is None:
-        _refuse_report_options(today=today, retracted=retracted, reliability=reliability)
+        _refuse_report_options(
+            today=today, retracted=retracted, reliability=reliability, assess=assess or None
+        )
         made = ws.exchange(format, subject=subject, property=property, min_severity=min_severity)
         notes([*ws.notes, *made.notes])
         write_output(made.text, output, force=force)
@@ -449,6 +458,7 @@ def export(
         today=parse_today(today),
         retracted=retracted,
         reliability=reliability,
+        assess=assess,
     )
     notes(ws.notes)
     write_output(renderer(report_format).report(report, style()), output, force=force)

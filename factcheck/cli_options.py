@@ -91,6 +91,16 @@ ReliabilityOption = Annotated[
         show_default=False,
     ),
 ]
+AssessOption = Annotated[
+    bool,
+    typer.Option(
+        "--assess",
+        help="Say which side of each conflict the evidence favours, and why: independent "
+        "sources (weighed by --reliability), documents, recency, closeness to the event, "
+        "parties to the matter, denials. An assessment, not a verdict: every conflict "
+        "stays reported.",
+    ),
+]
 TodayOption = Annotated[
     str | None,
     typer.Option(

@@ -105,6 +105,13 @@ def _used(denials: list[Item], matched: list[Item], prop: Property) -> list[Item
     return used
 
 
+def deniers_of(denials: list[Item], items: list[Item], prop: Property) -> list[Item]:
+    """The denials that rule out at least one of `items` at a time they share."""
+    if not denials or not items:
+        return []
+    return _used(denials, _ruled_out(denials, items, prop), prop)
+
+
 def _listed(names: list[str], most: int = 3) -> str:
     """`a, b, c and 4 more`."""
     more = f" and {len(names) - most} more" if len(names) > most else ""

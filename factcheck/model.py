@@ -95,6 +95,12 @@ class Subject(Record):
         description="Its Wikidata item (`Q` and digits): the item `export --format wikidata` "
         "and `quickstatements` write its statements on.",
     )
+    parties: list[Text] = Field(
+        default_factory=list,
+        description="Who is party to the matter (a government about its own mobilisation, "
+        "a company about its own breach), as claimants are written or as ids of declared "
+        "entities: what a party says of it is its own account, which `--assess` counts half.",
+    )
 
 
 class GrowthLimit(Record):

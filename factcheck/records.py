@@ -93,6 +93,11 @@ class ClaimMaker:
         self._documents: dict[str, tuple[str | None, str]] = {}
         self._files: dict[str, str] = {}
 
+    @property
+    def ratings(self) -> Ratings | None:
+        """The reliability list the maker rates sources with, if any."""
+        return self._ratings
+
     def source(self, source: Source) -> dict[str, Any]:
         """A source's record, with its rating when the maker has a reliability list."""
         data = self._sources.get(source.id)
@@ -163,11 +168,13 @@ def conflict_data(
     *,
     lazy: bool = False,
     make: ClaimMaker | None = None,
+    assess: bool = False,
 ) -> dict[str, Any]:
     """A conflict with each side's claims: all of them, or the first `per_side` and a count
     of the others under `more` (a side of a large topic can hold thousands). `lazy` makes
     each side's claim records only when they are read (see `Records`); `make`, the
-    maker to share between conflicts."""
+    maker to share between conflicts. `assess` adds which side the evidence favours
+    (`factcheck.assessment`), weighing sources by the maker's reliability list."""
     make = make or ClaimMaker(corpus)
     sides: list[dict[str, Any]] = []
     for side in conflict.sides:
@@ -180,7 +187,7 @@ def conflict_data(
         if per_side is not None:
             data["more"] = len(side.claims) - len(shown)
         sides.append(data)
-    return {
+    data = {
         "subject": conflict.subject,
         "subject_name": corpus.subjects[conflict.subject].name,
         "property": conflict.property,
@@ -197,6 +204,12 @@ def conflict_data(
             else [claim for side in sides for claim in side["claims"]]
         ),
     }
+    if assess:
+        from factcheck.assessment import assess as assessed
+        from factcheck.assessment import assessment_data
+
+        data["assessment"] = assessment_data(assessed(corpus, conflict, make.ratings))
+    return data
 
 
 @dataclass(frozen=True)
@@ -225,16 +238,17 @@ def conflict_view(
     *,
     lazy: bool = False,
     make: ClaimMaker | None = None,
+    assess: bool = False,
 ) -> ConflictView:
     """The view of a report: conflict data with `per_side` claims a side (None for all),
-    the first `limit` conflicts (None for all)."""
+    the first `limit` conflicts (None for all), each assessed with `assess`."""
     shown = report.conflicts if limit is None else report.conflicts[:limit]
     make = make or ClaimMaker(corpus)
     severities = {s: 0 for s in SEVERITIES}
     for c in report.conflicts:
         severities[str(c.severity)] += 1
     return ConflictView(
-        [conflict_data(corpus, c, per_side, lazy=lazy, make=make) for c in shown],
+        [conflict_data(corpus, c, per_side, lazy=lazy, make=make, assess=assess) for c in shown],
         len(report.conflicts),
         severities,
         report.compared,

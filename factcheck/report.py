@@ -112,11 +112,13 @@ def build_report(
     retractions: Retractions | None = None,
     ratings: Ratings | None = None,
     base: Sequence[Path | str] | None = None,
+    assess: bool = False,
 ) -> ReportRecord:
     """The report for a corpus loaded leniently (`load_corpus(..., strict=False)`), so that
     broken references appear among the citation findings rather than stopping it. Files are
     named from `base`, the files and folders the corpus was read from (by default, the
-    deepest folder holding every file)."""
+    deepest folder holding every file). `assess` says which side of each conflict the
+    evidence favours (`factcheck.assessment`)."""
     conflicts = find_conflicts(
         corpus, subject=subject, property=property, min_severity=min_severity
     )
@@ -153,7 +155,7 @@ def build_report(
         fingerprint=fingerprint(corpus),
         counts=counts,
         # Claim records made as they are shown: a report may hold a million claims.
-        conflicts=conflict_view(corpus, conflicts, None, lazy=True, make=make),
+        conflicts=conflict_view(corpus, conflicts, None, lazy=True, make=make, assess=assess),
         claims=Records(make, claims),
         subject_names={sid: s.name for sid, s in corpus.subjects.items()},
         findings=tuple(findings),

@@ -65,6 +65,32 @@ class SideOut(_Out):
     claims: list[ClaimOut]
 
 
+class FactorOut(_Out):
+    factor: Literal["sources", "documents", "recency", "closeness", "party", "denials"]
+    words: str = Field(description="What the factor counted, in words.")
+    points: float = Field(description="What it adds to the side's score (negative: takes away).")
+
+
+class SideAssessmentOut(_Out):
+    value: str = Field(description="The side's value as its claims write it.")
+    score: float = Field(description="The sum of the factors' points.")
+    sentence: str = Field(description="The side's evidence in one sentence.")
+    favoured: bool = Field(description="Whether the evidence leans to this side.")
+    factors: list[FactorOut]
+
+
+class AssessmentOut(_Out):
+    """Which side the evidence favours: an assessment, not a verdict."""
+
+    summary: str = Field(
+        description="`the evidence leans to …` or `too close to call`; the conflict stays open."
+    )
+    favoured: int | None = Field(
+        description="Index (from 0) of the side the evidence leans to; null when too close to call."
+    )
+    sides: list[SideAssessmentOut] = Field(description="One a side, in the order of `sides`.")
+
+
 class ConflictOut(_Out):
     subject: str
     subject_name: str
@@ -77,6 +103,11 @@ class ConflictOut(_Out):
     reason: str
     sides: list[SideOut] = Field(description="Groups of claims that agree with each other.")
     claims: list[ClaimOut] = Field(description="Every claim of every side, in side order.")
+    assessment: AssessmentOut | None = Field(
+        None,
+        description="With `--assess`: which side the evidence favours and why "
+        "(see `factcheck.assessment`); absent without it.",
+    )
 
 
 class FindingOut(_Out):

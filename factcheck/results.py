@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from factcheck.conflict_report import Report
     from factcheck.corpus import Corpus
     from factcheck.records import ConflictView
+    from factcheck.reliability import Ratings
 
 _RANK = {"low": 1, "medium": 2, "high": 3}
 _CONFLICT_TABLES = {"info": "table", "conflicts": "table", "claims": "table"}
@@ -211,15 +212,19 @@ def conflict_view(
     explain: bool = False,
     use_cache: bool = True,
     drafts: bool = True,
+    assess: bool = False,
+    ratings: Ratings | None = None,
 ) -> ConflictView:
     """The conflicts of the claim files at `paths` (default: `$FACTCHECK_CLAIMS` or the
     bundled data set) as `query` asks, from the store when the files are unchanged.
 
     A filter naming no declared subject or property is refused (`UsageError`). `explain`
     always loads the claims, since what is consistent is not kept, and so does leaving out
-    unreviewed drafts (`drafts=False`), since what is kept holds every claim.
+    unreviewed drafts (`drafts=False`), since what is kept holds every claim. `assess` says
+    which side of each conflict the evidence favours (`factcheck.assessment`), weighing
+    publishers by `ratings`; it loads the claims too, since assessments are not kept.
     """
-    found = scan(paths, use_cache and not explain and drafts)
+    found = scan(paths, use_cache and not explain and drafts and not assess)
     name = kept.entry_name("conflicts", found.targets)
     if found.key is not None and (view := _kept_view(name, found.key, query)) is not None:
         view.notes[:0] = found.notes
@@ -248,7 +253,10 @@ def conflict_view(
             explain=explain,
         )
     )
-    return view_of(corpus, report, query.per_side, query.limit, explain)
+    from factcheck.records import ClaimMaker
+
+    make = ClaimMaker(corpus, ratings)
+    return view_of(corpus, report, query.per_side, query.limit, explain, make=make, assess=assess)
 
 
 #: Claim numbers asked for in one query (SQLite's limit on parameters is 32,766 at most).

@@ -92,16 +92,28 @@ class Workspace:
         per_side: int | None = None,
         limit: int | None = None,
         explain: bool = False,
+        assess: bool = False,
+        reliability: Path | str | None = None,
     ) -> ConflictView:
         """Claims on one topic that cannot all be true, the most severe first: at most
         `limit` conflicts (None: all) with `per_side` claims a side (None: all). `explain`
-        adds the pairs judged consistent. Read from the store when the files are unchanged."""
+        adds the pairs judged consistent; `assess`, which side the evidence favours, with
+        publishers weighed by the `reliability` list when given (see
+        `factcheck.assessment`). Read from the store when the files are unchanged."""
+        from factcheck.reliability import read_ratings
         from factcheck.results import Query, conflict_view
 
         severity = _choice(SeverityName, min_severity, "min_severity")
         query = Query(subject, property, severity.value, per_side, limit)
+        ratings = read_ratings(Path(reliability)) if reliability else None
         view = conflict_view(
-            self.paths, query, explain=explain, use_cache=self.use_cache, drafts=self.drafts
+            self.paths,
+            query,
+            explain=explain,
+            use_cache=self.use_cache,
+            drafts=self.drafts,
+            assess=assess,
+            ratings=ratings,
         )
         self._note(view.notes)
         return view
@@ -205,11 +217,13 @@ class Workspace:
         today: date | None = None,
         retracted: Path | str | None = None,
         reliability: Path | str | None = None,
+        assess: bool = False,
     ) -> ReportRecord:
         """The whole report: conflicts, claims by subject, citation findings, sources and
         footnotes. References that lead nowhere become findings instead of errors. With a
         list of retracted works or of rated publishers, the findings include the checks
-        against it, and sources show their rating."""
+        against it, and sources show their rating. `assess` says which side of each conflict
+        the evidence favours (see `factcheck.assessment`)."""
         from factcheck.conflict_report import Severity
         from factcheck.files import default_paths
         from factcheck.query import check_filters
@@ -230,6 +244,7 @@ class Workspace:
             retractions=retractions,
             ratings=ratings,
             base=self.paths or default_paths(),
+            assess=assess,
         )
 
     def exchange(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import html
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -40,6 +40,7 @@ class _Row:
     high: float | None  # None: no upper bound
     point: float | None = None
     not_yet: bool = False  # 'has not happened' (ongoing, never): no point on the axis
+    favoured: bool = False  # on the side an assessment (`--assess`) leans to
 
     @property
     def denied(self) -> bool:
@@ -145,9 +146,10 @@ def _label(row: _Row) -> str:
     value = c["value"] + (" (has not happened)" if row.not_yet else "")
     verb = "denies " if row.denied else ""
     colour = COLOURS[row.side % len(COLOURS)]
+    star = " ★" if row.favoured else ""
     return (
-        f'<div class="who"><b style="color:{colour}">Side {row.side + 1}</b> · {_e(who)}: '
-        f"{verb}<b>{_e(value)}</b></div>"
+        f'<div class="who"><b style="color:{colour}">Side {row.side + 1}{star}</b> · '
+        f"{_e(who)}: {verb}<b>{_e(value)}</b></div>"
     )
 
 
@@ -227,6 +229,11 @@ def _legend(rows: list[_Row], kind: str) -> str:
         )
     if kind == "number":
         items.append("the axis starts at zero")
+    if any(r.favoured for r in rows):
+        items.append(
+            "★ the side the evidence leans to (an assessment, not a verdict: the conflict "
+            "stays open)"
+        )
     items.append("colours: the sides of the conflict, as numbered in the table")
     return '<figcaption class="muted">' + " · ".join(items) + "</figcaption>"
 
@@ -235,11 +242,12 @@ def chart(data: dict[str, Any]) -> str:
     """The chart of a conflict's claims ('' when they have no figure or date to place)."""
     rows: list[_Row] = []
     kinds = set()
+    favoured = (data.get("assessment") or {}).get("favoured")
     for n, side in enumerate(data["sides"]):
         for c in side["claims"]:
             row, kind = _row(n, c)
             if row is not None:
-                rows.append(row)
+                rows.append(replace(row, favoured=True) if n == favoured else row)
                 kinds.add(kind)
     if len(kinds) != 1 or not rows:
         return ""

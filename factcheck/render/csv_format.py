@@ -109,9 +109,31 @@ _CONFLICT_HEADER = (
 )
 
 
-def _conflict_rows(found: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
+#: With `--assess`: the conflict's assessment and its side's score and sentence.
+_ASSESSMENT_HEADER = ("assessment", "side_score", "side_favoured", "side_assessment")
+
+
+def _assessed(found: Sequence[dict[str, Any]]) -> bool:
+    return any(data.get("assessment") for data in found)
+
+
+def _side_assessment(data: dict[str, Any], side_no: int) -> list[Any]:
+    assessed = data.get("assessment")
+    if not assessed:
+        return [""] * len(_ASSESSMENT_HEADER)
+    side = assessed["sides"][side_no - 1]
+    return [
+        assessed["summary"],
+        side["score"],
+        "yes" if side["favoured"] else "no",
+        side["sentence"],
+    ]
+
+
+def _conflict_rows(found: Iterable[dict[str, Any]], assessed: bool) -> Iterator[list[Any]]:
     for n, data in enumerate(found, 1):
         for side_no, side in enumerate(data["sides"], 1):
+            extra = _side_assessment(data, side_no) if assessed else []
             for c in side["claims"]:
                 yield [
                     n,
@@ -123,13 +145,22 @@ def _conflict_rows(found: Iterable[dict[str, Any]]) -> Iterator[list[Any]]:
                     data["distance"],
                     data["reason"],
                     side_no,
+                    *extra,
                     *_claim_row(c),
                 ]
 
 
+def _conflict_header(assessed: bool) -> tuple[str, ...]:
+    return (*_CONFLICT_HEADER, *(_ASSESSMENT_HEADER if assessed else ()))
+
+
 def conflicts(view: ConflictView, style: Style) -> str:
-    """One row per claim on each side of each conflict."""
-    return _table((*_CONFLICT_HEADER, *_CLAIM_HEADER), _conflict_rows(view.conflicts))
+    """One row per claim on each side of each conflict; with `--assess`, the columns of the
+    assessment after `side`."""
+    assessed = _assessed(view.conflicts)
+    return _table(
+        (*_conflict_header(assessed), *_CLAIM_HEADER), _conflict_rows(view.conflicts, assessed)
+    )
 
 
 def claims(claims: list[dict[str, Any]], style: Style) -> str:
@@ -178,9 +209,12 @@ def search(results: Results, style: Style) -> str:
 def report(report: ReportRecord, style: Style) -> Iterator[str]:
     """One row per claim, then one per claim on each side of each conflict; `row` says
     which, and the conflict columns are empty on claim rows."""
-    no_conflict = [""] * len(_CONFLICT_HEADER)
+    found = report.conflicts.conflicts
+    assessed = _assessed(found)
+    header = _conflict_header(assessed)
+    no_conflict = [""] * len(header)
     rows = chain(
         (["claim", *no_conflict, *_claim_row(c)] for c in report.claims),
-        (["conflict side", *row] for row in _conflict_rows(report.conflicts.conflicts)),
+        (["conflict side", *row] for row in _conflict_rows(found, assessed)),
     )
-    return _table_pieces(("row", *_CONFLICT_HEADER, *_CLAIM_HEADER), rows)
+    return _table_pieces(("row", *header, *_CLAIM_HEADER), rows)

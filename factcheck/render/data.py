@@ -68,6 +68,25 @@ def conflict_line(conflict: dict[str, Any]) -> str:
     return f"distance {distance} · {conflict['reason']}"
 
 
+def assessment_head(conflict: dict[str, Any]) -> str | None:
+    """The line that says which side the evidence favours (None when not assessed)."""
+    assessed = conflict.get("assessment")
+    if not assessed:
+        return None
+    return f"Assessment, not a verdict: {assessed['summary']}"
+
+
+def assessment_sides(conflict: dict[str, Any]) -> list[str]:
+    """One sentence a side: `side 2 (favoured): 261,000: 3 independent sources +3; score 3`."""
+    assessed = conflict.get("assessment")
+    if not assessed:
+        return []
+    return [
+        f"side {n}{' (favoured)' if side['favoured'] else ''}: {side['sentence']}"
+        for n, side in enumerate(assessed["sides"], 1)
+    ]
+
+
 def quoted(claim: dict[str, Any]) -> str:
     """A claim's words as its document gives them, between quotation marks."""
     return f"“{claim['text']}”"

@@ -17,6 +17,8 @@ from factcheck.render import Style
 from factcheck.render.chart import chart
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    assessment_head,
+    assessment_sides,
     conflict_line,
     conflicts_summary,
     cut_sides,
@@ -146,9 +148,19 @@ def _conflict_sections(found: Iterable[dict[str, Any]]) -> list[str]:
             f"{e(conflict_line(data))}</p>",
             chart(data),
             _table(_CONFLICT_HEADER, rows),
+            *_assessment(data),
             "</section>",
         ]
     return out or ["<p>No conflicts.</p>"]
+
+
+def _assessment(data: dict[str, Any]) -> list[str]:
+    """Which side the evidence favours, and one sentence a side (none when not assessed)."""
+    head = assessment_head(data)
+    if head is None:
+        return []
+    items = "".join(f"<li>{e(line)}</li>" for line in assessment_sides(data))
+    return [f'<p class="assessment"><b>{e(head)}</b></p><ul>{items}</ul>']
 
 
 _CONFLICT_HEADER = ["Side", "Claimant", "Stance", "Value", "Parsed", "As of", "Quote", "Sources"]

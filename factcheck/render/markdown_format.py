@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    assessment_head,
+    assessment_sides,
     conflict_line,
     conflicts_summary,
     cut_sides,
@@ -87,6 +89,9 @@ def _conflict_section(data: dict[str, Any], heading: str, *, linked: bool) -> li
             more = f"… and {side['more']:,} more claims on this side"
             lines.append(_row([str(n), more, *[""] * (len(_CLAIM_COLUMNS) - 2)]))
     lines.append("")
+    head = assessment_head(data)
+    if head:
+        lines += [f"*{md(head)}*", "", *(f"- {md(line)}" for line in assessment_sides(data)), ""]
     return lines
 
 

@@ -16,6 +16,8 @@ from rich.text import Text
 from factcheck.render import Style
 from factcheck.render.data import (
     SHOWN_PER_SIDE,
+    assessment_head,
+    assessment_sides,
     conflicts_summary,
     cut_sides,
     finding_data,
@@ -112,6 +114,11 @@ def conflicts(view: ConflictView, style: Style) -> str:
             if side["more"]:
                 table.add_row(_t(n), _t(f"… and {side['more']:,} more claims on this side"))
         items.append(table)
+        head = assessment_head(data)
+        if head:
+            items.append(Padding(_t(head, "bold"), (0, 0, 0, 1)))
+            items += [Padding(_t(line), (0, 0, 0, 3)) for line in assessment_sides(data)]
+            items.append(Text(""))
     if view.consistent:
         # A list, not a table: ids wrap between each other, never inside one.
         items.append(Text("Judged consistent", style="bold"))
