@@ -453,6 +453,7 @@ def test_no_drafts_leaves_drafted_claims_out(mini: Path, tmp_path: Path) -> None
     ("args", "message"),
     [
         (["-f", "csl-json", "--today", "2026-01-01"], "--today applies only to the report formats"),
+        (["-f", "claimreview", "--assess"], "--assess applies only to the report formats"),
         (
             ["-f", "web-annotation", "--min-severity", "high"],
             "--min-severity applies to claimreview",
