@@ -1,5 +1,6 @@
 """How `factcheck extract` measures against claims made by hand: the bundled claims of the two
-seed documents, and the claim files of the evaluation set (tests/data/evaluation/).
+seed documents, and the claim files of the evaluation set (tests/data/evaluation/) whose
+document the folder keeps (`NOT_MEASURED` names the others, and why).
 
 For each document: recall and precision of the drafts (a hand-made claim is found when a draft
 quotes the same sentence with the same value), the sources the drafts read from the footnotes
@@ -75,11 +76,6 @@ def _equifax() -> list[ParsedDocument]:
     return [read_document(markdown.encode(), "README.md")]
 
 
-def _revolutionary_war() -> list[ParsedDocument]:
-    path = SET / "wp-2016-american-revolutionary-war" / "document.wiki"
-    return [read_document(path.read_bytes(), path.name)]
-
-
 #: The chapters of the Getty book the hand-made claims come from, and their document ids.
 _GETTY = {
     "introduction.md": "getty-2022-introduction",
@@ -127,14 +123,16 @@ CASES = (
         tuple(_GETTY.values()),
         partial=True,
     ),
-    Case(
-        "wp-2016-american-revolutionary-war",
-        _revolutionary_war,
-        SET / "wp-2016-american-revolutionary-war" / "claims.yaml",
-        ("wp-arw-2016",),
-        partial=True,
-    ),
 )
+
+#: Documents of the evaluation set whose text the folder does not keep, so that extract is not
+#: measured on them, and why. Their hand-made claims still serve `factcheck check`.
+NOT_MEASURED = {
+    "wp-2016-american-revolutionary-war": (
+        "no permitted copy of the wikitext of revision 717770601: the one found lies inside a "
+        "compressed dump, not as a text file that can be read and kept"
+    ),
+}
 
 
 # ---------------------------------------------------------------- matching words
@@ -508,6 +506,9 @@ def _errors(results: Iterable[Measured]) -> str:
 if __name__ == "__main__":
     measured = measure_all()
     print("\n\n".join(tables(measured)))
+    print()
+    for name, why in NOT_MEASURED.items():
+        print(f"not measured: {name} ({why})")
     if "--errors" in sys.argv:
         print()
         print(_errors(measured))

@@ -11,6 +11,8 @@ from tests.extract_evaluation import (
     FIELDS_HEADER,
     FOUND_HEADER,
     GROUPING_HEADER,
+    NOT_MEASURED,
+    SET,
     Case,
     Measured,
     fields_rows,
@@ -68,6 +70,17 @@ def test_every_document_measured_is_on_the_page(measured: list[Measured]) -> Non
     for header in (FOUND_HEADER, GROUPING_HEADER):
         assert [row[0] for row in _documented(header)] == names
     assert [row[0] for row in _documented(FIELDS_HEADER) if row[0]] == names
+
+
+def test_documents_not_measured_are_named_on_the_page_and_keep_no_text() -> None:
+    page = DOC.read_text(encoding="utf-8")
+    for name, why in NOT_MEASURED.items():
+        folder = SET / name
+        assert (folder / "claims.yaml").is_file(), f"{name}: no hand-made claims"
+        assert not sorted(folder.glob("document*")), f"{name}: a document is kept but not measured"
+        assert name not in [c.name for c in CASES]
+        assert f"**{name}** is not measured by extract" in page, name
+        assert why
 
 
 def test_recall_and_precision_do_not_fall(measured: list[Measured]) -> None:
