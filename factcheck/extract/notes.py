@@ -1,9 +1,21 @@
 """Sources from the notes of a document: who published what, when, where, and which pages.
 
-A note is read in the order citations are usually written (publisher or author, title,
-date, link, pages), several sources in one note separated by `;`. A citation template's
-fields (`{{cite web |title=…}}`) are used as they are. `Ibid.` and a repeated citation of
-one work give one source.
+Several sources in one note are separated by `;`. Each is read by the style it is written
+in, recognised by its shape rather than by any outlet's name:
+
+- a citation template's fields (`{{cite web |title=…}}`, `{{sfn|Boatner|1974|p=545}}`);
+- a short citation of a work listed elsewhere: `Boatner (1974), p. 545`;
+- a bibliography entry opening with its authors: `Chernow, Ron. Washington. Penguin, 2010`;
+- a title in double quotes, as news, journals and MLA or Chicago notes write an article:
+  `Lily Kuo, “Title,” Guardian, 7 May 2019` or `Kuo, Lily. “Title.” Guardian, 7 May 2019`,
+  with a journal's volume and year (`Art Bulletin 84, no. 4 (2002): 655`) read as such;
+- a book with its publication in brackets: `Author, Title (Place: Publisher, Year), pages`;
+- otherwise the order of many reports' footnotes: publisher or author, title, date, link,
+  pages (`Author, Title, Place: Publisher, Year` and short notes `Curtis, Title, ch. 3` too).
+
+Links in the words are the source's link, or its archived copy when marked so (`Archived`)
+or kept by an archive. A note that explains rather than cites names no work (its link, if
+any, is its source). `Ibid.` and a repeated citation of one work give one source.
 """
 
 from __future__ import annotations
@@ -15,39 +27,111 @@ from factcheck.extract.structure import Note
 from factcheck.extract.words import slug
 
 _MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
 )
 _DATE = re.compile(
     rf"^(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}}|{_MONTH} \d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{4})$"
 )
-_PAGES = re.compile(r"^pp?\.\s*\S+$")
+_PAGES = re.compile(
+    r"^(?:pp?\.\s*|pp?\s+|ch\.\s*|chap\.\s*|chapter\s+)[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?\.?$",
+    re.IGNORECASE,
+)
 _LINK = re.compile(r"\[[^\]]*\]\(([^)]*)\)")
 _URL = re.compile(r"^(?:https?://\S+|#|url)$", re.IGNORECASE)
 # `Klain D.`, `Gorenburg D. et al`, `Smith, J.`: a surname with initials is an author.
 _AUTHOR = re.compile(r"^[A-Z][\w'’-]+(?:,)? (?:[A-Z]\.\s?)+(?:et al\.?)?$")
 _IBID = re.compile(r"^\s*(?:ibid|ibidem)\b\.?,?\s*(.*)$", re.IGNORECASE)
 _INTERVIEW = re.compile(r"\binterview\b", re.IGNORECASE)
-_REPORT_NUMBER = re.compile(r"^(?:Report|Working Paper|Paper|Briefing) No\.? ?\S+.*$")
+_REPORT_NUMBER = re.compile(
+    r"^(?:Report|Working Paper|Paper|Briefing|doc\.|Document) No\.? ?\S+.*$", re.IGNORECASE
+)
+#: Words that open a citation without being part of it (`See`, `Quoted in`, `and` after `;`).
+_LEAD = re.compile(
+    r"^(?:(?:see also|see|cf\.|compare|quoted in|cited in|as cited in|for example,?"
+    r"|e\.g\.,?|and)\s+)+",
+    re.IGNORECASE,
+)
+#: A title in double quotes, straight or curly, its closing comma or full stop inside.
+_QUOTED = re.compile(r"[“\"](?P<title>[^”“\"]{3,400}?)[”\"“]")
+#: Where a book or report was published: `(Place: Publisher, Year)`, place optional.
+_PUBLICATION = re.compile(
+    rf"\((?:[^():]{{1,80}}:\s*)?(?P<publisher>[^()]{{0,120}}?),?\s*"
+    rf"(?P<date>(?:{_MONTH} )?\d{{4}}|forthcoming)\)"
+)
+#: A journal after its article's title: `Journal 84, no. 4 (2002): 655`.
+_JOURNAL = re.compile(
+    rf"^(?P<journal>[^,()\d]{{2,120}}?)\s*(?:\d+(?:\s*,\s*no\.\s*\d+)?\s*)?"
+    rf"\((?P<date>(?:{_MONTH} )?\d{{4}})\)(?::\s*(?P<pages>[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?))?"
+)
+#: A short citation of a work cited in full elsewhere: `Boatner (1974), p. 545`.
+_SHORT = re.compile(r"^(?P<who>[A-Z][^()\d,.]{1,60}?)\s*\((?P<year>\d{4})[a-z]?\)(?P<rest>.*)$")
+_BARE_URL = re.compile(
+    r"(?P<archived>\barchived(?:\s+(?:at|from|copy))?\W{0,3}\s*)?(?P<url>(?:https?://|www\.)[^\s<>\"]+)",
+    re.IGNORECASE,
+)
+_ARCHIVE_HOST = re.compile(
+    r"^https?://(?:web\.archive\.org|archive\.(?:md|ph|today|is)|perma\.cc)/"
+)
+_ACCESSED = re.compile(r"^(?:retrieved|accessed)(?: on)?\s+(.+)$", re.IGNORECASE)
+#: `New York: `, `Leiden, the Netherlands: `: the place before a publisher's name.
+_PLACE = re.compile(r"^[A-Z][\w.]*(?:,? (?:the )?[A-Z][\w.]*){0,3}:\s+(?=[A-Z])")
+_EDITORS = re.compile(r"^(?:eds?\.|editors?|\(eds?\.\))$", re.IGNORECASE)
+_NAMES_START = re.compile(r"^(?:by)\s+", re.IGNORECASE)
+_NAME_JOINERS = frozenset(
+    {"and", "de", "van", "von", "der", "al", "el", "la", "le", "da", "di", "et", "al."}
+)
+_SMALL_WORDS = frozenset(
+    {"and", "of", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with"}
+)
+_UNIVERSITY_PRESS = re.compile(r"\bUniversity Press\b|\bU\.\s?P\.", re.IGNORECASE)
+_THESIS = re.compile(
+    r"\b(?:master’s|master's|doctoral|PhD) (?:thesis|dissertation)\b", re.IGNORECASE
+)
 
-#: Template field names (Wikipedia's citation templates) and the source field they fill.
+#: Template field names (Wikipedia's citation templates) and the source field they fill; where
+#: several fill one field, the first written here wins: the journal or outlet a reader knows
+#: the work by before its publishing house.
 _TEMPLATE_FIELDS = {
-    "publisher": "publisher",
-    "website": "publisher",
-    "work": "publisher",
+    "journal": "publisher",
     "newspaper": "publisher",
+    "magazine": "publisher",
+    "periodical": "publisher",
+    "work": "publisher",
+    "website": "publisher",
+    "encyclopedia": "publisher",
+    "publisher": "publisher",
     "agency": "publisher",
     "author": "author",
+    "authors": "author",
+    "author1": "author",
     "last": "author",
+    "last1": "author",
     "title": "title",
     "date": "date",
+    "year": "date",
     "url": "url",
     "pages": "pages",
     "page": "pages",
+    "pp": "pages",
+    "p": "pages",
     "access-date": "accessed",
     "accessdate": "accessed",
     "archive-url": "archive_url",
+    "archiveurl": "archive_url",
     "language": "language",
+    "doi": "identifier",
+    "isbn": "identifier",
+}
+#: What a citation template's name says of the work's kind.
+_TEMPLATE_KINDS = {
+    "cite news": "media",
+    "cite journal": "academic",
+    "cite thesis": "academic",
+    "cite encyclopedia": "encyclopedia",
+    "cite interview": "interview",
+    "cite court": "court",
 }
 
 
@@ -60,12 +144,14 @@ class CitedWork:
 
     @property
     def key(self) -> tuple[str, ...]:
-        """What makes two citations one work: publisher or author, title and date."""
+        """What makes two citations one work: publisher or author, title and date; the link
+        alone for a work known by nothing else."""
         f = self.fields
-        return tuple(
+        named = tuple(
             re.sub(r"\W+", " ", f.get(k, "")).strip().casefold()
             for k in ("publisher", "author", "title", "date")
         )
+        return named if any(named) else (*named, f.get("url", ""))
 
 
 def read_note(note: Note, previous: list[CitedWork]) -> list[CitedWork]:
@@ -127,53 +213,233 @@ def _split(text: str) -> list[str]:
 
 
 def _pages_in(text: str) -> str | None:
-    found = re.search(r"\bpp?\.\s*[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?", text)
+    found = re.search(
+        r"\b(?:pp?|ch|chap)\.\s*[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?", text, re.IGNORECASE
+    )
     return found.group(0) if found else None
 
 
 def _from_template(note: Note) -> CitedWork:
+    named = {k.strip().casefold(): v.strip() for k, v in note.fields.items() if v.strip()}
     fields: dict[str, str] = {}
-    for name, value in note.fields.items():
-        target = _TEMPLATE_FIELDS.get(name.strip().casefold())
-        if target and value.strip() and target not in fields:
-            fields[target] = value.strip()
-    if "first" in note.fields and "author" in fields:
-        fields["author"] = f"{fields['author']}, {note.fields['first'].strip()}"
+    for name, target in _TEMPLATE_FIELDS.items():
+        if named.get(name) and target not in fields:
+            fields[target] = named[name]
+    first = named.get("first") or named.get("first1")
+    if first and "author" in fields and ("last" in named or "last1" in named):
+        fields["author"] = f"{fields['author']}, {first}"
+    template = named.get("template", "")
+    if template.startswith(("sfn", "harv")):
+        # `{{sfn|Boatner|1974|p=545}}`: authors, then the year, as positional arguments.
+        numbered = [named[k] for k in sorted((k for k in named if k.isdigit()), key=int)]
+        if numbered and re.fullmatch(r"\d{4}[a-z]?", numbered[-1]):
+            fields["date"] = numbered.pop()
+        if numbered:
+            fields["author"] = " and ".join(numbered)
+    if template in _TEMPLATE_KINDS:
+        fields["kind"] = _TEMPLATE_KINDS[template]
     if "url" not in fields and note.links:
         fields["url"] = note.links[0]
+    if "archive_url" in fields and fields["archive_url"].startswith("//"):
+        fields["archive_url"] = f"https:{fields['archive_url']}"
     pages = fields.pop("pages", None)
     if pages and not pages.startswith("p"):
-        pages = f"p. {pages}"
+        pages = f"{'pp' if re.search(r'[-–,]', pages) else 'p'}. {pages}"
     return CitedWork(fields, pages)
 
 
 def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
+    # Soft hyphens (U+00AD) are invisible marks where a word may break, not text.
+    part = _LEAD.sub("", part.replace("\u00ad", "")).strip()
     links = _LINK.findall(part)
     text = _LINK.sub("url", part)
-    pieces = [p.strip() for p in re.split(r",\s+", text)]
+    text, found_urls, archived = _take_urls(text)
+    if _is_comment(text):
+        # An explanatory note names no work; a link in it is the one thing it cites.
+        url = (links or found_urls or list(note_links) or [None])[0]
+        return CitedWork({"url": url}, None) if url and url != "#" else None
+    work = _read_work(text)
+    if work is None:
+        return None
+    fields = dict(work.fields)
+    url = links[0] if links else (found_urls[0] if found_urls else None)
+    if url is None and "url" in fields:
+        url = note_links[0] if note_links else "#"
+    if url is None and note_links and fields.get("kind") != "interview":
+        url = note_links[0]
+    if url:
+        # Set where the link stood among the pieces, if it did (a field's place is kept).
+        # A backslash is never part of a link: Markdown escapes (`\@`) left in by a reader.
+        fields["url"] = "#" if url == "url" else url.replace("\\", "")
+    else:
+        fields.pop("url", None)
+    if archived:
+        fields["archive_url"] = archived[0]
+    if "kind" not in fields:
+        kind = _kind(text, fields)
+        if kind:
+            fields["kind"] = kind
+    return CitedWork(fields, work.pages)
+
+
+def _read_work(text: str) -> CitedWork | None:
+    """The work a citation's words name, by the style they are written in."""
+    quoted = _QUOTED.search(text)
+    publication = _PUBLICATION.search(text)
+    short = _SHORT.match(text)
+    named = _leading_names(text)
+    if short:
+        # `Boatner (1974), p. 545`: the work is in a bibliography; what follows the pages
+        # may be comment (`says the largest force was "under 17,000"`).
+        rest = short.group("rest")
+        fields = {"author": short.group("who").strip(), "date": short.group("year")}
+        return CitedWork(fields, _pages_in(rest) or _bare_pages(rest.strip(" ,.")))
+    if named and not publication and not named[1].startswith(("“", '"')):
+        # `Chernow, Ron. Washington. Penguin Books, 2010, p. 419 "…"`: words in quotes
+        # after the entry quote the work, they are not its title.
+        return _bibliography(*named)
+    if quoted and len(quoted.group("title").split()) >= 2:
+        return _quoted_title(text, quoted)
+    if publication:
+        return _book(text, publication)
+    return _by_commas(text)
+
+
+def _take_urls(text: str) -> tuple[str, list[str], list[str]]:
+    """The text without its bare links, the links, and those marked as archived copies."""
+    found: list[str] = []
+    archived: list[str] = []
+    for match in _BARE_URL.finditer(text):
+        url = match.group("url").rstrip(".,;")
+        (archived if match.group("archived") or _ARCHIVE_HOST.search(url) else found).append(url)
+    return _BARE_URL.sub(" ", text), found, archived
+
+
+def _is_comment(text: str) -> bool:
+    """Prose explaining something rather than a citation: it opens in lower case, or its
+    first part before a comma, where a citation names who wrote or published the work, runs
+    to many words, several of them in lower case."""
+    first = re.split(r",\s+|\.\s+(?=[A-Z“\"])", text.strip(), maxsplit=1)[0]
+    words = first.split()
+    if words and words[0][:1].islower() and words[0] not in _NAME_JOINERS:
+        # `see the table below`: a citation opens with a name or a title, unless prose
+        # leads into one (`the translation published in Flood, “Title,” …`).
+        return not _QUOTED.search(text)
+    lower = sum(1 for w in words if w[:1].islower() and w not in _SMALL_WORDS)
+    return len(words) > 8 and lower >= 3
+
+
+def _quoted_title(text: str, quoted: re.Match[str]) -> CitedWork:
+    """`Author, “Title,” Outlet, date` (Chicago notes) and `Author. “Title.” Outlet,
+    Publisher, date` (MLA): what follows the title names where it appeared."""
+    before = quoted.string[: quoted.start()].strip(" ,.;:")
+    after = quoted.string[quoted.end() :].strip(" ,.;:")
+    fields: dict[str, str] = {"title": quoted.group("title").strip(" ,")}
+    pages = None
+    journal = _JOURNAL.match(after)
+    publication = _PUBLICATION.search(after)
+    if journal:
+        fields["publisher"] = journal.group("journal").strip()
+        fields["date"] = journal.group("date")
+        pages = journal.group("pages")
+        fields["kind"] = "academic"
+    elif publication:
+        book = _publication_fields(publication)
+        fields.update(book)
+        pages = _bare_pages(after[publication.end() :].strip(" ,.")) or _pages_in(after)
+    else:
+        sorted_ = _sort_pieces(after)
+        fields.update(sorted_.fields)
+        pages = sorted_.pages
+        if sorted_.rest:
+            fields["publisher"] = ", ".join(sorted_.rest)
+    who = _NAMES_START.sub("", before).strip(" ,.")
+    if who:
+        if fields.get("publisher") and _key_words(who) != _key_words(fields["publisher"]):
+            fields["author"] = who
+        elif not fields.get("publisher") and not after and _reads_as_names(who):
+            fields["author"] = who  # `Kuo, “Short Title.”`: a short note of a work cited before
+        elif not fields.get("publisher"):
+            fields["publisher"] = who
+    return CitedWork(fields, pages)
+
+
+def _book(text: str, publication: re.Match[str]) -> CitedWork:
+    """`Author, Title (Place: Publisher, Year), pages`: a book or report as Chicago notes
+    cite it. The first part is the author when it reads as names."""
+    head = text[: publication.start()].strip(" ,.")
+    fields = _publication_fields(publication)
+    named = _leading_names(head)
+    if named is not None:
+        head = named[1]
+        if _key_words(named[0]) != _key_words(fields.get("publisher", "")):
+            fields["author"] = named[0]
+    pieces = [p for p in re.split(r",\s+", head) if p and not _EDITORS.match(p)]
+    if named is None and len(pieces) >= 2 and _reads_as_names(pieces[0]):
+        count = _listed_names(pieces)
+        who = ", ".join(pieces[:count])
+        if _key_words(who) != _key_words(fields.get("publisher", "")):
+            fields["author"] = who
+        pieces = pieces[count:]
+    fields["title"] = ", ".join(pieces)
+    after = text[publication.end() :].strip(" ,.")
+    pages = _pages_in(after) or _bare_pages(after.split(",")[0].strip(" ."))
+    return CitedWork(fields, pages)
+
+
+def _publication_fields(publication: re.Match[str]) -> dict[str, str]:
+    fields = {}
+    if publication.group("publisher").strip():
+        fields["publisher"] = publication.group("publisher").strip()
+    if publication.group("date"):
+        fields["date"] = publication.group("date")
+    return fields
+
+
+@dataclass(frozen=True)
+class _Sorted:
+    fields: dict[str, str]
+    pages: str | None
+    rest: list[str]
+
+
+def _sort_pieces(text: str) -> _Sorted:
+    """Comma-separated pieces sorted into kinds: pages, a link placeholder, the last date,
+    an access date, a report number; what is left, in order."""
+    pieces = [
+        p.strip(" .") if _DATE.match(p.strip(" .")) else p.strip() for p in re.split(r",\s+", text)
+    ]
     dated = [i for i, p in enumerate(pieces) if _DATE.match(p)]
-    # A comma inside a title (`Despite huge manpower losses, how is …`) splits it: pieces
-    # are sorted into kinds first, and what is left between the first and the date is title.
     fields: dict[str, str] = {}
     pages = None
     rest: list[str] = []
     for i, piece in enumerate(pieces):
         if not piece:
             continue
+        accessed = _ACCESSED.match(piece)
         if _PAGES.match(piece):
-            pages = piece
+            pages = piece.rstrip(".")
         elif _URL.match(piece):
-            url = links[0] if links else (note_links[0] if note_links else piece)
-            fields.setdefault("url", url if url != "url" else "#")
+            fields.setdefault("url", piece)
         elif dated and i == dated[-1]:
             fields["date"] = piece
+        elif accessed:
+            fields["accessed"] = accessed.group(1)
         elif _REPORT_NUMBER.match(piece):
             fields["identifier"] = piece
         else:
             rest.append(piece)
+    return _Sorted(fields, pages, rest)
+
+
+def _by_commas(text: str) -> CitedWork | None:
+    """`Publisher, Title, date, link, pages` (the order of many reports' footnotes), or
+    `Author, Title, Publisher, date` when the first part is a surname with initials."""
+    found = _sort_pieces(text)
+    fields, rest = found.fields, found.rest
     if not rest:
         return None
-    interview = bool(_INTERVIEW.search(part))
+    interview = bool(_INTERVIEW.search(text))
     first = rest[0]
     if interview:
         fields["author"] = first
@@ -186,14 +452,99 @@ def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
     elif _AUTHOR.match(first) and len(rest) == 2:
         fields["author"] = first
         fields["title"] = rest[1]
+    elif (at := _place_and_publisher(rest)) is not None:
+        # `Author, Title, Place: Publisher, Year` (a Chicago note without brackets).
+        fields["publisher"] = _PLACE.sub("", rest[at])
+        if _reads_as_names(first):
+            fields["author"] = first
+        fields["title"] = ", ".join(rest[1:at])
+    elif len(rest) <= 2 and "date" not in fields and "url" not in fields and _reads_as_names(first):
+        # A short note of a work cited in full elsewhere: `Curtis, The Organization of the
+        # British Army, ch. 3`, `Kolchin, p. 73`.
+        fields["author"] = first
+        if len(rest) == 2:
+            fields["title"] = rest[1]
+    elif len(rest) == 1:
+        fields["title"] = first
     else:
         # The publisher comes first; a comma inside a title (`Despite huge manpower
         # losses, how is …`) keeps the rest together.
-        if len(rest) == 1:
-            fields["title"] = first
-        else:
-            fields["publisher"] = first
-            fields["title"] = ", ".join(rest[1:])
-    if "url" not in fields and note_links and not interview:
-        fields["url"] = note_links[0]
-    return CitedWork(fields, pages)
+        fields["publisher"] = first
+        fields["title"] = ", ".join(rest[1:])
+    return CitedWork(fields, found.pages)
+
+
+def _kind(text: str, fields: dict[str, str]) -> str | None:
+    """The kind of work when the citation says it: a journal's volume and issue, a
+    university press, a thesis."""
+    publisher = fields.get("publisher", "")
+    if _UNIVERSITY_PRESS.search(publisher) or _THESIS.search(text):
+        return "academic"
+    return None
+
+
+def _listed_names(pieces: list[str]) -> int:
+    """How many pieces name authors: `Ana Ruiz, Ben Okafor, and Mara Lind, Title`, a list
+    closed by `and`, else the first piece alone."""
+    for at, piece in enumerate(pieces[1:], start=1):
+        if not _reads_as_names(piece):
+            return 1
+        if piece.startswith("and ") and at + 1 < len(pieces):
+            return at + 1
+    return 1
+
+
+def _leading_names(text: str) -> tuple[str, str] | None:
+    """`Chernow, Ron. Washington. …`, `Jack P. Greene and J. R. Pole. A Companion …`: the
+    authors a bibliography entry opens with, closed by a full stop, and the rest. A name
+    written surname first may end with an initial whose full stop closes it; otherwise the
+    names end with a word, so that `Jack P.` is not taken for a whole name."""
+    first = text.split(", ", 1)[0]
+    if _AUTHOR.match(first):
+        return None  # `Klain D., Title, …`: the comma style reads it
+    for stop in re.finditer(r"\.\s+(?=[A-Z“\"'‘])", text):
+        names = text[: stop.start()]
+        words = names.replace(",", " ").split()
+        if len(words) > 8 or not _reads_as_names(names.replace(",", " ")):
+            return None
+        inverted = names.count(",") == 1 and not names.endswith(",")
+        if len(words) >= 2 and (inverted or len(words[-1]) > 1):
+            return names, text[stop.end() :]
+    return None
+
+
+def _bibliography(names: str, rest: str) -> CitedWork:
+    """`Authors. Title. Place: Publisher, Year, pages`: a bibliography entry."""
+    title, _, after = rest.partition(". ")
+    after = re.split(r"\s[“\"]", after, maxsplit=1)[0]  # a quotation of the work follows
+    found = _sort_pieces(after)
+    fields = {"author": names, "title": title.strip(" .")} | found.fields
+    if found.rest:
+        fields["publisher"] = _PLACE.sub("", ", ".join(found.rest)).strip(" .")
+    return CitedWork(fields, found.pages)
+
+
+def _place_and_publisher(rest: list[str]) -> int | None:
+    """Where `Place: Publisher` stands among the pieces, after an author and a title."""
+    for at, piece in enumerate(rest[2:], start=2):
+        if _PLACE.match(piece):
+            return at
+    return None
+
+
+def _reads_as_names(text: str) -> bool:
+    words = text.split()
+    return (
+        0 < len(words) <= 8
+        and not re.search(r"\d", text)
+        and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+    )
+
+
+def _key_words(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().casefold()
+
+
+def _bare_pages(text: str) -> str | None:
+    found = re.fullmatch(r"[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?", text.strip())
+    return found.group(0) if found and re.search(r"\d", found.group(0)) else None

@@ -1,0 +1,237 @@
+"""Sources read from notes written in the citation styles of reports, news, books, journals
+and Wikipedia's templates (examples made up for these tests, in each style's shape)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.extract.notes import CitedWork, read_note
+from factcheck.extract.structure import Note
+from factcheck.model import Citation, Source
+
+
+def _read(text: str, **kwargs: Any) -> list[CitedWork]:
+    return read_note(Note("1", text, **kwargs), [])
+
+
+def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
+    (work,) = _read(text, **kwargs)
+    return work.fields, work.pages
+
+
+@pytest.mark.parametrize(
+    ("text", "fields", "pages"),
+    [
+        # Chicago note of a news article: author, title in quotes, outlet, date, link.
+        (
+            "Ana Ruiz, “Floods Displace Thousands in the Delta,” Daily Ledger, 4 June 2021, "
+            "https://ledger.example/floods.",
+            {
+                "author": "Ana Ruiz",
+                "title": "Floods Displace Thousands in the Delta",
+                "publisher": "Daily Ledger",
+                "date": "4 June 2021",
+                "url": "https://ledger.example/floods",
+            },
+            None,
+        ),
+        # MLA: surname first, title in quotes, container and publisher, abbreviated month,
+        # and an archived copy.
+        (
+            "Okafor, Ben. “Port Strike Ends After Nine Days.” Coastal Times, Harbour Media, "
+            "12 Sept. 2019, https://ct.example/strike. Archived https://archive.ph/AbCd1.",
+            {
+                "author": "Okafor, Ben",
+                "title": "Port Strike Ends After Nine Days.",
+                "publisher": "Coastal Times, Harbour Media",
+                "date": "12 Sept. 2019",
+                "url": "https://ct.example/strike",
+                "archive_url": "https://archive.ph/AbCd1",
+            },
+            None,
+        ),
+        # MLA without an author: what follows the title is where it appeared.
+        (
+            "“Dam Opens on Schedule.” Valley News, 3 Mar. 2020, https://vn.example/dam.",
+            {
+                "title": "Dam Opens on Schedule.",
+                "publisher": "Valley News",
+                "date": "3 Mar. 2020",
+                "url": "https://vn.example/dam",
+            },
+            None,
+        ),
+        # An organisation's report in quotes: the organisation publishes it, no author.
+        (
+            "Rivers Watch, “Silted Channels” (Lisbon: Rivers Watch, May 2018), "
+            "https://rw.example/silt.",
+            {
+                "publisher": "Rivers Watch",
+                "title": "Silted Channels",
+                "date": "May 2018",
+                "url": "https://rw.example/silt",
+            },
+            None,
+        ),
+        # A journal article: volume, issue, year and pages after the title.
+        (
+            "See Mara Lind, “Salt Roads of the North,” Journal of Trade History 12, "
+            "no. 3 (2004): 211–40.",
+            {
+                "author": "Mara Lind",
+                "title": "Salt Roads of the North",
+                "publisher": "Journal of Trade History",
+                "date": "2004",
+                "kind": "academic",
+            },
+            "211–40",
+        ),
+        # A Chicago book: publication in brackets, place with a comma, pages after.
+        (
+            "Tomas Berg, Mills and Markets, 1700–1850 (Uppsala, Sweden: Nordic University "
+            "Press, 2011), 88–91.",
+            {
+                "author": "Tomas Berg",
+                "title": "Mills and Markets, 1700–1850",
+                "publisher": "Nordic University Press",
+                "date": "2011",
+                "kind": "academic",
+            },
+            "88–91",
+        ),
+        # A short citation of a work in the bibliography, with comment after its pages.
+        (
+            'Hale (1988), p. 40 puts the garrison at "under 2,000".',
+            {"author": "Hale", "date": "1988"},
+            "p. 40",
+        ),
+        # A bibliography entry: authors, then title, then publisher and year, full stops
+        # between; a quotation of the work after it is not its title.
+        (
+            'Pike, Edna J. Harbour Lights. Fenwick Press, 1972, p. 9 "The lamps were lit".',
+            {
+                "author": "Pike, Edna J",
+                "title": "Harbour Lights",
+                "publisher": "Fenwick Press",
+                "date": "1972",
+            },
+            "p. 9",
+        ),
+        (
+            "Anne K. Moss and R. T. Vale. A History of Canals (Delta, 1990) p. 14",
+            {
+                "author": "Anne K. Moss and R. T. Vale",
+                "title": "A History of Canals",
+                "publisher": "Delta",
+                "date": "1990",
+            },
+            "p. 14",
+        ),
+        # A Chicago note without brackets: `Place: Publisher` before the year.
+        (
+            "Ruth Ames, Quiet Harbours: 1800–1900, Boston: Gale and Finch, 1994, p. 12",
+            {
+                "author": "Ruth Ames",
+                "title": "Quiet Harbours: 1800–1900",
+                "publisher": "Gale and Finch",
+                "date": "1994",
+            },
+            "p. 12",
+        ),
+        # A short note of a work cited in full earlier: surname, short title, chapter.
+        (
+            "Ames, Quiet Harbours, ch. 4.",
+            {"author": "Ames", "title": "Quiet Harbours"},
+            "ch. 4",
+        ),
+    ],
+)
+def test_citation_styles(text: str, fields: dict[str, str], pages: str | None) -> None:
+    assert _one(text) == (fields, pages)
+
+
+def test_the_report_order_is_read_as_before() -> None:
+    fields, pages = _one(
+        "Field Monitor, Crossing points and closures, 2 May 2024, [url](#), pp. 4-6"
+    )
+    assert fields == {
+        "publisher": "Field Monitor",
+        "title": "Crossing points and closures",
+        "date": "2 May 2024",
+        "url": "#",
+    }
+    assert pages == "pp. 4-6"
+
+
+def test_a_note_that_explains_cites_only_its_link() -> None:
+    assert _read("The figure excludes those who returned within the month; see the table.") == []
+    (work,) = _read(
+        "An armistice was agreed by both sides on 3 May and held until the autumn talks.",
+        links=("https://treaties.example/armistice",),
+    )
+    assert work.fields == {"url": "https://treaties.example/armistice"}
+
+
+def test_several_styles_in_one_note_split_on_semicolons() -> None:
+    works = _read("Hale (1988), p. 40; and Pike, Edna J. Harbour Lights. Fenwick Press, 1972.")
+    assert [w.fields.get("author") for w in works] == ["Hale", "Pike, Edna J"]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected", "pages"),
+    [
+        (
+            {
+                "template": "cite journal",
+                "last": "Lind",
+                "first": "Mara",
+                "title": "Salt Roads",
+                "journal": "Journal of Trade History",
+                "publisher": "Trade Society",
+                "year": "2004",
+                "pages": "211–40",
+                "archiveurl": "//web.archive.org/web/2015/http://j.example/salt",
+            },
+            {
+                "author": "Lind, Mara",
+                "title": "Salt Roads",
+                "publisher": "Journal of Trade History",
+                "date": "2004",
+                "archive_url": "https://web.archive.org/web/2015/http://j.example/salt",
+                "kind": "academic",
+            },
+            "pp. 211–40",
+        ),
+        (
+            {"template": "sfn", "1": "Hale", "2": "Moss", "3": "1988", "p": "40"},
+            {"author": "Hale and Moss", "date": "1988"},
+            "p. 40",
+        ),
+        (
+            {"template": "cite news", "title": "Dam opens", "work": "Valley News", "date": "2020"},
+            {"title": "Dam opens", "publisher": "Valley News", "date": "2020", "kind": "media"},
+            None,
+        ),
+    ],
+)
+def test_template_fields(
+    fields: dict[str, str], expected: dict[str, str], pages: str | None
+) -> None:
+    assert _one("", fields=fields) == (expected, pages)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("Aa Zz.,;:()“”\"'[]-–0123456789 pchttps://x.y/Archived")),
+        max_size=300,
+    )
+)
+def test_any_words_give_sources_a_claim_file_accepts(text: str) -> None:
+    for work in read_note(Note("1", text), []):
+        Source.model_validate({"id": "s", **work.fields})
+        Citation.model_validate({"source": "s", "pages": work.pages})
