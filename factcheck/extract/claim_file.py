@@ -72,8 +72,11 @@ def _unique(key: str, taken: dict[str, Any]) -> str:
     return found
 
 
-class _Dumper(yaml.SafeDumper):
-    """Every record written out in full: no `&id001` anchors for lists two claims share."""
+class _Dumper(yaml.CSafeDumper):
+    """Every record written out in full: no `&id001` anchors for lists two claims share.
+
+    libyaml's emitter (as `parsing` reads with libyaml's parser) writes the same text as
+    PyYAML's own, about four times faster on a large draft file."""
 
     def ignore_aliases(self, data: Any) -> bool:
         return True
