@@ -9,6 +9,7 @@ spans that look like them, so a draft holds only values the loader reads. Each c
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -35,12 +36,23 @@ _DATE_CORE = (
     rf"(?:{_DAY_MONTH}|{_MONTH} \d{{1,2}}, \d{{4}}|{_PART}?{_MONTH}(?: \d{{4}})?"
     r"|\d{4}-\d{2}-\d{2})"
 )
-_DATE = re.compile(
-    rf"(?:\b(?P<prep>[Aa]s of|[Oo]n|[Bb]y|[Ss]ince|[Ii]n|[Uu]ntil|[Ff]rom|[Bb]etween|[Aa]t)\s+)?"
-    rf"(?P<date>{_PART}?{_DATE_CORE}"
-    r"|(?<=[Ss]ince )\d{4}|(?<=[Ii]n )\d{4}|(?<=[Bb]y )\d{4})\b",
-    re.IGNORECASE,
+#: The words that may stand before a date (with white space between) and say how the date is
+#: meant: `as of`, `since`, `by` … (a match of `(?:\b(?:PREPOSITION)\s+)?DATE`, in any case).
+PREPOSITIONS = ("as of", "on", "by", "since", "in", "until", "from", "between", "at")
+#: A date, on text whose case `_FOLD` made small. Every date holds a digit or a month's name
+#: (`_DATE_ANCHOR`) and is at most `DATE_WIDTH` characters long.
+DATE_PATTERN = (
+    rf"(?:{_PART}?{_DATE_CORE}|(?<=since )\d{{4}}|(?<=in )\d{{4}}|(?<=by )\d{{4}})\b".lower()
 )
+DATE_WIDTH = 80
+_DATE = re.compile(DATE_PATTERN)
+_DATE_ANCHOR = re.compile(rf"\d+|{_MONTH.lower()}")
+#: Each letter made the one the date patterns are written in, as `re.IGNORECASE` matches
+#: them (`İ` and `ı` are an `i`, `ſ` an `s`, the Kelvin sign a `k`); one character for one.
+_FOLD = str.maketrans(
+    {**{c: c.lower() for c in string.ascii_uppercase}, "İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}
+)
+_WORD_CHAR = re.compile(r"\w")
 _NUMBER = r"(?:\d{1,3}(?:[,\u2009\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
 _WORD_NUMBER = (
     r"(?:(?:several )?tens of thousands|hundreds of thousands|thousands|hundreds|dozens|millions|"
@@ -201,7 +213,8 @@ def draft(
         before: list[dict[str, Any]] = []
         for sentence in paragraph.sentences:
             found = []
-            for claim in _claims_of(sentence, year, topic, labels):
+            dates = date_spans(sentence.text)
+            for claim in _claims_of(sentence, dates, year, topic, labels):
                 _place(claim, props, subjects, topic, vocabulary)
                 found.append(claim)
             if not found:
@@ -211,7 +224,7 @@ def draft(
                 claim["document"] = doc_id
                 claims.append(claim)
             before = found
-            year = _last_year(sentence.text, year)
+            year = _last_year(dates, year)
     ordered = [_ordered(c) for c in claims]
     content: dict[str, Any] = {
         "documents": [document],
@@ -268,10 +281,14 @@ def _sources_and_footnotes(
 
 
 def _claims_of(
-    sentence: Sentence, year: int | None, topic: str, labels: set[str]
+    sentence: Sentence,
+    spans: list[tuple[str, str, int]],
+    year: int | None,
+    topic: str,
+    labels: set[str],
 ) -> Iterator[dict[str, Any]]:
     text = sentence.text
-    dates = list(_dates(text, year))
+    dates = list(_dates(year, spans))
     quantities = list(_quantities(text, dates))
     who = attribute(text)
     markers = [m for m in sentence.markers if m in labels]
@@ -410,10 +427,54 @@ def _whole_before(quantities: list[_Found], part: _Found) -> str | None:
     return earlier[-1] if earlier else None
 
 
-def _dates(text: str, year: int | None) -> Iterator[_Found]:
-    for m in _DATE.finditer(text):
-        written = m.group("date")
-        prep = (m.group("prep") or "").casefold()
+def date_spans(text: str) -> list[tuple[str, str, int]]:
+    """Every date `text` names, left to right: the word before it that says how it is meant
+    (one of `PREPOSITIONS`, casefolded, or ""), its words, and where they start.
+
+    The same as one pattern of an optional preposition, white space and `DATE_PATTERN`,
+    matched in any case from every character on, but searched only near a digit or a month's
+    name (every date holds one), case-sensitively on text whose case is folded: several
+    times faster.
+    """
+    folded = text.translate(_FOLD)
+    found = []
+    end = 0  # where the date before ended: the next one, with its preposition, starts here
+    done = 0  # no date starts before this
+    for anchor in _DATE_ANCHOR.finditer(folded):
+        # A date holding this anchor first starts at most DATE_WIDTH before it and ends at
+        # most DATE_WIDTH after its start: searching so far reads all the date can read.
+        last = anchor.end() - 1
+        start = max(done, anchor.start() - DATE_WIDTH)
+        if start > last:
+            continue
+        m = _DATE.search(folded, start, last + DATE_WIDTH + 1)
+        if m is None or m.start() > last:
+            done = last + 1
+            continue
+        prep = _preposition(text, folded, end, m.start())
+        found.append((prep, text[m.start() : m.end()], m.start()))
+        end = done = m.end()
+    return found
+
+
+def _preposition(text: str, folded: str, end: int, start: int) -> str:
+    """The preposition, casefolded, that stands (a word of its own, then white space) before
+    the date at `start` and after `end`, or ""."""
+    words_end = start
+    while words_end > end and folded[words_end - 1].isspace():
+        words_end -= 1
+    if words_end == start:
+        return ""
+    for word in PREPOSITIONS:
+        at = words_end - len(word)
+        on_its_own = at == 0 or not _WORD_CHAR.match(folded, at - 1)
+        if at >= end and folded.startswith(word, at) and on_its_own:
+            return text[at:words_end].casefold()
+    return ""
+
+
+def _dates(year: int | None, spans: list[tuple[str, str, int]]) -> Iterator[_Found]:
+    for prep, written, start in spans:
         # A month's name alone, with no word of time before it, may be a word (`May`).
         if _MONTH_ONLY.fullmatch(written) and not prep:
             continue
@@ -421,7 +482,7 @@ def _dates(text: str, year: int | None) -> Iterator[_Found]:
             parse_time(written, year=year or 2000)
         except (FactcheckError, ValueError):
             continue
-        yield _Found(written, m.start("date"), prep or "bare")
+        yield _Found(written, start, prep or "bare")
 
 
 _EXTENSION = re.compile(r"\.(?:txt|text|md|markdown|html?|xhtml|wiki|wikitext|mediawiki)$", re.I)
@@ -534,11 +595,12 @@ def _year_of(text: str | None) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _last_year(text: str, year: int | None) -> int | None:
-    """The year the text speaks of after `text`: that of its last date with a month (a bare
-    year, as in `active since 2014`, is often background, not the time of the narrative)."""
-    for m in _DATE.finditer(text):
-        if re.search(_MONTH, m.group("date"), re.IGNORECASE) and (y := _YEAR.search(m.group(0))):
+def _last_year(spans: list[tuple[str, str, int]], year: int | None) -> int | None:
+    """The year the text speaks of after a sentence with these dates (`date_spans`): that of
+    its last date with a month (a bare year, as in `active since 2014`, is often background,
+    not the time of the narrative)."""
+    for _, written, _ in spans:
+        if _MONTH_ONLY.search(written) and (y := _YEAR.search(written)):
             year = int(y.group(1))
     return year
 
