@@ -47,8 +47,8 @@ DATE_PATTERN = (
 DATE_WIDTH = 80
 _DATE = re.compile(DATE_PATTERN)
 _DATE_ANCHOR = re.compile(rf"\d+|{_MONTH.lower()}")
-#: Each letter made the one the date patterns are written in, as `re.IGNORECASE` matches
-#: them (`İ` and `ı` are an `i`, `ſ` an `s`, the Kelvin sign a `k`); one character for one.
+#: Each letter made the one the date and number patterns are written in, as `re.IGNORECASE`
+#: matches them (`İ` and `ı` are an `i`, `ſ` an `s`, the Kelvin sign a `k`); one for one.
 _FOLD = str.maketrans(
     {**{c: c.lower() for c in string.ascii_uppercase}, "İ": "i", "ı": "i", "ſ": "s", "\u212a": "k"}
 )
@@ -70,8 +70,7 @@ _QUANTITY = re.compile(
     rf"(?<![\w.:,])(?P<q>{_QUALIFIER})(?P<n>(?:{_NUMBER}|{_WORD_NUMBER}){_SCALE}"
     rf"(?:\s?[–-]\s?{_NUMBER}{_SCALE}|\s(?:to|and)\s{_NUMBER}{_SCALE})?)(?![\w.,]\d)"
     r"(?P<after>\s*%|\s(?:per ?cent)|\s[\w’'-]+(?:\s[\w’'-]+)?)?",
-    re.IGNORECASE,
-)
+)  # Written in small letters, searched on text whose case `_FOLD` made small.
 #: Words after a number that make it no count of people or things.
 _NOT_COUNTED = re.compile(
     r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|per|"
@@ -258,10 +257,11 @@ def _sources_and_footnotes(
             previous = works or previous
             cites = []
             for work in works:
-                if work.key not in ids:
-                    ids[work.key] = source_ids.new(work)
-                    sources.append({"id": ids[work.key], **work.fields})
-                cite: dict[str, Any] = {"source": ids[work.key]}
+                key = work.key  # worked out anew on each use
+                if key not in ids:
+                    ids[key] = source_ids.new(work)
+                    sources.append({"id": ids[key], **work.fields})
+                cite: dict[str, Any] = {"source": ids[key]}
                 if work.pages:
                     cite["pages"] = work.pages
                 cites.append(cite)
@@ -290,6 +290,10 @@ def _claims_of(
     text = sentence.text
     dates = list(_dates(year, spans))
     quantities = list(_quantities(text, dates))
+    running = _until_now(text) if not quantities else None
+    ongoing = _NOT_HAPPENED.search(text)
+    if not (quantities or dates or running or ongoing):
+        return  # nothing to claim: who said it need not be read
     who = attribute(text)
     markers = [m for m in sentence.markers if m in labels]
     base: dict[str, Any] = {"text": text, "stance": who.stance}
@@ -300,9 +304,12 @@ def _claims_of(
     guesses = [f"claimant and stance from {who.how}"]
     if len(markers) < len(sentence.markers):
         guesses.append("a footnote marker that leads to no note was left out")
+    count_words: list[tuple[int, Family]] | None = None
     for q in quantities:
-        counts_people = q.kind == "count" and q.noun not in _NOT_PEOPLE
-        family = _nearest_family(text, q.start, count=True) if counts_people else None
+        family = None
+        if q.kind == "count" and q.noun not in _NOT_PEOPLE:
+            count_words = _family_words(text, count=True) if count_words is None else count_words
+            family = _nearest(count_words, q.start)
         claim = dict(base, value=q.written, _kind=q.kind, _family=family, _noun=q.noun)
         as_of = _as_of(dates, year)
         notes = list(guesses)
@@ -329,11 +336,13 @@ def _claims_of(
         yield claim
         if who.denied:
             yield reported
-    if not quantities and (running := _UNTIL_NOW.search(text)):
+    if running:
         yield from _running(base, running, year, guesses)
         return
-    date_family = _nearest_family(text, 0, count=False)
-    if date_family is None and (quantities or not _NOT_HAPPENED.search(text)):
+    if not (dates or ongoing):
+        return
+    date_family = _nearest(_family_words(text, count=False), 0)
+    if date_family is None and (quantities or not ongoing):
         return
     for d in dates:
         if d.kind in ("as of", "since", "by", "until", "between", "from") or date_family is None:
@@ -350,7 +359,7 @@ def _claims_of(
         claim["_sure"] = True
         yield claim
         break
-    if (ongoing := _NOT_HAPPENED.search(text)) and _ends(text):
+    if ongoing and _ends(text):
         claim = dict(base, value=ongoing.group(1), _kind="date", _family=_ENDED, _noun="")
         as_of_dates = [d for d in dates if d.kind == "as of"]
         notes = list(guesses)
@@ -370,8 +379,10 @@ def _denials_of(
 ) -> list[dict[str, Any]]:
     """A sentence with no value of its own that denies what the sentence before it says
     (`Peskov also denied this.`): a denial of each of that sentence's values."""
+    if not before or not _POINTING_BACK.search(sentence.text):
+        return []
     who = attribute(sentence.text)
-    if who.stance != "denies" or not before or not _POINTING_BACK.search(sentence.text):
+    if who.stance != "denies":
         return []
     markers = [m for m in sentence.markers if m in labels]
     denials = []
@@ -394,6 +405,11 @@ _ENDED = next(f for f in FAMILIES if f.key == "ended")
 _STARTED = next(f for f in FAMILIES if f.key == "started")
 #: A span that runs until now (`21 September 2022 – present`): started then, not ended.
 _UNTIL_NOW = re.compile(rf"\b(?P<start>{_DATE_CORE}) ?(?:–|—|-|to) ?(?P<now>present|ongoing)\b")
+
+
+def _until_now(text: str) -> re.Match[str] | None:
+    """A span of `text` that runs until now (searched only where its last word stands)."""
+    return _UNTIL_NOW.search(text) if "present" in text or "ongoing" in text else None
 
 
 def _running(
@@ -491,13 +507,14 @@ _MONTH_ONLY = re.compile(_MONTH, re.IGNORECASE)
 
 def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
     spans = [(d.start, d.start + len(d.written)) for d in dates]
-    for m in _QUANTITY.finditer(text):
+    for m in _QUANTITY.finditer(text.translate(_FOLD)):
         start = m.start("n")
         if any(a <= start < b for a, b in spans):
             continue
-        after = m.group("after") or ""
+        # The words as written (a group that took no part spans "").
+        qualifier, number, after = (text[m.start(g) : m.end(g)] for g in ("q", "n", "after"))
         if _PERCENT.match(after):
-            written = m.group("q") + m.group("n") + after
+            written = qualifier + number + after
             of = _OF.match(text, m.end("after"))
             if _parses(written):
                 yield _Found(written, m.start(), "percentage", _noun(of.group(1)) if of else "")
@@ -506,13 +523,12 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
             continue
         if _NOT_COUNT_BEFORE.search(text[: m.start()]) or _noun(after) in _FUNCTION_WORDS:
             continue
-        number = m.group("n")
-        if re.fullmatch(r"1[89]\d\d|20\d\d", number) and not m.group("q"):
+        if re.fullmatch(r"1[89]\d\d|20\d\d", number) and not qualifier:
             continue
         if not re.search(r"\d", number) and after.strip()[:1].isupper():
             continue
-        tried = [m.group("q") + number, number]
-        if m.group("q").strip().casefold() == "between" and " and " not in number:
+        tried = [qualifier + number, number]
+        if qualifier.strip().casefold() == "between" and " and " not in number:
             tried = [number]
         for written in tried:
             if _parses(written):
@@ -551,15 +567,21 @@ _COUNT_FAMILIES = tuple((f, _family_pattern(f)) for f in FAMILIES if f.count_nam
 _DATE_FAMILIES = tuple((f, _family_pattern(f)) for f in FAMILIES if f.date_name is not None)
 
 
-def _nearest_family(text: str, at: int, *, count: bool) -> Family | None:
-    """The family whose word stands nearest `at` in the sentence (counts) or first (dates)."""
-    best: tuple[int, Family] | None = None
+def _family_words(text: str, *, count: bool) -> list[tuple[int, Family]]:
+    """Where the words of each family (of counts, or of dates) stand in the sentence, family
+    by family, in the order of `FAMILIES`."""
     lower = _PHRASAL.sub(lambda m: " " * len(m.group(0)), text).casefold()
-    for family, pattern in _COUNT_FAMILIES if count else _DATE_FAMILIES:
-        for m in pattern.finditer(lower):
-            distance = abs(m.start() - at) if count else m.start()
-            if best is None or distance < best[0]:
-                best = (distance, family)
+    families = _COUNT_FAMILIES if count else _DATE_FAMILIES
+    return [(m.start(), family) for family, pattern in families for m in pattern.finditer(lower)]
+
+
+def _nearest(words: list[tuple[int, Family]], at: int) -> Family | None:
+    """The family whose word stands nearest `at` (at 0: first in the sentence); of words as
+    near, the first of `_family_words`."""
+    best: tuple[int, Family] | None = None
+    for start, family in words:
+        if best is None or abs(start - at) < best[0]:
+            best = (abs(start - at), family)
     return best[1] if best else None
 
 
