@@ -207,6 +207,7 @@ def draft(
     props: dict[str, dict[str, Any]] = {}
     subjects: dict[str, dict[str, Any]] = {}
     claims: list[dict[str, Any]] = []
+    reusable: dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any]] | None] = {}
     year = _year_of(doc.date)
     for paragraph in doc.paragraphs:
         before: list[dict[str, Any]] = []
@@ -214,7 +215,7 @@ def draft(
             found = []
             dates = date_spans(sentence.text)
             for claim in _claims_of(sentence, dates, year, topic, labels):
-                _place(claim, props, subjects, topic, vocabulary)
+                _place(claim, props, subjects, topic, vocabulary, reusable)
                 found.append(claim)
             if not found:
                 found = _denials_of(sentence, before, labels)
@@ -685,12 +686,19 @@ def _place(
     subjects: dict[str, dict[str, Any]],
     topic: str,
     vocabulary: Corpus | None,
+    reusable: dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any]] | None],
 ) -> None:
+    """Give the claim its subject and property, and its review note. `reusable` keeps what
+    the vocabulary offered for each property proposed (one search of it, not one a claim)."""
     proposed = {k: v for k, v in _property_of(claim).items() if v not in ([], False)}
     subject = {"id": slug(topic), "name": topic}
     notes: list[str] = claim.pop("_notes")
     sure: bool = claim.pop("_sure")
-    reused = _from_vocabulary(proposed, topic, claim.get("_family"), vocabulary)
+    family = claim.get("_family")
+    offered = (proposed["id"], proposed["name"], proposed["kind"], family)
+    if offered not in reusable:
+        reusable[offered] = _from_vocabulary(proposed, topic, family, vocabulary)
+    reused = reusable[offered]
     if reused:
         proposed, subject = reused
         notes.append(f"property '{proposed['id']}' and subject '{subject['id']}' reused")
