@@ -41,6 +41,8 @@ _VERB = re.compile(
     + _DENYING
     + r")\b"
 )
+#: Every `_VERB` holds one of these words: a sentence without one is not searched for it.
+_VERB_WORD = re.compile(_SAYING + "|" + _DENYING)
 _REPORTED = re.compile(
     r"\b(?:reportedly|allegedly|were reported|was reported|is reported|are reported|"
     r"it has been (?:speculated|reported|claimed|suggested)|reports? (?:say|said|suggest))\b",
@@ -79,11 +81,12 @@ def attribute(sentence: str) -> Attribution:
         who = _clean(found.group(1))
         if who:
             return Attribution(who, "reports", f"'{found.group(0).rstrip(',.;')}'")
-    if found := _FIGURES.search(sentence):
+    if " show" in sentence and (found := _FIGURES.search(sentence)):
         who = _clean(found.group(1))
         if who:
             return Attribution(who, "reports", f"'{who}'s figures'")
-    for found in _VERB.finditer(sentence):
+    verbs = _VERB.finditer(sentence) if _VERB_WORD.search(sentence) else ()
+    for found in verbs:
         who = _clean(found.group(1))
         if not who or not _names_someone(who):
             continue
