@@ -34,6 +34,7 @@ import warnings
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from factcheck.errors import FactcheckError
@@ -91,11 +92,12 @@ class _Line:
     y: float
     pieces: list[_Piece] = field(default_factory=list)
 
-    @property
+    # Asked for many times once the line is read; its pieces no longer change by then.
+    @cached_property
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
-    @property
+    @cached_property
     def size(self) -> float:
         """The size of most of its characters."""
         sizes: Counter[float] = Counter()
@@ -218,7 +220,7 @@ def _page_lines(page: Any, number: int) -> list[_Line]:
                     line = _Line(number, x, y)
                     lines.append(line)
                     current[0] = line
-                elif not line.text.strip():
+                elif not any(p.text.strip() for p in line.pieces):
                     line.x, line.y = x, y
                 text_size = float(size) * (scale or 1.0)
                 line.pieces.append(_Piece(part.translate(_LIGATURES), text_size, y))
