@@ -4,6 +4,7 @@ numbers), in the standard Helvetica font, with a correct cross-reference table."
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -45,9 +46,17 @@ def _content(page: Page) -> bytes:
     return b"\n".join(out)
 
 
-def make_pdf(pages: Sequence[Page], *, title: str | None = None, text: bool = True) -> bytes:
+def make_pdf(
+    pages: Sequence[Page],
+    *,
+    title: str | None = None,
+    text: bool = True,
+    compressed: int = 0,
+    padding: int = 0,
+) -> bytes:
     """A PDF of `pages`; with `text=False`, pages that draw only a rectangle (as a scan
-    without a text layer shows no text)."""
+    without a text layer shows no text). Each page's content is followed by `padding`
+    spaces and compressed (FlateDecode) `compressed` times."""
     objects: list[bytes] = []
     kids = []
     font_id = 3
@@ -58,7 +67,15 @@ def make_pdf(pages: Sequence[Page], *, title: str | None = None, text: bool = Tr
     )
     for page in pages:
         stream = _content(page) if text else b"0 0 0 rg 72 72 400 600 re f"
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
+        stream += b" " * padding
+        for _ in range(compressed):
+            stream = zlib.compress(stream, 9)
+        filters = (
+            b" /Filter [%s]" % b" ".join([b"/FlateDecode"] * compressed) if compressed else b""
+        )
+        objects.append(
+            b"<< /Length %d%s >>\nstream\n%s\nendstream" % (len(stream), filters, stream)
+        )
         content_id = len(objects)
         objects.append(
             b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "

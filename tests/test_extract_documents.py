@@ -207,6 +207,7 @@ def test_pdf_is_chosen_by_its_header_whatever_its_name() -> None:
 
 
 def _encrypted(user_password: str) -> bytes:
+    # pypdf (a test dependency) writes the encrypted copies the reader is given.
     from pypdf import PdfReader, PdfWriter
 
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(report_pdf())))
@@ -469,7 +470,7 @@ def test_docx_entities_are_not_expanded() -> None:
 
 @pytest.mark.parametrize(
     ("module", "name", "what"),
-    [("pypdf", "report.pdf", "PDF"), ("docx", "brief.docx", "Word documents")],
+    [("pypdfium2", "report.pdf", "PDF"), ("docx", "brief.docx", "Word documents")],
 )
 def test_without_the_extra_the_error_says_how_to_install_it(
     monkeypatch: pytest.MonkeyPatch, module: str, name: str, what: str
@@ -501,6 +502,37 @@ def test_extract_end_to_end_gives_a_claim_file_that_loads(tmp_path: Path, name: 
     result = runner.invoke(app, ["conflicts", "-c", str(out), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert "conflicts" in json.loads(result.stdout)
+
+
+def test_pdf_content_compressed_once_or_twice_is_read() -> None:
+    pages = [
+        Page(
+            [
+                Line(700, [("It began in 2022.", False), ("1", True)]),
+                Line(100, "1 A source.", size=8),
+            ]
+        )
+    ]
+    for layers in (1, 2):
+        doc = read_document(make_pdf(pages, compressed=layers), "zipped.pdf")
+        assert sentences(doc) == [("It began in 2022.", ("1",))]
+        assert [(n.label, n.text) for n in doc.notes] == [("1", "A source.")]
+
+
+@pytest.mark.parametrize("layers", [1, 2])
+def test_pdf_whose_stream_inflates_to_gigabytes_is_refused(layers: int) -> None:
+    """A decompression bomb: a page's content of 140 MB of spaces, compressed once (about
+    140 KB) or twice (about 1 KB). PDFium would inflate it all in memory; the reader refuses
+    it first, in bounded time."""
+    data = make_pdf([Page([Line(700, "Text.")])], compressed=layers, padding=140_000_000)
+    started = time.process_time()
+    with pytest.raises(FactcheckError) as caught:
+        read_document(data, "bomb.pdf")
+    assert time.process_time() - started < 5
+    assert str(caught.value) == (
+        "bomb.pdf: the PDF's compressed streams inflate to more than 128 MB "
+        "(a decompression bomb?); not read"
+    )
 
 
 def test_extract_names_the_bad_document(tmp_path: Path) -> None:
@@ -535,7 +567,7 @@ _PDF = report_pdf()
 _DOCX = report_docx()
 
 
-def test_pypdf_and_python_docx_are_imported_only_for_their_documents(tmp_path: Path) -> None:
+def test_pdfium_and_python_docx_are_imported_only_for_their_documents(tmp_path: Path) -> None:
     text = tmp_path / "note.txt"
     text.write_text("It began in 2022.¹\n\n¹ Source.\n", encoding="utf-8")
     script = (
@@ -547,7 +579,7 @@ def test_pypdf_and_python_docx_are_imported_only_for_their_documents(tmp_path: P
         "        main()\n"
         "    except SystemExit as exc:\n"
         "        assert not exc.code, exc.code\n"
-        "print(sorted(m for m in ('pypdf', 'docx', 'lxml') if m in sys.modules))\n"
+        "print(sorted(m for m in ('pypdfium2', 'docx', 'lxml') if m in sys.modules))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, str(text)], capture_output=True, text=True, check=True

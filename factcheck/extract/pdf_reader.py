@@ -1,8 +1,10 @@
-"""PDF: the text layer of each page, read by pypdf, rebuilt into paragraphs; running headers,
-footers and page numbers left out; footnotes at the page foot made notes.
+"""PDF: the text layer of each page, read by PDFium (pypdfium2), rebuilt into paragraphs;
+running headers, footers and page numbers left out; footnotes at the page foot made notes.
 
-pypdf reports every piece of text it draws with its position and font size, and joins words
-on a line and breaks lines as its own text extraction does. From the pieces:
+PDFium's text page gives a page's characters in order, with the spaces and line breaks
+its text extraction puts between them, and each character's position and font size. A
+line is cut into pieces where the font size changes (a raised marker, a footnote's
+label). From the pieces:
 
 - Lines set in a smaller font at the foot of a page, the first of them starting with a label
   that a marker of the same page uses, are that page's footnotes (lines that are not set
@@ -25,15 +27,15 @@ Nothing the PDF holds is run: scripts, forms and links' actions are not read.
 
 from __future__ import annotations
 
-import io
+import ctypes
 import itertools
-import logging
 import math
 import re
-import warnings
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from factcheck.errors import FactcheckError
@@ -91,17 +93,22 @@ class _Line:
     y: float
     pieces: list[_Piece] = field(default_factory=list)
 
-    @property
+    # A line's text and size are asked for many times once its pieces are all read.
+    @cached_property
     def text(self) -> str:
         return "".join(p.text for p in self.pieces)
 
-    @property
+    @cached_property
     def size(self) -> float:
         """The size of most of its characters."""
-        sizes: Counter[float] = Counter()
-        for piece in self.pieces:
-            sizes[round(piece.size * 2) / 2] += len(piece.text.strip())
-        return sizes.most_common(1)[0][0] if sizes else 0.0
+        return _common_size(self.pieces)
+
+
+def _common_size(pieces: list[_Piece]) -> float:
+    sizes: Counter[float] = Counter()
+    for piece in pieces:
+        sizes[round(piece.size * 2) / 2] += len(piece.text.strip())
+    return sizes.most_common(1)[0][0] if sizes else 0.0
 
 
 def read_pdf(data: bytes, name: str) -> ParsedDocument:
@@ -136,54 +143,106 @@ def read_pdf(data: bytes, name: str) -> ParsedDocument:
 
 def _read_lines(data: bytes, file: str) -> tuple[list[list[_Line]], str | None]:
     try:
-        import pypdf
-        from pypdf.errors import DependencyError, FileNotDecryptedError
+        import pypdfium2
+        import pypdfium2.raw as pdfium_c
     except ImportError:
         raise FactcheckError(
             f"reading PDF needs the optional 'documents' extra: {INSTALL_HINT}", file=file
         ) from None
-    pdf_logger = logging.getLogger("pypdf")
-    level = pdf_logger.level
-    # pypdf logs what it repairs in a damaged file; the reader reports only what it refuses.
-    pdf_logger.setLevel(logging.ERROR)
+    _check_inflation(data, file)
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            reader = _open(pypdf, data, file)
-            title = _title(reader)
-            pages = []
-            for number, page in enumerate(reader.pages, start=1):
-                pages.append(_page_lines(page, number))
-            return pages, title
-    except FileNotDecryptedError:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise FactcheckError(
+                "the PDF is encrypted with a password; save a copy without one and extract that",
+                file=file,
+            ) from None
         raise FactcheckError(
-            "the PDF is encrypted with a password; save a copy without one and extract that",
-            file=file,
+            f"not a readable PDF (damaged or truncated?): {failure(exc)}", file=file
         ) from None
-    except DependencyError:
-        raise FactcheckError(
-            "the PDF is encrypted with AES, which needs the 'cryptography' package "
-            "(pip install cryptography), or save a copy without encryption",
-            file=file,
-        ) from None
-    except FactcheckError:
-        raise
-    except Exception as exc:  # pypdf raises many kinds of error on a damaged file
+    try:
+        title = _title(document.get_metadata_value("Title"))
+        pages = []
+        for number in range(len(document)):
+            page = document[number]
+            try:
+                textpage = page.get_textpage()
+                try:
+                    pages.append(_page_lines(_TextPage(pdfium_c, textpage), number + 1))
+                finally:
+                    textpage.close()
+            finally:
+                page.close()
+        return pages, title
+    except Exception as exc:  # PDFium reports a damaged page as a PdfiumError
         raise FactcheckError(
             f"not a readable PDF (damaged or truncated?): {failure(exc)}", file=file
         ) from None
     finally:
-        pdf_logger.setLevel(level)
+        document.close()
 
 
-def _open(pypdf: Any, data: bytes, file: str) -> Any:
-    reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
-    if reader.is_encrypted and not reader.decrypt(""):
-        raise FactcheckError(
-            "the PDF is encrypted with a password; save a copy without one and extract that",
-            file=file,
-        )
-    return reader
+#: How far one compressed stream of a PDF, and all of them, may inflate. PDFium decodes a
+#: page's content in memory with no bound of its own, so a small file whose streams inflate
+#: to gigabytes (a decompression bomb) is refused before PDFium opens it. A page's content
+#: is rarely more than a few megabytes, an image (not decoded to read text) tens.
+_MOST_PER_STREAM = 128 * 1024 * 1024
+_MOST_IN_ALL = 1024 * 1024 * 1024
+_STREAM = re.compile(rb"stream(?:\r\n|\n|\r)")
+_CHUNK = 64 * 1024
+
+
+def _check_inflation(data: bytes, file: str) -> None:
+    """Refuse a PDF whose zlib (FlateDecode) streams, also a stream in a stream, inflate
+    past the bounds above."""
+    view = memoryview(data)
+    total = 0
+    for match in _STREAM.finditer(data):
+        size = _inflated_size(view[match.end() :])
+        total += size
+        if size > _MOST_PER_STREAM or total > _MOST_IN_ALL:
+            raise FactcheckError(
+                "the PDF's compressed streams inflate to more than "
+                f"{(_MOST_PER_STREAM if size > _MOST_PER_STREAM else _MOST_IN_ALL) >> 20} MB "
+                "(a decompression bomb?); not read",
+                file=file,
+            )
+
+
+def _zlib_start(data: bytes | memoryview) -> bool:
+    return len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] * 256 + data[1]) % 31 == 0
+
+
+def _inflated_size(data: memoryview) -> int:
+    """How many bytes the zlib stream at the start of `data` inflates to (and the zlib
+    stream it holds, when it holds one), counted up to just past the bound per stream;
+    0 when `data` does not start with one. A damaged stream counts up to the damage."""
+    if not _zlib_start(data):
+        return 0
+    outer, inner = zlib.decompressobj(), zlib.decompressobj()
+    nested: bool | None = None
+    size = 0
+    at = 0
+    pending: bytes | memoryview = b""
+    try:
+        while size <= _MOST_PER_STREAM and not outer.eof:
+            if not pending:
+                if at >= len(data):
+                    break
+                pending, at = data[at : at + _CHUNK], at + _CHUNK
+            # At most a chunk out at a time, so the counting holds little in memory.
+            out = outer.decompress(pending, _CHUNK)
+            pending = outer.unconsumed_tail
+            if nested is None and out:
+                nested = _zlib_start(out)
+            size += len(out)
+            while nested and out and not inner.eof and size <= _MOST_PER_STREAM:
+                size += len(inner.decompress(out, _CHUNK))
+                out = inner.unconsumed_tail
+    except zlib.error:
+        pass
+    return size
 
 
 def failure(exc: Exception) -> str:
@@ -192,40 +251,119 @@ def failure(exc: Exception) -> str:
     return text or type(exc).__name__
 
 
-def _title(reader: Any) -> str | None:
-    metadata = reader.metadata
-    title = metadata.title if metadata is not None else None
+def _title(title: object) -> str | None:
     if isinstance(title, str) and title.strip() and not title.lower().endswith((".doc", ".docx")):
         return " ".join(title.split())
     return None
 
 
-def _page_lines(page: Any, number: int) -> list[_Line]:
+# PDFium's text page joins a line ending in a hyphen to the next, the hyphen written as
+# U+FFFE: the reader breaks the line there again (and judges the hyphen itself).
+_ROWS = re.compile(r"[^\n\ufffe]+(?:\ufffe|\n|$)|\n")
+# A line's text cut where a piece may change size: each digit and note sign alone (a raised
+# marker may follow a word or a number with nothing between), words, and the spaces between.
+_RUNS = re.compile(r"\s*(?:[\d*†‡§]|[^\s\d*†‡§]+)")
+
+
+class _TextPage:
+    """What the reader asks of PDFium's text page of one page, character by index."""
+
+    def __init__(self, pdfium_c: Any, textpage: Any) -> None:
+        self.c = pdfium_c
+        self.handle = textpage.raw
+        self.count = textpage.count_chars()
+        text = textpage.get_text_range(0, self.count) if self.count > 0 else ""
+        if len(text) != self.count:
+            # A character beyond 16 bits (two in the text) would shift the text against
+            # the characters: read them one by one.
+            text = "".join(
+                chr(pdfium_c.FPDFText_GetUnicode(self.handle, i)) for i in range(self.count)
+            )
+        self.text = text
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._matrix = pdfium_c.FS_MATRIX()
+
+    def origin(self, index: int) -> tuple[float, float]:
+        """Where a character's baseline starts (the one before's when it has none)."""
+        self.c.FPDFText_GetCharOrigin(
+            self.handle, index, ctypes.byref(self._x), ctypes.byref(self._y)
+        )
+        return self._x.value, self._y.value
+
+    def set_size(self, index: int) -> float:
+        """The font size a character is set in (Tf), before any matrix scales it."""
+        return float(self.c.FPDFText_GetFontSize(self.handle, index))
+
+    def size(self, index: int, set_size: float | None = None) -> float:
+        """A character's font size as drawn: the size set times the scale of the text and
+        page matrices."""
+        size = self.set_size(index) if set_size is None else set_size
+        if size <= 0 or not self.c.FPDFText_GetMatrix(
+            self.handle, index, ctypes.byref(self._matrix)
+        ):
+            return max(size, 0.0)
+        return size * (math.hypot(self._matrix.c, self._matrix.d) or 1.0)
+
+    def objects(self, start: int, count: int) -> int:
+        """How many text objects draw the characters (each has one font and size)."""
+        return max(int(self.c.FPDFText_CountRects(self.handle, start, count)), 1)
+
+    def upright(self, index: int) -> bool:
+        return abs(float(self.c.FPDFText_GetCharAngle(self.handle, index))) < 0.01
+
+
+def _page_lines(page: _TextPage, number: int) -> list[_Line]:
+    """A page's upright lines, as PDFium's text page breaks and spaces them; a piece of a
+    line is a stretch of characters of one font size."""
     lines: list[_Line] = []
-    current: list[_Line | None] = [None]
-
-    def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float) -> None:
-        if not text:
-            return
-        scale = math.hypot(tm[2] * cm[0] + tm[3] * cm[2], tm[2] * cm[1] + tm[3] * cm[3])
-        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-        y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-        parts = text.split("\n")
-        for index, part in enumerate(parts):
-            line = current[0]
-            if part:
-                if line is None:
-                    line = _Line(number, x, y)
-                    lines.append(line)
-                    current[0] = line
-                elif not line.text.strip():
-                    line.x, line.y = x, y
-                text_size = float(size) * (scale or 1.0)
-                line.pieces.append(_Piece(part.translate(_LIGATURES), text_size, y))
-            if index < len(parts) - 1:
-                current[0] = None
-
-    page.extract_text(visitor_text=visit, orientations=(0,))
+    end_x = 0.0  # where the last character of the line before starts
+    for row in _ROWS.finditer(page.text):
+        text = row.group().rstrip("\r\n").replace("\ufffe", "-")
+        first = len(text) - len(text.lstrip())
+        if first == len(text):
+            continue
+        start = row.start()
+        if not page.upright(start + first):
+            continue  # a line set at an angle: a margin note or a stamp
+        x, y = page.origin(start + first)
+        size = page.size(start + first)
+        previous = lines[-1] if lines and lines[-1].page == number else None
+        if (
+            previous is not None
+            and x > end_x
+            and abs(y - previous.y) < max(_common_size(previous.pieces), size) * 0.5
+        ):
+            line = previous  # PDFium breaks a line at a raised marker; the line goes on
+        else:
+            line = _Line(number, x, y)
+            lines.append(line)
+        last = len(text.rstrip()) - 1
+        end_x = page.origin(start + last)[0]
+        objects = page.objects(start, len(text))
+        if objects == 1:
+            line.pieces.append(_Piece(text.translate(_LIGATURES), size, y))
+            continue
+        runs = [(run.group(), start + run.end() - 1) for run in _RUNS.finditer(text)]
+        set_sizes = [page.set_size(at) for _, at in runs]
+        changes = sum(a != b for a, b in itertools.pairwise(set_sizes))
+        # Where sizes are set alike but the text is drawn by more objects than that, a
+        # matrix may scale some of them: each run is measured as drawn.
+        exact = changes + 1 < objects
+        piece: _Piece | None = None
+        last_set = -1.0
+        for (run, at), set_size in zip(runs, set_sizes, strict=True):
+            if piece is not None and not exact and set_size == last_set:
+                piece.text += run
+                continue
+            last_set = set_size
+            run_size = page.size(at, set_size) or (piece.size if piece is not None else size)
+            if piece is not None and abs(piece.size - run_size) < 0.01:
+                piece.text += run
+            else:
+                piece = _Piece(run, run_size, page.origin(at)[1])
+                line.pieces.append(piece)
+        for piece in line.pieces:
+            piece.text = piece.text.translate(_LIGATURES)
     return [line for line in lines if line.text.strip()]
 
 
