@@ -50,6 +50,8 @@ def test_digits_inside_a_link_count_nothing_but_a_number_beside_it_does() -> Non
         ("In 149 BCE the senate decided to raze the city.", []),
         # A count of a thousand and more written with its separator stays a count.
         ("The census found 1,782 people in the valley.", [("1,782", "people.count")]),
+        # So does a number like a year that a qualifier marks as an amount.
+        ("About 1500 soldiers crossed the river.", [("About 1500", "soldiers.count")]),
     ],
 )
 def test_years_are_times_not_counts(text: str, expected: list[tuple[str, str]]) -> None:
@@ -97,6 +99,14 @@ def test_numbers_in_words_are_read_whole(text: str, value: str, prop: str) -> No
                 ("up to 44 million", "people.count"),
             ],
         ),
+        # A part of a counted whole counts what the whole counts.
+        (
+            "Three of the four suspects were named.",
+            [("Three", "suspects.count"), ("four", "suspects.count")],
+        ),
+        ("Three of the suspects were named.", [("Three", "suspects.count")]),
+        ("The fine is set in 10 of the Decree.", []),
+        ("They besieged thousands of Yezidis on the mountain.", [("thousands", "yezidis.count")]),
         # An adjective with no plural noun after it stays the counted word.
         ("There were 12 French.", [("12", "french.count")]),
     ],
@@ -120,3 +130,16 @@ def test_people_of_a_nation_are_one_property_with_the_nation_as_scope() -> None:
     ]
     # Roles are kept apart: a count of consumers or of victims is not one of all people.
     assert _counts("It exposed 5,000 victims.") == [("5,000", "victims.count", {})]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("For over two decades the site was closed.", []),
+        ("Some walls are three centuries old.", []),
+        # A count of things that last a time stays a count.
+        ("Two sculptures from that decade were found.", [("Two", "sculptures.count")]),
+    ],
+)
+def test_a_span_of_time_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v, p) for v, p, _ in _counts(text)] == expected

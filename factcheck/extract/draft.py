@@ -79,7 +79,7 @@ _QUANTITY = re.compile(
     rf"(?:\s?[–-]\s?{_NUMBER}{_SCALE}|\s(?:to|and)\s{_NUMBER}{_SCALE})?)(?![\w.,]\d)"
     # The words after the number, unless they join it to the next (`400,000 up to 44 million`).
     r"(?!\d)(?P<after>(?!\s(?:up )?to\s\d)(?:\s*%|\s(?:per ?cent)|"
-    r"\s(?:(?:\w\.){2,}|[\w’'-]+\.?)(?:\s(?!\d)[\w’'-]+){0,2}))?",
+    rf"\s(?:(?:\w\.){{2,}}|[\w’'-]+\.?)(?:\s(?!\d|{_SMALL}\b)[\w’'-]+){{0,2}}))?",
 )  # Written in small letters, searched on text whose case `_FOLD` made small.
 #: Words after a number that make it no count of people or things.
 _NOT_COUNTED = re.compile(
@@ -95,7 +95,7 @@ _NOT_COUNT_BEFORE = re.compile(
     r"chapter|part|annex|rule)\s*$",
     re.IGNORECASE,
 )
-_ADJECTIVE = {"additional", "more", "other", "new", "young", "former", "of", "the"}
+_ADJECTIVE = {"additional", "more", "other", "new", "young", "former", "of", "the", "many"}
 #: Words that cannot be what a number counts (`10 of the Decree`, `5 in Moscow`).
 _FUNCTION_WORDS = {
     "in",
@@ -569,10 +569,12 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
             continue  # `7 Sept. 2017`, `between 2 and 9 October`, `149 BCE`: a time
         # The words as written (a group that took no part spans "").
         qualifier, number, after = (text[m.start(g) : m.end(g)] for g in ("q", "n", "after"))
-        if (link := _RANGE_LINK.match(text, m.end("n"))) and (
+        capitalised = after.strip()[:1].isupper()
+        if (link := _RANGE_LINK.match(folded, m.end("n"))) and (
             upper := _QUANTITY.match(folded, link.end())
         ):
-            # `under 400,000 up to 44 million residents`: both count the last number's noun.
+            # `under 400,000 up to 44 million residents`, `three of the four members`: the
+            # first number counts what the second counts.
             after = text[upper.start("after") : upper.end("after")]
         if _PERCENT.match(after):
             written = qualifier + number + after
@@ -589,7 +591,7 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
             # and more are written with a separator (`1,782`), years without one
         if _noun(after) in _FRACTIONS:
             continue  # `two thirds`: a share, said in words
-        if not re.search(r"\d", number) and after.strip()[:1].isupper():
+        if not re.search(r"\d", number) and capitalised:
             continue
         tried = [qualifier + number, number]
         if qualifier.strip().casefold() == "between" and " and " not in number:
@@ -600,7 +602,8 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
                 break
 
 
-_RANGE_LINK = re.compile(r"\s(?:up )?to\s(?=\d)")
+#: Words that join a number to the next, which says what both count: `up to`, `of the`.
+_RANGE_LINK = re.compile(rf"\s(?:(?:up )?to\s(?=\d)|of the\s(?=\d|{_SMALL}\b))")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+")
 _ABBREVIATED_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 #: After a day's number: a month's name, or its abbreviation with a dot or a year (`Sept.`,
@@ -687,16 +690,17 @@ def _share_of(words: str) -> str:
 
 
 def _of_noun(words: list[str]) -> str:
-    """What `of` and the next word count (`thousands of people`, `hundreds of Russian men`;
-    `10 of the Decree` counts no noun, `the`)."""
+    """What `of` and the next words count (`thousands of people`, `hundreds of Russian men`,
+    `thousands of the mosques`); a part of something named (`10 of the Decree`) counts no
+    noun: `the`."""
     for i, w in enumerate(words):
         modifier = _DEMONYM.fullmatch(w) or _POSSESSIVE.fullmatch(w)
-        if w.casefold() not in _ADJECTIVE and not (modifier and i + 1 < len(words)):
-            return (
-                "people"
-                if w.casefold() in _PEOPLE or _DEMONYM_PLURAL.fullmatch(w)
-                else w.casefold()
-            )
+        folded = w.casefold()
+        if folded in _ADJECTIVE or (modifier and i + 1 < len(words)):
+            continue
+        if words[0] == "the" and w[:1].isupper() and not _plural(folded):
+            return "the"
+        return "people" if folded in _PEOPLE or _DEMONYM_PLURAL.fullmatch(w) else folded
     return words[-1].casefold() if words else "of"
 
 
