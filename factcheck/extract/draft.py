@@ -584,21 +584,22 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
             continue
         if not after.strip() or _NOT_COUNTED.match(after):
             continue
-        if _NOT_COUNT_BEFORE.search(text[: m.start()]) or _noun(after) in _FUNCTION_WORDS:
-            continue
         if _YEARS.fullmatch(number) and qualifier.strip().casefold() in ("", "between"):
             continue  # a year, or years (`between 2011 and 2015`): counts of a thousand
             # and more are written with a separator (`1,782`), years without one
-        if _noun(after) in _FRACTIONS:
-            continue  # `two thirds`: a share, said in words
         if not re.search(r"\d", number) and capitalised:
+            continue
+        noun = _noun(after)
+        if noun in _FUNCTION_WORDS or noun in _FRACTIONS:
+            continue  # `5 in Moscow`; `two thirds`: a share, said in words
+        if _NOT_COUNT_BEFORE.search(text[: m.start()]):
             continue
         tried = [qualifier + number, number]
         if qualifier.strip().casefold() == "between" and " and " not in number:
             tried = [number]
         for written in tried:
             if _parses(written):
-                yield _Found(written, m.start(), "count", _noun(after), after)
+                yield _Found(written, m.start(), "count", noun, after)
                 break
 
 
