@@ -54,11 +54,19 @@ _FOLD = str.maketrans(
 )
 _WORD_CHAR = re.compile(r"\w")
 _NUMBER = r"(?:\d{1,3}(?:[,\u2009\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+_UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_SMALL = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]" + _UNIT + r")?|"
+    r"ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|"
+    r"two|three|four|five|six|seven|eight|nine)"
+)
+#: A number in words, whole: `eight hundred`, `eighty-five`, `a hundred and fifty` (a scale
+#: word, `thousand`, may follow). `one` and `a` count only before a scale word (`one of`).
 _WORD_NUMBER = (
     r"(?:(?:several )?tens of thousands|hundreds of thousands|thousands|hundreds|dozens|millions|"
+    rf"(?:{_SMALL}|a|one) hundred(?: and {_SMALL})?\b|"
     r"a(?= (?:thousand|million|billion))|"
-    r"one(?= (?:thousand|million|billion))|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|twenty|thirty|forty|fifty)"
+    rf"one(?= (?:thousand|million|billion))|{_SMALL}\b)"
 )
 _SCALE = r"(?:\s(?:thousand|million|billion))?"
 _QUALIFIER = (
@@ -69,11 +77,13 @@ _QUALIFIER = (
 _QUANTITY = re.compile(
     rf"(?<![\w.:,])(?P<q>{_QUALIFIER})(?P<n>(?:{_NUMBER}|{_WORD_NUMBER}){_SCALE}"
     rf"(?:\s?[–-]\s?{_NUMBER}{_SCALE}|\s(?:to|and)\s{_NUMBER}{_SCALE})?)(?![\w.,]\d)"
-    r"(?P<after>\s*%|\s(?:per ?cent)|\s[\w’'-]+(?:\s[\w’'-]+)?)?",
+    # The words after the number, unless they join it to the next (`400,000 up to 44 million`).
+    r"(?!\d)(?P<after>(?!\s(?:up )?to\s\d)(?:\s*%|\s(?:per ?cent)|"
+    rf"\s(?:(?:\w\.){{2,}}|[\w’'-]+\.?)(?:\s(?!\d|{_SMALL}\b)[\w’'-]+){{0,2}}))?",
 )  # Written in small letters, searched on text whose case `_FOLD` made small.
 #: Words after a number that make it no count of people or things.
 _NOT_COUNTED = re.compile(
-    r"^\s*(?:years?|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|per|"
+    r"^\s*(?:years?|decades?|centur(?:y|ies)|months?|weeks?|days?|hours?|minutes?|km|kilometers?|kilometres?|per|"
     r"times|a\.m\.|p\.m\.|o'clock|st|nd|rd|th|-year|of them)\b",
     re.IGNORECASE,
 )
@@ -85,9 +95,7 @@ _NOT_COUNT_BEFORE = re.compile(
     r"chapter|part|annex|rule)\s*$",
     re.IGNORECASE,
 )
-_ADJECTIVE = {"additional", "more", "other", "new", "young", "former", "of", "the"}
-# A capitalised adjective of nationality: Russian, Ukrainian, German, Chinese, Polish.
-_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
+_ADJECTIVE = {"additional", "more", "other", "new", "young", "former", "of", "the", "many"}
 #: Words that cannot be what a number counts (`10 of the Decree`, `5 in Moscow`).
 _FUNCTION_WORDS = {
     "in",
@@ -125,6 +133,45 @@ _FUNCTION_WORDS = {
     "roubles",
     "dollars",
     "euros",
+    "up",
+    "out",
+    "off",
+    "into",
+    "it",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "this",
+    "these",
+    "those",
+    "also",
+    "very",
+    "such",
+    "not",
+    "be",
+    "been",
+    "will",
+    "would",
+    "could",
+    "can",
+    "may",
+    "might",
+    "should",
+    "must",
+    "did",
+    "do",
+    "does",
+    "after",
+    "before",
+    "since",
+    "until",
+    "during",
+    "while",
+    "if",
+    "between",
+    "among",
 }
 #: What a number counts when it is no people (`detained in 38 cities`): every verb family
 #: counts people, so such a number gets a property of its own noun.
@@ -177,6 +224,7 @@ class _Found:
     start: int
     kind: str
     noun: str = ""
+    after: str = ""
 
 
 def document_id(doc: ParsedDocument) -> str:
@@ -326,6 +374,8 @@ def _claims_of(
             claim["scope"] = {"means": means.group(1)}
         elif region := _REGION.search(text):
             claim["scope"] = {"region": region.group(1)}
+        elif family is None and q.kind == "count" and (nation := _nationality(q.after)):
+            claim["scope"] = {"nationality": nation}
         if _PART_OF.search(text[: q.start]) and (whole := _whole_before(quantities, q)):
             # `7,152 were killed, of which 54 died in accidents`: a part of that whole.
             claim["scope"] = {**claim.get("scope", {}), "part of": whole}
@@ -508,33 +558,63 @@ _MONTH_ONLY = re.compile(_MONTH, re.IGNORECASE)
 
 def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
     spans = [(d.start, d.start + len(d.written)) for d in dates]
-    for m in _QUANTITY.finditer(text.translate(_FOLD)):
+    # Digits in a web address are part of its name.
+    spans += [u.span() for u in _URL.finditer(text)] if "/" in text else []
+    folded = text.translate(_FOLD)
+    for m in _QUANTITY.finditer(folded):
         start = m.start("n")
         if any(a <= start < b for a, b in spans):
             continue
+        if _DAY_OF_MONTH.match(text, m.end("n")) or _ERA.match(text, m.end("n")):
+            continue  # `7 Sept. 2017`, `between 2 and 9 October`, `149 BCE`: a time
         # The words as written (a group that took no part spans "").
         qualifier, number, after = (text[m.start(g) : m.end(g)] for g in ("q", "n", "after"))
+        capitalised = after.strip()[:1].isupper()
+        if (link := _RANGE_LINK.match(folded, m.end("n"))) and (
+            upper := _QUANTITY.match(folded, link.end())
+        ):
+            # `under 400,000 up to 44 million residents`, `three of the four members`: the
+            # first number counts what the second counts.
+            after = text[upper.start("after") : upper.end("after")]
         if _PERCENT.match(after):
             written = qualifier + number + after
             of = _OF.match(text, m.end("after"))
             if _parses(written):
-                yield _Found(written, m.start(), "percentage", _noun(of.group(1)) if of else "")
+                yield _Found(written, m.start(), "percentage", _share_of(of.group(1)) if of else "")
             continue
         if not after.strip() or _NOT_COUNTED.match(after):
             continue
-        if _NOT_COUNT_BEFORE.search(text[: m.start()]) or _noun(after) in _FUNCTION_WORDS:
+        if _YEARS.fullmatch(number) and qualifier.strip().casefold() in ("", "between"):
+            continue  # a year, or years (`between 2011 and 2015`): counts of a thousand
+            # and more are written with a separator (`1,782`), years without one
+        if not re.search(r"\d", number) and capitalised:
             continue
-        if re.fullmatch(r"1[89]\d\d|20\d\d", number) and not qualifier:
-            continue
-        if not re.search(r"\d", number) and after.strip()[:1].isupper():
+        noun = _noun(after)
+        if noun in _FUNCTION_WORDS or noun in _FRACTIONS:
+            continue  # `5 in Moscow`; `two thirds`: a share, said in words
+        if _NOT_COUNT_BEFORE.search(text[: m.start()]):
             continue
         tried = [qualifier + number, number]
         if qualifier.strip().casefold() == "between" and " and " not in number:
             tried = [number]
         for written in tried:
             if _parses(written):
-                yield _Found(written, m.start(), "count", _noun(after))
+                yield _Found(written, m.start(), "count", noun, after)
                 break
+
+
+#: Words that join a number to the next, which says what both count: `up to`, `of the`.
+_RANGE_LINK = re.compile(rf"\s(?:(?:up )?to\s(?=\d)|of the\s(?=\d|{_SMALL}\b))")
+_URL = re.compile(r"\b(?:https?://|www\.)\S+")
+_ABBREVIATED_MONTH = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+#: After a day's number: a month's name, or its abbreviation with a dot or a year (`Sept.`,
+#: `Oct 2017`); `Sep` before other words may be something else.
+_DAY_OF_MONTH = re.compile(rf"\s{_MONTH}\b|\s{_ABBREVIATED_MONTH}(?:\.|\s\d{{4}}\b)")
+#: A year's era after its number: `149 BCE`, `113 CE`, `AD 79` is not matched here.
+_ERA = re.compile(r"\s?(?:BCE|CE|BC|AD|B\.C\.|A\.D\.)(?!\w)")
+_YEAR_WRITTEN = r"(?:1\d{3}|20\d\d)"
+#: A year or a span of years, written with no separator.
+_YEARS = re.compile(rf"{_YEAR_WRITTEN}(?:\s?[–-]\s?{_YEAR_WRITTEN}|\s(?:to|and)\s{_YEAR_WRITTEN})?")
 
 
 def _parses(written: str) -> bool:
@@ -545,16 +625,101 @@ def _parses(written: str) -> bool:
     return True
 
 
+#: Words for a part of a whole (`two thirds`): a fraction, not a count of things.
+_FRACTIONS = {
+    "halves",
+    "thirds",
+    "quarters",
+    "fourths",
+    "fifths",
+    "sixths",
+    "sevenths",
+    "eighths",
+    "ninths",
+    "tenths",
+}
+#: Plurals that do not end in `s`.
+_PLURALS = {"people", "men", "women", "children", "police", "personnel", "staff", "feet", "cattle"}
+#: Words for people as such: one topic whatever the writer's word, counted as `people`.
+_PEOPLE = {"people", "persons", "person", "individuals", "citizens", "nationals", "residents"}
+_WORD = re.compile(r"(?:\w\.){2,}|[\w’'-]+")
+# A capitalised adjective of nationality: Russian, Ukrainian, German, Chinese, Polish.
+_DEMONYM = re.compile(r"[A-Z][a-z]+(?:an|ese|ish|i)")
+# People of a nation, in the plural: Americans, Canadians, Ukrainians.
+_DEMONYM_PLURAL = re.compile(r"([A-Z][a-z]+an)s")
+# An abbreviation (`U.S.`, `UK`) or a possessive (`the region's`) names whose things they
+# are, not what is counted, when a word follows.
+_POSSESSIVE = re.compile(r"[\w-]+[’']s")
+_MODIFIER = re.compile(r"(?:\w\.){2,}|[A-Z]{2,4}|[\w-]+[’']s")
+
+
 def _noun(after: str) -> str:
-    """The counted noun after a number: the first word that is neither a common modifier nor
-    an adjective of nationality before another word (`300 Ukrainian soldiers`, `40 Chinese
-    workers`; `261,000 Russians had left` counts Russians)."""
-    words: list[str] = re.findall(r"[\w’'-]+", after)
+    """The counted noun after a number: of the words before the first function word, the
+    first plural noun (`two magnificent giant Buddhas`), else the first that is neither a
+    common modifier, an adjective of nationality, an abbreviation nor a possessive before
+    another word (`300 Ukrainian soldiers`, `209,000 U.S. consumers`); `261,000 Russians had
+    left` counts Russians. Words for people as such (`persons`, `citizens`) are `people`."""
+    words: list[str] = _WORD.findall(after)
+    if words[:1] == ["of"]:
+        return _of_noun(words[1:4])
+    kept: list[str] = []
     for i, w in enumerate(words):
-        demonym = _DEMONYM.fullmatch(w) is not None and i + 1 < len(words)
-        if w.casefold() not in _ADJECTIVE and not demonym:
-            return w.casefold()
-    return words[-1].casefold() if words else ""
+        folded = w.casefold()
+        if folded in _FUNCTION_WORDS:
+            if not kept and i == 0:
+                return folded
+            break
+        before_another = i + 1 < len(words) and words[i + 1].casefold() not in _FUNCTION_WORDS
+        modifier = _DEMONYM.fullmatch(w) or _MODIFIER.fullmatch(w)
+        if folded in _ADJECTIVE or (modifier and before_another):
+            continue
+        kept.append(w)
+    plural = [w for w in kept if _plural(w.casefold())]
+    head = plural[0] if plural else kept[0] if kept else words[-1] if words else ""
+    if head.casefold() in _PEOPLE or _DEMONYM_PLURAL.fullmatch(head):
+        return "people"
+    return head.casefold()
+
+
+def _share_of(words: str) -> str:
+    """The whole a share is of: `47% of surveyed Russians` is a share of Russians (a people
+    is kept apart here, as the share has no scope to say it by)."""
+    first = _WORD.match(words)
+    if first and _DEMONYM_PLURAL.fullmatch(first.group(0)):
+        return first.group(0).casefold()
+    return _noun(words)
+
+
+def _of_noun(words: list[str]) -> str:
+    """What `of` and the next words count (`thousands of people`, `hundreds of Russian men`,
+    `thousands of the mosques`); a part of something named (`10 of the Decree`) counts no
+    noun: `the`."""
+    for i, w in enumerate(words):
+        modifier = _DEMONYM.fullmatch(w) or _POSSESSIVE.fullmatch(w)
+        folded = w.casefold()
+        if folded in _ADJECTIVE or (modifier and i + 1 < len(words)):
+            continue
+        if words[0] == "the" and w[:1].isupper() and not _plural(folded):
+            return "the"
+        return "people" if folded in _PEOPLE or _DEMONYM_PLURAL.fullmatch(w) else folded
+    return words[-1].casefold() if words else "of"
+
+
+def _plural(word: str) -> bool:
+    return word in _PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _nationality(after: str) -> str | None:
+    """The nation whose people a count counts (`11,670 Canadians`, `8,000 Canadian
+    citizens`), or None."""
+    words: list[str] = _WORD.findall(after)
+    for i, w in enumerate(words[:2]):
+        if m := _DEMONYM_PLURAL.fullmatch(w):
+            return m.group(1)
+        follows = words[i + 1].casefold() if i + 1 < len(words) else ""
+        if _DEMONYM.fullmatch(w) and follows in _PEOPLE:
+            return w
+    return None
 
 
 def _family_pattern(family: Family) -> re.Pattern[str]:
