@@ -148,10 +148,69 @@ def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
             {"author": "Ames", "title": "Quiet Harbours"},
             "ch. 4",
         ),
+        # A locator other than pages (a table, an annex) is where the note points, not the
+        # publisher; the organisation before the quoted title publishes it.
+        (
+            "Harbour Authority, “Annual Cargo Statistics”, 3 May 2022, table 4.",
+            {
+                "title": "Annual Cargo Statistics",
+                "date": "3 May 2022",
+                "publisher": "Harbour Authority",
+            },
+            "table 4",
+        ),
+        (
+            "Ministry of Works, Decision No. 12 on Bridge Repairs, Annex II.",
+            {"publisher": "Ministry of Works", "title": "Decision No. 12 on Bridge Repairs"},
+            "Annex II",
+        ),
+        # What the work is, in lower case (`briefing paper`), is not who published it.
+        (
+            "Coastal Watch, “Nets and Numbers”, briefing paper, 9 July 2020.",
+            {"title": "Nets and Numbers", "date": "9 July 2020", "publisher": "Coastal Watch"},
+            None,
+        ),
+        # A bare number after a quoted title is the page cited.
+        (
+            "Ames, “Quiet Harbours,” 212.",
+            {"title": "Quiet Harbours", "publisher": "Ames"},
+            "212",
+        ),
+        # A full date in `(Place, date)`: the day is part of it.
+        (
+            "Coastal Watch, Nets and Numbers (Portmore, 4 March 2019), pp. 2–3.",
+            {
+                "publisher": "Portmore",
+                "date": "4 March 2019",
+                "author": "Coastal Watch",
+                "title": "Nets and Numbers",
+            },
+            "pp. 2–3",
+        ),
+        # An unsigned article opens with its title in quotes: a citation, not a comment,
+        # however many of the title's words are in lower case.
+        (
+            "“Nine to a tent: a winter in the camp by the river”, Evening Post, 2 February 2021.",
+            {
+                "title": "Nine to a tent: a winter in the camp by the river",
+                "date": "2 February 2021",
+                "publisher": "Evening Post",
+            },
+            None,
+        ),
     ],
 )
 def test_citation_styles(text: str, fields: dict[str, str], pages: str | None) -> None:
     assert _one(text) == (fields, pages)
+
+
+def test_a_note_of_interviews_is_an_interview_however_long_its_description() -> None:
+    fields, _ = _one(
+        "Interviews with three nurses and a district medical officer, Portmore, "
+        "2–5 May 2023 (names withheld)."
+    )
+    assert fields["kind"] == "interview"
+    assert fields["author"] == "Interviews with three nurses and a district medical officer"
 
 
 def test_the_report_order_is_read_as_before() -> None:

@@ -34,8 +34,12 @@ _DATE = re.compile(
     rf"^(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}}|{_MONTH} \d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{4})$"
 )
+#: Where in a work a note points: pages, a chapter, or a table, figure, paragraph, section or
+#: annex of it (`table 2`, `para. 14`, `Annex I`): a locator, never a publisher or title.
 _PAGES = re.compile(
-    r"^(?:pp?\.\s*|pp?\s+|ch\.\s*|chap\.\s*|chapter\s+)[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?\.?$",
+    r"^(?:pp?\.\s*|pp?\s+|ch\.\s*|chap\.\s*|chapter\s+"
+    r"|(?:tables?|tab\.|figs?\.|figures?|paras?\.|paragraphs?|sections?|sec\.|§§?|annex"
+    r"|appendix)\s*)[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?\.?$",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"\[[^\]]*\]\(([^)]*)\)")
@@ -43,7 +47,7 @@ _URL = re.compile(r"^(?:https?://\S+|#|url)$", re.IGNORECASE)
 # `Klain D.`, `Gorenburg D. et al`, `Smith, J.`: a surname with initials is an author.
 _AUTHOR = re.compile(r"^[A-Z][\w'’-]+(?:,)? (?:[A-Z]\.\s?)+(?:et al\.?)?$")
 _IBID = re.compile(r"^\s*(?:ibid|ibidem)\b\.?,?\s*(.*)$", re.IGNORECASE)
-_INTERVIEW = re.compile(r"\binterview\b", re.IGNORECASE)
+_INTERVIEW = re.compile(r"\binterview(?:s|ed)?\b", re.IGNORECASE)
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Working Paper|Paper|Briefing|doc\.|Document) No\.? ?\S+.*$", re.IGNORECASE
 )
@@ -58,7 +62,7 @@ _QUOTED = re.compile(r"[“\"](?P<title>[^”“\"]{3,400}?)[”\"“]")
 #: Where a book or report was published: `(Place: Publisher, Year)`, place optional.
 _PUBLICATION = re.compile(
     rf"\((?:[^():]{{1,80}}:\s*)?(?P<publisher>[^()]{{0,120}}?),?\s*"
-    rf"(?P<date>(?:{_MONTH} )?\d{{4}}|forthcoming)\)"
+    rf"(?P<date>(?:\d{{1,2}} {_MONTH} |{_MONTH} (?:\d{{1,2}}, )?)?\d{{4}}|forthcoming)\)"
 )
 #: A journal after its article's title: `Journal 84, no. 4 (2002): 655`.
 _JOURNAL = re.compile(
@@ -320,6 +324,10 @@ def _is_comment(text: str) -> bool:
     first part before a comma, where a citation names who wrote or published the work, runs
     to many words, several of them in lower case."""
     first = re.split(r",\s+|\.\s+(?=[A-Z“\"])", text.strip(), maxsplit=1)[0]
+    if first.startswith(("“", '"')) or _INTERVIEW.search(text):
+        # A title in quotes opens the citation of an unsigned article; an interview is a
+        # source however many words describe who was interviewed.
+        return False
     words = first.split()
     if words and words[0][:1].islower() and words[0] not in _NAME_JOINERS:
         # `see the table below`: a citation opens with a name or a title, unless prose
@@ -351,8 +359,13 @@ def _quoted_title(text: str, quoted: re.Match[str]) -> CitedWork:
         sorted_ = _sort_pieces(after)
         fields.update(sorted_.fields)
         pages = sorted_.pages
-        if sorted_.rest:
-            fields["publisher"] = ", ".join(sorted_.rest)
+        # What names the outlet is a name: a piece in lower case only says what the work is
+        # (`briefing paper`, `press release`, `monthly update`).
+        named = [p for p in sorted_.rest if p != p.lower() or not any(c.isalpha() for c in p)]
+        if pages is None and len(named) == 1 and (bare := _bare_pages(named[0])):
+            pages, named = bare, []  # `“Title,” 655`: the page cited
+        if named:
+            fields["publisher"] = ", ".join(named)
     who = _NAMES_START.sub("", before).strip(" ,.")
     if who:
         if fields.get("publisher") and _key_words(who) != _key_words(fields["publisher"]):
