@@ -294,3 +294,51 @@ def test_any_words_give_sources_a_claim_file_accepts(text: str) -> None:
     for work in read_note(Note("1", text), []):
         Source.model_validate({"id": "s", **work.fields})
         Citation.model_validate({"source": "s", "pages": work.pages})
+
+
+def _read_all(*texts: str) -> list[list[CitedWork]]:
+    """The notes of one document read in order, as extract reads them."""
+    earlier: dict[str, list[CitedWork]] = {}
+    previous: list[CitedWork] = []
+    for label, text in enumerate(texts, start=1):
+        works = read_note(Note(str(label), text), previous, earlier)
+        previous = works or previous
+        earlier[str(label)] = works
+    return list(earlier.values())
+
+
+FULL = "Ana Ruiz, Quiet Harbours: A History of the Delta Ports (Portmore: Gale, 2019), p. 4."
+OTHER = "Field Monitor, “Crossings in May”, 2 June 2020, p. 3."
+
+
+@pytest.mark.parametrize(
+    "pointer",
+    [
+        "Ruiz (n 1), p. 9.",  # OSCOLA
+        "Ruiz, supra note 1, at 9.",  # Bluebook
+        "Ruiz, above n 1, 9.",  # AGLC
+        "Ruiz, Quiet Harbours, p. 9.",  # a short note: surname and short title
+        "Ruiz, p. 9.",  # a short note: the surname alone
+    ],
+)
+def test_a_note_pointing_back_cites_the_work_cited_in_full_before(pointer: str) -> None:
+    first, _, back = _read_all(FULL, OTHER, pointer)
+    (cited,) = back
+    assert cited.fields == first[0].fields
+    assert cited.key == first[0].key  # one source, not two
+    assert cited.pages in {"p. 9", "9"}
+
+
+def test_a_short_note_that_matches_no_earlier_work_stays_as_written() -> None:
+    _, _, (cited,) = _read_all(FULL, OTHER, "Okafor, Tides of Trade, p. 2.")
+    assert cited.fields == {"author": "Okafor", "title": "Tides of Trade"}
+
+
+def test_a_pointer_to_a_note_not_read_yet_is_read_as_written() -> None:
+    (cited,) = _read_all("Ruiz (n 4), p. 9.")[0]
+    assert "Ruiz" in " ".join(cited.fields.values())
+
+
+def test_ibid_with_a_bare_page_cites_that_page() -> None:
+    _, (again,) = _read_all(FULL, "Ibid., 58.")
+    assert again.pages == "58"

@@ -298,12 +298,14 @@ def _sources_and_footnotes(
     labels: set[str] = set()
     by_label: dict[str, list[dict[str, Any]]] = {}
     previous: list[CitedWork] = []
+    earlier: dict[str, list[CitedWork]] = {}
     for note in doc.notes:
         if note.same_as and note.same_as in by_label:
             cites = by_label[note.same_as]
         else:
-            works = read_note(note, previous)
+            works = read_note(note, previous, earlier)
             previous = works or previous
+            earlier[note.label] = works
             cites = []
             for work in works:
                 key = work.key  # worked out anew on each use

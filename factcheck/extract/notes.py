@@ -21,6 +21,7 @@ any, is its source). `Ibid.` and a repeated citation of one work give one source
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from factcheck.extract.structure import Note
@@ -158,21 +159,89 @@ class CitedWork:
         return named if any(named) else (*named, f.get("url", ""))
 
 
-def read_note(note: Note, previous: list[CitedWork]) -> list[CitedWork]:
-    """The works a note cites; `previous` is what the note before it cited (for `Ibid.`)."""
+def read_note(
+    note: Note,
+    previous: list[CitedWork],
+    earlier: Mapping[str, list[CitedWork]] | None = None,
+) -> list[CitedWork]:
+    """The works a note cites. `previous` is what the note before it cited (for `Ibid.`);
+    `earlier`, what each note before it cited, by label, in order: a note that points back
+    to one (`Kuo (n 3), p. 2`, `Kuo, supra note 3`) or names a work cited in full before by
+    its author alone or a short title (`Kuo, Empty Mosques, 4`) cites that work again."""
     if note.fields:
         return [_from_template(note)]
+    earlier = earlier or {}
     works = []
     for part in _split(note.text):
         ibid = _IBID.match(part)
         if ibid and previous:
-            pages = _pages_in(ibid.group(1))
+            pages = _pages_in(ibid.group(1)) or _bare_pages(ibid.group(1).strip(" ,."))
             works.append(CitedWork(previous[-1].fields, pages or previous[-1].pages))
+            continue
+        pointed = _pointed_back(part, earlier)
+        if pointed is not None:
+            works.append(pointed)
             continue
         work = _from_text(part, note.links)
         if work is not None:
-            works.append(work)
+            works.append(_cited_before(work, earlier) or work)
     return works
+
+
+#: A note pointing back to another by its number: `(n 3)` and `(note 3)` (OSCOLA),
+#: `supra note 3` (Bluebook), `above n 3` (AGLC); the pages cited follow.
+_POINTER = re.compile(
+    r"^(?P<who>.*?)[\s,]*(?:\((?:n|note)\.?\s*(?P<a>\d+)\)|supra,?\s+note\s+(?P<b>\d+)"
+    r"|above,?\s+n\.?\s*(?P<c>\d+))(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _pointed_back(part: str, earlier: Mapping[str, list[CitedWork]]) -> CitedWork | None:
+    found = _POINTER.match(part.strip())
+    if not found:
+        return None
+    works = earlier.get(found.group("a") or found.group("b") or found.group("c") or "")
+    if not works:
+        return None
+    who = set(_key_words(found.group("who")).split())
+    named = [w for w in works if who & set(_key_words(_who(w.fields)).split())]
+    rest = found.group("rest").strip(" ,.")
+    pages = _pages_in(rest) or _bare_pages(re.sub(r"^at\s+", "", rest))
+    return CitedWork((named or works)[0].fields, pages)
+
+
+def _cited_before(work: CitedWork, earlier: Mapping[str, list[CitedWork]]) -> CitedWork | None:
+    """The work cited in full before that a short note names: by its author (the same
+    surname), its title's first words and its year where the short note gives them."""
+    short = work.fields
+    if "author" not in short or set(short) - {"author", "title", "date"}:
+        return None
+    if "title" in short and "date" in short:
+        return None
+    names = set(_key_words(short["author"]).split()) - {"et", "al", "and"}
+    title = _without_article(short.get("title", ""))
+    for works in reversed(list(earlier.values())):
+        for full in works:
+            f = full.fields
+            if not (f.get("title") and (f.get("publisher") or f.get("date"))):
+                continue  # a short note itself, or a link alone
+            if not names or not names <= set(_key_words(_who(f)).split()):
+                continue
+            if title and not _without_article(f["title"]).startswith(title):
+                continue
+            if "date" in short and short["date"] not in f.get("date", ""):
+                continue
+            return CitedWork(f, work.pages)
+    return None
+
+
+def _who(fields: Mapping[str, str]) -> str:
+    return f"{fields.get('author', '')} {fields.get('publisher', '')}"
+
+
+def _without_article(title: str) -> str:
+    return re.sub(r"^(?:the|a|an) ", "", _key_words(title))
 
 
 @dataclass
