@@ -9,7 +9,6 @@ parsers are the optional extra `factcheck[import]`, loaded only here.
 
 from __future__ import annotations
 
-import codecs
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from factcheck.bibliography.items import Item
+from factcheck.decoding import decode_text
 from factcheck.errors import FactcheckError, InputError, Problem, UsageError
 
 #: Bytes in one bibliography file: a library of a hundred thousand records is under this.
@@ -198,27 +198,13 @@ def _read(name: str, stdin: Callable[[], bytes] | None) -> bytes:
 
 
 def _decode(data: bytes, name: str) -> str:
-    """UTF-8 (with or without a byte order mark) or UTF-16 with one; anything else is
-    refused rather than guessed, so that no name is silently misread."""
-    if data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
-        raise FactcheckError("UTF-32 text; export the bibliography as UTF-8", file=name)
-    try:
-        if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-            text = data.decode("utf-16")
-        else:
-            text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise FactcheckError(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x}); export the bibliography as UTF-8",
-            file=name,
-            line=line,
-        ) from None
-    if "\x00" in text:
-        raise FactcheckError("binary file (it holds NUL characters), not a bibliography", file=name)
-    if not text.strip():
-        raise FactcheckError("empty file; there is nothing to import", file=name)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode_text(
+        data,
+        name,
+        kind="a bibliography",
+        advice="export the bibliography as UTF-8",
+        empty="empty file; there is nothing to import",
+    )
 
 
 def _check_keys(items: list[Item]) -> list[Item]:

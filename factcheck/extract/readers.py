@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from pathlib import PurePath
 
+from factcheck.decoding import decode_text
 from factcheck.errors import FactcheckError, did_you_mean
 from factcheck.extract.structure import ParsedDocument
 
@@ -131,45 +132,28 @@ def decode(data: bytes, file: str, *, html: bool = False) -> str:
     """The text of a document: UTF-8 (with or without a byte order mark), UTF-16 with one,
     or for HTML the encoding its `<meta charset>` declares. Anything else is refused rather
     than guessed, so that no text is silently misread."""
-    if data[:4] in (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE):
-        raise FactcheckError("UTF-32 text; save the document as UTF-8", file=file)
-    if data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
-        try:
-            text = data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise FactcheckError(
-                "broken UTF-16 text; save the document as UTF-8", file=file
-            ) from None
-    else:
-        if b"\x00" in data:
-            raise FactcheckError("binary file (it holds NUL bytes), not a text document", file=file)
-        text = _decode_8bit(data, file, html)
-    if "\x00" in text:
-        raise FactcheckError(
-            "binary file (it holds NUL characters), not a text document", file=file
-        )
-    if not text.strip():
-        raise FactcheckError("empty document; there is nothing to extract", file=file)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    return decode_text(
+        data,
+        file,
+        kind="a text document",
+        advice="save the document as UTF-8",
+        empty="empty document; there is nothing to extract",
+        fallback=_declared_charset if html else None,
+    )
 
 
-def _decode_8bit(data: bytes, file: str, html: bool) -> str:
+def _declared_charset(data: bytes) -> str | None:
+    """An HTML page in the 8-bit encoding its `<meta charset>` names, if it names one."""
+    declared = _CHARSET.search(data[:4096])
+    if declared is None:
+        return None
+    encoding = declared.group(1).decode("ascii", "replace")
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        if html and (declared := _CHARSET.search(data[:4096])):
-            encoding = declared.group(1).decode("ascii", "replace")
-            try:
-                if codecs.lookup(encoding).name not in ("utf-8", "utf-16", "utf-32"):
-                    return data.decode(encoding)
-            except (LookupError, UnicodeDecodeError):
-                pass
-        line = data[: exc.start].count(b"\n") + 1
-        raise FactcheckError(
-            f"not UTF-8 (byte 0x{data[exc.start]:02x}); save the document as UTF-8",
-            file=file,
-            line=line,
-        ) from None
+        if codecs.lookup(encoding).name not in ("utf-8", "utf-16", "utf-32"):
+            return data.decode(encoding)
+    except (LookupError, UnicodeDecodeError):
+        pass
+    return None
 
 
 def _text() -> Callable[[str, str], ParsedDocument]:
