@@ -10,9 +10,11 @@ written.
 from __future__ import annotations
 
 import codecs
+import importlib
 import re
 from collections.abc import Callable
 from pathlib import PurePath
+from typing import Any
 
 from factcheck.decoding import decode_text
 from factcheck.errors import FactcheckError, did_you_mean
@@ -74,11 +76,11 @@ def read_document(data: bytes, name: str, kind: str | None = None) -> ParsedDocu
     if kind is None and chosen not in _BINARY_KINDS:
         _refuse_other_formats(data, suffix, shown)
     if chosen in _BINARY_KINDS:
-        return _BINARY_READERS[chosen]()(data, name)
+        return _reader(chosen)(data, name)
     text = decode(data, shown, html=chosen == "html" or (chosen is None and _looks_html(data)))
     if chosen is None:
         chosen = sniff(text)
-    return _READERS[chosen]()(text, name)
+    return _reader(chosen)(text, name)
 
 
 def _binary_kind(data: bytes, suffix: str) -> str | None:
@@ -156,49 +158,21 @@ def _declared_charset(data: bytes) -> str | None:
     return None
 
 
-def _text() -> Callable[[str, str], ParsedDocument]:
-    from factcheck.extract.text_reader import read_text
-
-    return read_text
-
-
-def _html() -> Callable[[str, str], ParsedDocument]:
-    from factcheck.extract.html_reader import read_html
-
-    return read_html
-
-
-def _wikitext() -> Callable[[str, str], ParsedDocument]:
-    from factcheck.extract.wikitext_reader import read_wikitext
-
-    return read_wikitext
-
-
-def _markdown() -> Callable[[str, str], ParsedDocument]:
-    from factcheck.extract.markdown_reader import read_markdown
-
-    return read_markdown
-
-
-def _pdf() -> Callable[[bytes, str], ParsedDocument]:
-    from factcheck.extract.pdf_reader import read_pdf
-
-    return read_pdf
-
-
-def _docx() -> Callable[[bytes, str], ParsedDocument]:
-    from factcheck.extract.docx_reader import read_docx
-
-    return read_docx
-
-
-_BINARY_READERS: dict[str, Callable[[], Callable[[bytes, str], ParsedDocument]]] = {
-    "pdf": _pdf,
-    "docx": _docx,
+#: Each reader's module in this package and its function, imported when a document of its
+#: kind is read (PDF and Word readers need the optional `documents` extra).
+_READERS = {
+    "text": ("text_reader", "read_text"),
+    "markdown": ("markdown_reader", "read_markdown"),
+    "html": ("html_reader", "read_html"),
+    "wikitext": ("wikitext_reader", "read_wikitext"),
+    "pdf": ("pdf_reader", "read_pdf"),
+    "docx": ("docx_reader", "read_docx"),
 }
-_READERS: dict[str, Callable[[], Callable[[str, str], ParsedDocument]]] = {
-    "text": _text,
-    "markdown": _markdown,
-    "html": _html,
-    "wikitext": _wikitext,
-}
+
+
+def _reader(kind: str) -> Callable[[Any, str], ParsedDocument]:
+    module, function = _READERS[kind]
+    reader: Callable[[Any, str], ParsedDocument] = getattr(
+        importlib.import_module(f"factcheck.extract.{module}"), function
+    )
+    return reader
