@@ -514,8 +514,9 @@ def extract(
 ) -> None:
     """Draft a claim file from footnoted documents, for a researcher to review.
 
-    Every sentence that states a number, a date or that something has not ended becomes a
-    claim marked `draft: true`, with a `review` note saying what was guessed.
+    Every sentence that states a number, a date or a status (in force, banned, required,
+    cannot leave) becomes a claim marked `draft: true`, with a `review` note saying what was
+    guessed.
     """
     from factcheck.errors import UsageError
     from factcheck.extract import claim_file

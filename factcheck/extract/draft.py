@@ -1,5 +1,5 @@
 """A draft claim file from a parsed document: every sentence that states a number, a date or
-that something has not ended becomes a claim for a researcher to review.
+a status (`factcheck.extract.status`) becomes a claim for a researcher to review.
 
 Values are found by trying factcheck's own parsers (`parse_quantity`, `parse_time`) on the
 spans that look like them, so a draft holds only values the loader reads. Each claim says in
@@ -18,14 +18,18 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from factcheck.corpus import Corpus
-from factcheck.errors import FactcheckError
+from factcheck.errors import FactcheckError, ValueParseError
 from factcheck.extract.attribution import attribute
 from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
 from factcheck.extract.notes import CitedWork, SourceIds, read_note
+from factcheck.extract.status import StatusFound, statuses
 from factcheck.extract.structure import ParsedDocument, Sentence
 from factcheck.extract.words import one_spelling, slug
+from factcheck.model import Property
 from factcheck.quantities import parse_quantity
+from factcheck.statuses import parse_status
 from factcheck.times import parse_time
+from factcheck.values import normalise
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -343,7 +347,9 @@ def _claims_of(
     quantities = list(_quantities(text, dates))
     running = _until_now(text) if not quantities else None
     ongoing = _NOT_HAPPENED.search(text)
-    if not (quantities or dates or running or ongoing):
+    # `still in force` is drafted as an end date that has not happened, not as a status too.
+    stated = [s for s in statuses(text) if not (ongoing and _within(s, ongoing))]
+    if not (quantities or dates or running or ongoing or stated):
         return  # nothing to claim: who said it need not be read
     who = attribute(text)
     markers = [m for m in sentence.markers if m in labels]
@@ -389,6 +395,25 @@ def _claims_of(
         yield claim
         if who.denied:
             yield reported
+    for status in stated:
+        claim = dict(base, value=status.written, _kind="status", _family=None, _noun=status.noun)
+        claim["_status"] = status
+        notes = [*guesses, f"'{status.written}' read as a status of the {status.noun}"]
+        if as_of := _as_of(dates, year):
+            claim["as_of"] = as_of[0]
+            if as_of[1]:
+                claim["assume_year"] = as_of[1]
+                notes.append(f"year {as_of[1]} assumed for '{as_of[0]}' from the text before it")
+        claim["_notes"] = notes
+        claim["_sure"] = True
+        yield claim
+        if who.denied:
+            yield dict(
+                claim,
+                claimant=who.denied,
+                stance="reports",
+                _notes=[*notes, f"the {who.denied} {who.claimant} denies, as a claim"],
+            )
     if running:
         yield from _running(base, running, year, guesses)
         return
@@ -480,6 +505,10 @@ def _running(
     yield claim
     ended = dict(base, value=found.group("now"), _kind="date", _family=_ENDED, _noun="")
     yield dict(ended, _notes=list(notes), _sure=False)
+
+
+def _within(status: StatusFound, found: re.Match[str]) -> bool:
+    return found.start() <= status.start < found.end()
 
 
 def _ends(text: str) -> bool:
@@ -818,6 +847,16 @@ def _property_of(claim: dict[str, Any]) -> dict[str, Any]:
             "tolerance": 1,
             "not_happened": list(NOT_HAPPENED) if family.key == "ended" else [],
         }
+    if claim["_kind"] == "status":
+        status: StatusFound = claim["_status"]
+        categories = status.statuses()
+        return {
+            "id": f"{slug(status.noun)}.{status.key}",
+            "name": status.question(),
+            "definition": f"{status.question().capitalize()}: {' or '.join(categories)}",
+            "kind": "status",
+            "statuses": categories,
+        }
     if claim["_kind"] == "percentage":
         noun = slug(claim["_noun"]) or "whole"
         return {
@@ -862,9 +901,15 @@ def _place(
     notes: list[str] = claim.pop("_notes")
     sure: bool = claim.pop("_sure")
     family = claim.get("_family")
-    offered = (proposed["id"], proposed["name"], proposed["kind"], family)
+    # A status is reused only where the declared property reads its value: the value too.
+    value = normalise(claim["value"]) if proposed["kind"] == "status" else ""
+    offered = (proposed["id"], proposed["name"], proposed["kind"], family, value)
     if offered not in reusable:
-        reusable[offered] = _from_vocabulary(proposed, topic, family, vocabulary)
+        reusable[offered] = (
+            _status_from_vocabulary(claim["_status"], claim["value"], topic, vocabulary)
+            if proposed["kind"] == "status"
+            else _from_vocabulary(proposed, topic, family, vocabulary)
+        )
     reused = reusable[offered]
     if reused:
         proposed, subject = reused
@@ -875,8 +920,8 @@ def _place(
     subjects.setdefault(subject["id"], subject)
     claim["subject"] = subject["id"]
     claim["property"] = proposed["id"]
-    for key in ("_kind", "_family", "_noun"):
-        claim.pop(key)
+    for key in ("_kind", "_family", "_noun", "_status"):
+        claim.pop(key, None)
     # Sure of what is measured, and nothing assumed: high; one guess: medium; else low.
     guessed = "assume_year" in claim or not sure
     confidence = "low" if not sure else ("medium" if guessed or reused is None else "high")
@@ -910,7 +955,36 @@ def _from_vocabulary(
             best = (score, prop.id)
     if best is None:
         return None
-    prop = vocabulary.properties[best[1]]
+    return _with_subject(vocabulary, vocabulary.properties[best[1]], topic)
+
+
+def _status_from_vocabulary(
+    status: StatusFound, value: str, topic: str, vocabulary: Corpus | None
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """A declared status property that reads `value` as one of its statuses and names the
+    thing the status is of (in its id, name or definition), and its subject."""
+    if vocabulary is None:
+        return None
+    for prop in sorted(vocabulary.properties.values(), key=lambda p: p.id):
+        if prop.kind != "status":
+            continue
+        said = f"{prop.id} {prop.name} {prop.definition}"
+        if status.noun not in {one_spelling(w) for w in re.findall(r"[^\W\d_]+", said)}:
+            continue
+        try:
+            parse_status(value, prop.statuses)
+        except ValueParseError:
+            continue
+        if found := _with_subject(vocabulary, prop, topic):
+            return found
+    return None
+
+
+def _with_subject(
+    vocabulary: Corpus, prop: Property, topic: str
+) -> tuple[dict[str, Any], dict[str, Any]] | None:
+    """The property, and of the subjects its claims are about the one that best matches
+    the topic; None when no claim uses it."""
     used = sorted({c.subject for c in vocabulary.claims.values() if c.property == prop.id})
     if not used:
         return None
