@@ -143,9 +143,48 @@ def test_a_denial_of_reports_is_a_denial_and_the_reports_a_claim(tmp_path: Path)
     sides = {(c["claimant"], c["stance"]) for c in content["claims"] if c["text"] == text}
     assert sides == {("Kremlin", "denies"), ("reports", "reports")}
     denial = next(c for c in content["claims"] if c.get("stance") == "denies")
-    assert (denial["as_of"], denial["assume_year"]) == ("6 October", 2022)
+    # The denial was made on 6 October; it is judged at the time of the reports it denies,
+    # which are taken as current that day.
+    assert (denial["stated"], denial["assume_year"], denial.get("as_of")) == (
+        "6 October",
+        2022,
+        None,
+    )
     assert "year 2022 assumed for '6 October'" in denial["review"]
     assert denial["review"].endswith("Confidence: medium.")
+    reports = next(c for c in content["claims"] if c.get("stance") == "reports")
+    assert (reports["as_of"], reports.get("stated")) == ("6 October", None)
+    assert "reports taken as current on the day of the denial, 6 October" in reports["review"]
+
+
+@pytest.mark.parametrize(
+    ("text", "stated", "as_of"),
+    [
+        # A date before the verb of saying, in its clause: when it was said.
+        (
+            "On 1 November 2022, the Ministry stated that 5,000 people were detained.",
+            "1 November 2022",
+            None,
+        ),
+        # Right after the verb; the time the value describes is a date of its own.
+        (
+            "The Ministry said on 6 October that 5,000 people had been detained by 1 October.",
+            "6 October",
+            "by 1 October",
+        ),
+        # `by` a date says what time the value describes, whoever says it.
+        ("By 26 September, 261,000 people had left, the FSB said.", None, "by 26 September"),
+        # A date in the clause of what is said is no statement date.
+        ("The Ministry said that on 3 May 5,000 people were detained.", None, "3 May"),
+        # No verb of saying: the date is the value's time.
+        ("On 3 May 5,000 people were detained.", None, "3 May"),
+    ],
+)
+def test_when_a_claim_was_said_is_told_from_the_time_it_describes(
+    text: str, stated: str | None, as_of: str | None
+) -> None:
+    (claim,) = draft(_doc(text))["claims"]
+    assert (claim.get("stated"), claim.get("as_of")) == (stated, as_of)
 
 
 def test_a_sentence_that_denies_this_denies_the_values_of_the_sentence_before() -> None:

@@ -110,7 +110,7 @@ def test_a_drafted_status_loads_with_its_property_time_and_claimant(tmp_path: Pa
     assert claim["value"] == "no longer in force"
     assert claim["property"] == "decree.in-force"
     assert claim["claimant"] == "Ministry"
-    assert claim["as_of"] == "3 May 2021"
+    assert claim["stated"] == "3 May 2021" and "as_of" not in claim
     assert claim["draft"] is True
     assert "read as a status of the decree" in claim["review"]
     (prop,) = [p for p in content["properties"] if p["id"] == "decree.in-force"]

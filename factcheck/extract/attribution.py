@@ -73,6 +73,8 @@ class Attribution:
     how: str
     #: Who made what a denial denies, when the sentence names them (`denied reports that`).
     denied: str | None = None
+    #: Where the verb of saying or denying stands, when a verb names the claimant.
+    verb: tuple[int, int] | None = None
 
 
 def attribute(sentence: str) -> Attribution:
@@ -91,10 +93,12 @@ def attribute(sentence: str) -> Attribution:
         if not who or not _names_someone(who):
             continue
         verb = found.group(2)
+        at = found.span(2)
         if _DENIAL.fullmatch(verb.split()[-1]):
             what = _DENIED.match(sentence, found.end())
-            return Attribution(who, "denies", f"'{who} {verb}'", what.group(1) if what else None)
-        return Attribution(who, "reports", f"'{who} {verb}'")
+            denied = what.group(1) if what else None
+            return Attribution(who, "denies", f"'{who} {verb}'", denied, at)
+        return Attribution(who, "reports", f"'{who} {verb}'", verb=at)
     if _REPORTED.search(sentence):
         return Attribution(None, "reports", "'reported' without a name")
     return Attribution(None, "asserts", "the document's own words")

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError, ValueParseError
-from factcheck.extract.attribution import attribute
+from factcheck.extract.attribution import Attribution, attribute
 from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
 from factcheck.extract.notes import CitedWork, SourceIds, read_note
 from factcheck.extract.status import StatusFound, statuses
@@ -348,8 +348,8 @@ def _claims_of(
     running = _until_now(text) if not quantities else None
     ongoing = _NOT_HAPPENED.search(text)
     # `still in force` is drafted as an end date that has not happened, not as a status too.
-    stated = [s for s in statuses(text) if not (ongoing and _within(s, ongoing))]
-    if not (quantities or dates or running or ongoing or stated):
+    status_spans = [s for s in statuses(text) if not (ongoing and _within(s, ongoing))]
+    if not (quantities or dates or running or ongoing or status_spans):
         return  # nothing to claim: who said it need not be read
     who = attribute(text)
     markers = [m for m in sentence.markers if m in labels]
@@ -361,6 +361,8 @@ def _claims_of(
     guesses = [f"claimant and stance from {who.how}"]
     if len(markers) < len(sentence.markers):
         guesses.append("a footnote marker that leads to no note was left out")
+    said = _statement_date(text, dates, who.verb)
+    dates_described = [d for d in dates if d is not said]
     count_words: list[tuple[int, Family]] | None = None
     for q in quantities:
         family = None
@@ -368,13 +370,7 @@ def _claims_of(
             count_words = _family_words(text, count=True) if count_words is None else count_words
             family = _nearest(count_words, q.start)
         claim = dict(base, value=q.written, _kind=q.kind, _family=family, _noun=q.noun)
-        as_of = _as_of(dates, year)
-        notes = list(guesses)
-        if as_of:
-            claim["as_of"] = as_of[0]
-            if as_of[1]:
-                claim["assume_year"] = as_of[1]
-                notes.append(f"year {as_of[1]} assumed for '{as_of[0]}' from the text before it")
+        notes = _timed(claim, list(guesses), said, dates_described, year)
         clause = text[q.start :].split(", ")[0].split("; ")[0]
         if family and family.key == "left" and (dest := _DESTINATION.search(clause)):
             claim["scope"] = {"destination": dest.group(1)}
@@ -389,31 +385,22 @@ def _claims_of(
             claim["scope"] = {**claim.get("scope", {}), "part of": whole}
         claim["_notes"] = notes
         claim["_sure"] = family is not None
-        # What is denied was said by someone: the reports are a claim of their own.
-        reported = dict(claim, claimant=who.denied, stance="reports")
-        reported["_notes"] = [*notes, f"the {who.denied} {who.claimant} denies, as a claim"]
+        # What is denied was said by someone: the reports are a claim of their own (built
+        # before the claim is yielded, as the caller takes its working fields away).
+        reported = _reports_denied(claim, who, notes) if who.denied else None
         yield claim
-        if who.denied:
+        if reported:
             yield reported
-    for status in stated:
+    for status in status_spans:
         claim = dict(base, value=status.written, _kind="status", _family=None, _noun=status.noun)
         claim["_status"] = status
         notes = [*guesses, f"'{status.written}' read as a status of the {status.noun}"]
-        if as_of := _as_of(dates, year):
-            claim["as_of"] = as_of[0]
-            if as_of[1]:
-                claim["assume_year"] = as_of[1]
-                notes.append(f"year {as_of[1]} assumed for '{as_of[0]}' from the text before it")
-        claim["_notes"] = notes
+        claim["_notes"] = notes = _timed(claim, notes, said, dates_described, year)
         claim["_sure"] = True
+        reported = _reports_denied(claim, who, notes) if who.denied else None
         yield claim
-        if who.denied:
-            yield dict(
-                claim,
-                claimant=who.denied,
-                stance="reports",
-                _notes=[*notes, f"the {who.denied} {who.claimant} denies, as a claim"],
-            )
+        if reported:
+            yield reported
     if running:
         yield from _running(base, running, year, guesses)
         return
@@ -446,6 +433,19 @@ def _claims_of(
         claim["_notes"] = [*notes, f"'{ongoing.group(1)}' read as: it has not ended"]
         claim["_sure"] = False
         yield claim
+
+
+def _reports_denied(claim: dict[str, Any], who: Attribution, notes: list[str]) -> dict[str, Any]:
+    """What a denial denies was said by someone (`denied reports that …`): a claim of its own,
+    whose time is, unless the sentence gives one, that of the denial (they were current
+    then); the date the denial was made is not theirs."""
+    reported = dict(claim, claimant=who.denied, stance="reports")
+    notes = [*notes, f"the {who.denied} {who.claimant} denies, as a claim"]
+    if (said := reported.pop("stated", None)) and "as_of" not in reported:
+        reported["as_of"] = said
+        notes.append(f"the {who.denied} taken as current on the day of the denial, {said}")
+    reported["_notes"] = notes
+    return reported
 
 
 #: Words that point back to what the sentence before said: `Peskov denied this`.
@@ -782,6 +782,48 @@ def _nearest(words: list[tuple[int, Family]], at: int) -> Family | None:
     return best[1] if best else None
 
 
+def _statement_date(text: str, dates: list[_Found], verb: tuple[int, int] | None) -> _Found | None:
+    """The date on which the claimant said what the sentence reports: a date of a day, month
+    or year that stands before the verb of saying in its clause (`On 1 November 2022, Peskov
+    stated that …`) or right after it (`said on 6 October that …`)."""
+    if verb is None:
+        return None
+    for d in dates:
+        if d.kind not in ("on", "in", "bare"):
+            continue
+        if d.start < verb[0] and not _CLAUSE_BREAK.search(text, d.start, verb[0]):
+            return d
+        if d.start >= verb[1] and text[verb[1] : d.start].strip() in ("", "on", "in"):
+            return d
+    return None
+
+
+#: Words between a date and a verb of saying that put them in two clauses.
+_CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|when|after|before|until|because)\b|[;:]")
+
+
+def _timed(
+    claim: dict[str, Any],
+    notes: list[str],
+    said: _Found | None,
+    dates: list[_Found],
+    year: int | None,
+) -> list[str]:
+    """Give the claim the date it was said on (`stated`) and the time its value describes
+    (`as_of`), with the year assumed for either where it is left out; its notes, added to."""
+    if said and _reads(said.written, assumed := _assumed(said.written, year), reference=True):
+        claim["stated"] = said.written
+        if assumed:
+            claim["assume_year"] = assumed
+            notes.append(f"year {assumed} assumed for '{said.written}' from the text before it")
+    if as_of := _as_of(dates, year):
+        claim["as_of"] = as_of[0]
+        if as_of[1] and "assume_year" not in claim:
+            claim["assume_year"] = as_of[1]
+            notes.append(f"year {as_of[1]} assumed for '{as_of[0]}' from the text before it")
+    return notes
+
+
 def _as_of(dates: list[_Found], year: int | None) -> tuple[str, int | None] | None:
     for d in dates:
         if d.kind in ("as of", "on", "by", "since", "in"):
@@ -1013,6 +1055,7 @@ _ORDER = (
     "claimant",
     "stance",
     "as_of",
+    "stated",
     "scope",
     "footnotes",
     "draft",
