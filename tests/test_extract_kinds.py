@@ -66,6 +66,11 @@ def _kind(text: str) -> str | None:
         ("Ana Ruiz, “Delta Floods,” Journal of River Studies, March 2019", "academic"),
         ("Ana Ruiz, Delta Floods, 4 June 2021, https://geo.tagus.edu/floods", "academic"),
         ("Ana Ruiz, Delta Floods (Lisbon: Tagus University Press, 2019), 12", "academic"),
+        (
+            "Ana Ruiz, Delta Floods, Working papers (Department of Geography, University of "
+            "Tagus, 2019)",
+            "academic",
+        ),
         # The press, by the type word of its name.
         ("Valley Herald, Dam Opens on Schedule, 3 May 2020, [url](#)", "media"),
         ("Radio Delta, Floods reach the capital, 3 May 2020", "media"),

@@ -173,7 +173,11 @@ def kind_of(text: str, fields: Mapping[str, str]) -> str | None:
     # A title naming a report is a report, the state's too; but not a newspaper's article
     # about one (`Senate Releases Torture Report,” Daily Ledger, 4 May 2015`).
     article = _article_shaped(text, fields)
-    official = bool(_GOVERNMENT.search(names) or _GOVERNMENT_HOST.search(where))
+    # `Department of History, University of …` is a university's, not the state's.
+    official = bool(
+        (_GOVERNMENT.search(names) and not _ACADEMIC.search(names))
+        or _GOVERNMENT_HOST.search(where)
+    )
     news = _MEDIA.search(publisher) or (article and not official)
     if _REPORT_TITLE.search(title.strip(" .,")) and not news:
         return "report"
