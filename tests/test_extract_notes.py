@@ -34,6 +34,7 @@ def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
                 "author": "Ana Ruiz",
                 "title": "Floods Displace Thousands in the Delta",
                 "publisher": "Daily Ledger",
+                "kind": "media",
                 "date": "4 June 2021",
                 "url": "https://ledger.example/floods",
             },
@@ -48,6 +49,7 @@ def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
                 "author": "Okafor, Ben",
                 "title": "Port Strike Ends After Nine Days.",
                 "publisher": "Coastal Times, Harbour Media",
+                "kind": "media",
                 "date": "12 Sept. 2019",
                 "url": "https://ct.example/strike",
                 "archive_url": "https://archive.ph/AbCd1",
@@ -60,6 +62,7 @@ def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
             {
                 "title": "Dam Opens on Schedule.",
                 "publisher": "Valley News",
+                "kind": "media",
                 "date": "3 Mar. 2020",
                 "url": "https://vn.example/dam",
             },
@@ -161,7 +164,11 @@ def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
         ),
         (
             "Ministry of Works, Decision No. 12 on Bridge Repairs, Annex II.",
-            {"publisher": "Ministry of Works", "title": "Decision No. 12 on Bridge Repairs"},
+            {
+                "publisher": "Ministry of Works",
+                "title": "Decision No. 12 on Bridge Repairs",
+                "kind": "government",
+            },
             "Annex II",
         ),
         # What the work is, in lower case (`briefing paper`), is not who published it.
@@ -195,6 +202,7 @@ def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
                 "title": "Nine to a tent: a winter in the camp by the river",
                 "date": "2 February 2021",
                 "publisher": "Evening Post",
+                "kind": "media",
             },
             None,
         ),

@@ -15,7 +15,8 @@ in, recognised by its shape rather than by any outlet's name:
 
 Links in the words are the source's link, or its archived copy when marked so (`Archived`)
 or kept by an archive. A note that explains rather than cites names no work (its link, if
-any, is its source). `Ibid.` and a repeated citation of one work give one source.
+any, is its source). `Ibid.` and a repeated citation of one work give one source. What kind
+of work each is (media, government, court …) is read by `factcheck.extract.kinds`.
 """
 
 from __future__ import annotations
@@ -24,15 +25,12 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from factcheck.extract.kinds import kind_of, kind_of_template
 from factcheck.extract.structure import Note
-from factcheck.extract.words import slug
+from factcheck.extract.words import MONTH, slug
 
-_MONTH = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
-)
 _DATE = re.compile(
-    rf"^(?:\d{{1,2}} {_MONTH} \d{{4}}|{_MONTH} \d{{1,2}}, \d{{4}}|{_MONTH} \d{{4}}"
+    rf"^(?:\d{{1,2}} {MONTH} \d{{4}}|{MONTH} \d{{1,2}}, \d{{4}}|{MONTH} \d{{4}}"
     r"|\d{4}-\d{2}-\d{2}|\d{4})$"
 )
 #: Where in a work a note points: pages, a chapter, or a table, figure, paragraph, section or
@@ -48,7 +46,9 @@ _URL = re.compile(r"^(?:https?://\S+|#|url)$", re.IGNORECASE)
 # `Klain D.`, `Gorenburg D. et al`, `Smith, J.`: a surname with initials is an author.
 _AUTHOR = re.compile(r"^[A-Z][\w'’-]+(?:,)? (?:[A-Z]\.\s?)+(?:et al\.?)?$")
 _IBID = re.compile(r"^\s*(?:ibid|ibidem)\b\.?,?\s*(.*)$", re.IGNORECASE)
-_INTERVIEW = re.compile(r"\binterview(?:s|ed)?\b", re.IGNORECASE)
+_INTERVIEW = re.compile(
+    r"\binterview(?:s|ed)?\b|\bpersonal communications?\b|\bin conversation with\b", re.IGNORECASE
+)
 _REPORT_NUMBER = re.compile(
     r"^(?:Report|Working Paper|Paper|Briefing|doc\.|Document) No\.? ?\S+.*$", re.IGNORECASE
 )
@@ -63,12 +63,12 @@ _QUOTED = re.compile(r"[“\"](?P<title>[^”“\"]{3,400}?)[”\"“]")
 #: Where a book or report was published: `(Place: Publisher, Year)`, place optional.
 _PUBLICATION = re.compile(
     rf"\((?:[^():]{{1,80}}:\s*)?(?P<publisher>[^()]{{0,120}}?),?\s*"
-    rf"(?P<date>(?:\d{{1,2}} {_MONTH} |{_MONTH} (?:\d{{1,2}}, )?)?\d{{4}}|forthcoming)\)"
+    rf"(?P<date>(?:\d{{1,2}} {MONTH} |{MONTH} (?:\d{{1,2}}, )?)?\d{{4}}|forthcoming)\)"
 )
 #: A journal after its article's title: `Journal 84, no. 4 (2002): 655`.
 _JOURNAL = re.compile(
     rf"^(?P<journal>[^,()\d]{{2,120}}?)\s*(?:\d+(?:\s*,\s*no\.\s*\d+)?\s*)?"
-    rf"\((?P<date>(?:{_MONTH} )?\d{{4}})\)(?::\s*(?P<pages>[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?))?"
+    rf"\((?P<date>(?:{MONTH} )?\d{{4}})\)(?::\s*(?P<pages>[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?))?"
 )
 #: A short citation of a work cited in full elsewhere: `Boatner (1974), p. 545`.
 _SHORT = re.compile(r"^(?P<who>[A-Z][^()\d,.]{1,60}?)\s*\((?P<year>\d{4})[a-z]?\)(?P<rest>.*)$")
@@ -89,10 +89,6 @@ _NAME_JOINERS = frozenset(
 )
 _SMALL_WORDS = frozenset(
     {"and", "of", "the", "in", "on", "for", "to", "a", "an", "at", "by", "with"}
-)
-_UNIVERSITY_PRESS = re.compile(r"\bUniversity Press\b|\bU\.\s?P\.", re.IGNORECASE)
-_THESIS = re.compile(
-    r"\b(?:master’s|master's|doctoral|PhD) (?:thesis|dissertation)\b", re.IGNORECASE
 )
 
 #: Template field names (Wikipedia's citation templates) and the source field they fill; where
@@ -309,10 +305,11 @@ def _from_template(note: Note) -> CitedWork:
             fields["date"] = numbered.pop()
         if numbered:
             fields["author"] = " and ".join(numbered)
-    if template in _TEMPLATE_KINDS:
-        fields["kind"] = _TEMPLATE_KINDS[template]
     if "url" not in fields and note.links:
         fields["url"] = note.links[0]
+    kind = _TEMPLATE_KINDS.get(template) or kind_of_template(named, fields)
+    if kind:
+        fields["kind"] = kind
     if "archive_url" in fields and fields["archive_url"].startswith("//"):
         fields["archive_url"] = f"https:{fields['archive_url']}"
     pages = fields.pop("pages", None)
@@ -348,10 +345,8 @@ def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
         fields.pop("url", None)
     if archived:
         fields["archive_url"] = archived[0]
-    if "kind" not in fields:
-        kind = _kind(text, fields)
-        if kind:
-            fields["kind"] = kind
+    if "kind" not in fields and (kind := kind_of(text, fields)):
+        fields["kind"] = kind
     return CitedWork(fields, work.pages)
 
 
@@ -554,15 +549,6 @@ def _by_commas(text: str) -> CitedWork | None:
         fields["publisher"] = first
         fields["title"] = ", ".join(rest[1:])
     return CitedWork(fields, found.pages)
-
-
-def _kind(text: str, fields: dict[str, str]) -> str | None:
-    """The kind of work when the citation says it: a journal's volume and issue, a
-    university press, a thesis."""
-    publisher = fields.get("publisher", "")
-    if _UNIVERSITY_PRESS.search(publisher) or _THESIS.search(text):
-        return "academic"
-    return None
 
 
 def _listed_names(pieces: list[str]) -> int:

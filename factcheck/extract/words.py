@@ -6,6 +6,12 @@ import re
 
 from anyascii import anyascii
 
+#: A month's name as citations write it, in full or abbreviated (`Sept.`, `Feb`).
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
+)
+
 
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: `Al Jazeera, 2025` → `al-jazeera-2025`."""
