@@ -347,6 +347,27 @@ def test_no_id_is_broken_across_lines(
     assert sorted(ids - whole) == [], (width, command)
 
 
+@pytest.mark.parametrize("width", [60, 80, 100, 200])
+def test_a_parsed_date_in_a_conflict_table_is_never_broken(
+    width: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    lines = runner.invoke(app, ["conflicts", "--limit", "0"]).stdout.splitlines()
+    assert max(len(line) for line in lines) <= width
+    from factcheck.workspace import Workspace
+
+    dates = {
+        c["parsed"]["interval"]
+        for d in Workspace().conflicts().conflicts
+        for side in d["sides"]
+        for c in side["claims"]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", c["parsed"]["interval"] or "")
+    }
+    assert len(dates) >= 2
+    shown = {d for d in dates for line in lines if re.search(rf"(?<![\d-]){d}(?![\d-])", line)}
+    assert sorted(dates - shown) == [], width
+
+
 def test_a_pipe_gets_120_columns(monkeypatch: pytest.MonkeyPatch) -> None:
     from factcheck.cli_output import style
 

@@ -74,6 +74,18 @@ def _render(style: Style, items: Iterable[RenderableType]) -> str:
     return "\n".join(line.rstrip() for line in out.getvalue().split("\n"))
 
 
+def _parsed_width(data: dict[str, Any], width: int) -> int | None:
+    """The width of the `parsed` column: None (Rich decides) unless the table is so narrow
+    that an even share of the width is less than the column's longest word (at most 16),
+    since Rich, shrinking the widest columns first, then folds words such as an ISO date
+    (`2022-10-2` / `8`); then that word's width, so that the other columns give way."""
+    texts = [str(c["parsed"]["interval"] or "") for side in data["sides"] for c in side["claims"]]
+    longest_word = min(16, max((len(w) for t in texts for w in t.split()), default=1))
+    columns = 7
+    share = (width - 2 * columns) // columns  # two spaces of padding a column
+    return None if share >= longest_word else longest_word
+
+
 def _sources(c: dict[str, Any]) -> str:
     return "; ".join(f"{source_name(s)} ({s['date'] or 'n.d.'})" for s in c["sources"])
 
@@ -97,8 +109,10 @@ def conflicts(view: ConflictView, style: Style) -> str:
             box=box.SIMPLE_HEAD,
             expand=False,
         )
+        parsed_width = _parsed_width(data, style.width)
         for column in ("side", "value", "parsed", "claimant", "as of", "cited in", "sources"):
-            table.add_column(column, overflow="fold")
+            width = parsed_width if column == "parsed" else None
+            table.add_column(column, overflow="fold", width=width)
         for n, side in enumerate(data["sides"], 1):
             for c in side["claims"]:
                 stance = "" if c["stance"] == "asserts" else f" ({c['stance']})"
