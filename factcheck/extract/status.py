@@ -371,7 +371,7 @@ def statuses(text: str) -> list[StatusFound]:
     if not _ANY.search(text):
         return []
     found: list[StatusFound] = []
-    taken: list[tuple[int, int]] = []
+    taken: set[int] = set()  # where a status found already stands: no second one there
     for m in sorted(
         [*_PERMISSION.finditer(text), *_CANNOT.finditer(text)], key=lambda m: m.start()
     ):
@@ -387,9 +387,9 @@ def statuses(text: str) -> list[StatusFound]:
         if not noun or verb.casefold() in _FUNCTION_VERBS:
             continue
         found.append(StatusFound(written, m.start(), None, noun, verb))
-        taken.append(m.span())
+        taken.update(range(*m.span()))
     for m in _LINKED.finditer(text):
-        if any(s <= m.start("word") < e for s, e in taken) or _NORM.search(text, 0, m.start()):
+        if m.start("word") in taken or _NORM.search(text, max(0, m.start() - 20), m.start()):
             continue
         noun = _head_before(text, m.start())
         if not noun:
@@ -411,9 +411,9 @@ def statuses(text: str) -> list[StatusFound]:
         written = f"{neg} {word}" if neg else word
         obj = obj if family.takes_object else ""
         found.append(StatusFound(written, m.start("word"), family, noun, obj))
-        taken.append(m.span())
+        taken.update(range(*m.span()))
     for m in _ACTIVE.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
+        if m.start() in taken:
             continue
         noun = _head_of(_WORD.findall(m.group("object")))
         if not noun:
@@ -425,14 +425,18 @@ def statuses(text: str) -> list[StatusFound]:
 
 def _clause_start(text: str, at: int) -> int:
     """Where the clause that holds `at` begins: after the last `_CLAUSE` word or mark, and
-    the white space after it."""
-    cut = 0
-    for m in _CLAUSE.finditer(text, 0, at):
+    the white space after it. Looked for in the `_REACH` characters before `at` only, so
+    that a sentence of many statuses is read in linear time: the words of a thing a status
+    is of are few, and a clause longer than that names none (`_head_of`)."""
+    cut = max(0, at - _REACH)
+    for m in _CLAUSE.finditer(text, cut, at):
         cut = m.end()
     while cut < at and text[cut].isspace():
         cut += 1
     return cut
 
+
+_REACH = 200
 
 #: `should be planned`, `must be required`: what ought to be, not what is.
 _NORM = re.compile(r"\b(?:should|must|ought to|need to|needs to)\s+$", re.IGNORECASE)
