@@ -12,6 +12,7 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
 
@@ -39,14 +40,15 @@ _DATE_CORE = (
 #: The words that may stand before a date (with white space between) and say how the date is
 #: meant: `as of`, `since`, `by` … (a match of `(?:\b(?:PREPOSITION)\s+)?DATE`, in any case).
 PREPOSITIONS = ("as of", "on", "by", "since", "in", "until", "from", "between", "at")
-#: A date, on text whose case `_FOLD` made small. Every date holds a digit or a month's name
-#: (`_DATE_ANCHOR`) and is at most `DATE_WIDTH` characters long.
+#: A date, on text whose case `_FOLD` made small. Every date holds a month's name or four
+#: digits or more in a row (`_DATE_ANCHOR`: its days and years are written beside a month's
+#: name, a year alone has four digits) and is at most `DATE_WIDTH` characters long.
 DATE_PATTERN = (
     rf"(?:{_PART}?{_DATE_CORE}|(?<=since )\d{{4}}|(?<=in )\d{{4}}|(?<=by )\d{{4}})\b".lower()
 )
 DATE_WIDTH = 80
 _DATE = re.compile(DATE_PATTERN)
-_DATE_ANCHOR = re.compile(rf"\d+|{_MONTH.lower()}")
+_DATE_ANCHOR = re.compile(rf"\d{{4,}}|{_MONTH.lower()}")
 #: Each letter made the one the date and number patterns are written in, as `re.IGNORECASE`
 #: matches them (`İ` and `ı` are an `i`, `ſ` an `s`, the Kelvin sign a `k`); one for one.
 _FOLD = str.maketrans(
@@ -505,7 +507,7 @@ def date_spans(text: str) -> list[tuple[str, str, int]]:
     name (every date holds one), case-sensitively on text whose case is folded: several
     times faster.
     """
-    folded = text.translate(_FOLD)
+    folded = _folded(text)
     found = []
     end = 0  # where the date before ended: the next one, with its preposition, starts here
     done = 0  # no date starts before this
@@ -524,6 +526,13 @@ def date_spans(text: str) -> list[tuple[str, str, int]]:
         found.append((prep, text[m.start() : m.end()], m.start()))
         end = done = m.end()
     return found
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """`text` as the date and number patterns read it (folded once a sentence, not once a
+    pattern)."""
+    return text.translate(_FOLD)
 
 
 def _preposition(text: str, folded: str, end: int, start: int) -> str:
@@ -562,7 +571,7 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
     spans = [(d.start, d.start + len(d.written)) for d in dates]
     # Digits in a web address are part of its name.
     spans += [u.span() for u in _URL.finditer(text)] if "/" in text else []
-    folded = text.translate(_FOLD)
+    folded = _folded(text)
     for m in _QUANTITY.finditer(folded):
         start = m.start("n")
         if any(a <= start < b for a, b in spans):
