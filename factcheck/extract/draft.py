@@ -598,7 +598,7 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
         if _YEARS.fullmatch(number) and qualifier.strip().casefold() in ("", "between"):
             continue  # a year, or years (`between 2011 and 2015`): counts of a thousand
             # and more are written with a separator (`1,782`), years without one
-        if not re.search(r"\d", number) and capitalised:
+        if capitalised and not _DIGIT.search(number):
             continue
         noun = _noun(after)
         if noun in _FUNCTION_WORDS or noun in _FRACTIONS:
@@ -626,6 +626,9 @@ _ERA = re.compile(r"\s?(?:BCE|CE|BC|AD|B\.C\.|A\.D\.)(?!\w)")
 _YEAR_WRITTEN = r"(?:1\d{3}|20\d\d)"
 #: A year or a span of years, written with no separator.
 _YEARS = re.compile(rf"{_YEAR_WRITTEN}(?:\s?[–-]\s?{_YEAR_WRITTEN}|\s(?:to|and)\s{_YEAR_WRITTEN})?")
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _parses(written: str) -> bool:
