@@ -12,14 +12,16 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError
 from factcheck.extract.draft import document_id, draft
 from factcheck.extract.structure import ParsedDocument
+
+if TYPE_CHECKING:  # the claim models are imported only with a vocabulary
+    from factcheck.corpus import Corpus
 
 _SECTIONS = ("documents", "sources", "footnotes", "subjects", "properties", "claims")
 

@@ -14,11 +14,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError
 from factcheck.extract.attribution import attribute
 from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
@@ -27,6 +26,9 @@ from factcheck.extract.structure import ParsedDocument, Sentence
 from factcheck.extract.words import one_spelling, slug
 from factcheck.quantities import parse_quantity
 from factcheck.times import parse_time
+
+if TYPE_CHECKING:  # the claim models are imported only with a vocabulary
+    from factcheck.corpus import Corpus
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
