@@ -754,7 +754,13 @@ def _family_words(text: str, *, count: bool) -> list[tuple[int, Family]]:
     by family, in the order of `FAMILIES`."""
     lower = _PHRASAL.sub(lambda m: " " * len(m.group(0)), text).casefold()
     families = _COUNT_FAMILIES if count else _DATE_FAMILIES
-    return [(m.start(), family) for family, pattern in families for m in pattern.finditer(lower)]
+    # A family's pattern is tried only when one of its words stands in the text somewhere.
+    return [
+        (m.start(), family)
+        for family, pattern in families
+        if any(word in lower for word in family.words)
+        for m in pattern.finditer(lower)
+    ]
 
 
 def _nearest(words: list[tuple[int, Family]], at: int) -> Family | None:

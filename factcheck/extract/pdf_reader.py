@@ -764,5 +764,9 @@ def _glued(
 
 def _with_links(paragraph: Paragraph) -> Paragraph:
     """Web addresses written in a sentence are its links."""
-    sentences = tuple(replace(s, links=tuple(urls(s.text))) for s in paragraph.sentences)
-    return replace(paragraph, sentences=sentences)
+    sentences = []
+    for sentence in paragraph.sentences:
+        links = tuple(urls(sentence.text))
+        # Most sentences name no address: they are kept as they are, not copied.
+        sentences.append(sentence if links == sentence.links else replace(sentence, links=links))
+    return replace(paragraph, sentences=tuple(sentences))
