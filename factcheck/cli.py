@@ -520,13 +520,17 @@ def extract(
     """
     from factcheck.errors import UsageError
     from factcheck.extract import claim_file
-    from factcheck.loading import load_corpus
     from factcheck.output import write_output
     from factcheck.values import counted
 
     if update and (output is None or output == "-"):
         raise UsageError("--update drafts again over a file: give it with --output FILE")
-    known = load_corpus(vocabulary, use_cache=_use_cache()) if vocabulary else None
+    known = None
+    if vocabulary:
+        # Loading claims needs the models (a third of a second of imports): only then.
+        from factcheck.loading import load_corpus
+
+        known = load_corpus(vocabulary, use_cache=_use_cache())
     docs = claim_file.read_inputs(documents)
     content = claim_file.draft_file(docs, known)
     if update and output is not None and Path(output).exists():

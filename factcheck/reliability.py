@@ -25,9 +25,10 @@ from pathlib import Path
 from factcheck.checks import Finding, found
 from factcheck.corpus import Corpus
 from factcheck.errors import InputError, Problem
+from factcheck.links import host
 from factcheck.lists import read_rows
 from factcheck.model import Source
-from factcheck.sources import host, norm_name
+from factcheck.sources import norm_name
 
 
 class Rating(StrEnum):

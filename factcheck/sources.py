@@ -19,6 +19,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 from factcheck.corpus import Corpus
 from factcheck.errors import ValueParseError
 from factcheck.identifiers import canonical, is_doi_link
+from factcheck.links import host
 from factcheck.model import ClaimRow, Source
 from factcheck.times import parse_time
 from factcheck.values import Time, normalise
@@ -87,19 +88,6 @@ _LASTING_HOSTS = re.compile(
 # A permanent link to one revision of a wiki page (MediaWiki's `oldid`, `diff`,
 # `Special:PermanentLink`).
 _REVISION = re.compile(r"[?&](oldid|diff)=\d+|special:permanentlink/\d+", re.I)
-
-
-def host(url: str) -> str:
-    """A link's host in lower case, without `www.`; a domain written alone
-    (`dailymail.co.uk`) is its own host. Empty for what no URL library can split."""
-    text = url.strip().lower()
-    if "//" not in text:
-        text = "//" + text
-    try:
-        found = urlsplit(text).hostname or ""
-    except ValueError:
-        return ""
-    return found.removeprefix("www.")
 
 
 def lasting_link(url: str) -> bool:

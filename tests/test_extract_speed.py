@@ -1,6 +1,7 @@
 """The fast paths of extract do what the plain ways they stand for do: the date scan against
 one pattern tried at every character, the number pattern on case-folded text against the
-same pattern in any case, and the YAML written through libyaml against PyYAML's own."""
+same pattern in any case, the marker patterns that name their first character against the
+same patterns without it, and the YAML written through libyaml against PyYAML's own."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract import claim_file, draft
+from factcheck.extract import claim_file, draft, markdown_reader, pdf_reader, text_reader
 from factcheck.extract.readers import read_document
 from tests.extract_helpers import SEEDS
 
@@ -132,6 +133,69 @@ def test_number_pattern_on_folded_text_finds_what_it_finds_in_any_case(
         [m.span(g) for g in groups] for m in draft._QUANTITY.finditer(text.translate(draft._FOLD))
     ]
     assert found == [[m.span(g) for g in groups] for m in any_case.finditer(text)]
+
+
+#: Pieces of text the marker patterns of the readers look at, in cases and scripts that
+#: `re.IGNORECASE` folds (a Kelvin sign, a long s, a dotted capital I).
+_MARKER_PIECES = [
+    *"[]()^*†‡§\\`!<>/.,;:?\"'”’“‘-_~",
+    *"⁰¹²³⁴⁵⁶⁷⁸⁹",
+    "12",
+    "7",
+    "2019",
+    "12345",
+    "a",
+    "Word",
+    "CO",
+    "HTTP",
+    "https://",
+    "www.",
+    "WWW.",
+    "example.org/1",
+    "\u212a",
+    "ſ",
+    "İ",
+    "](#)",
+    "[^n]",
+    "<b>",
+    "``",
+]
+
+_PREFIXED = [
+    (text_reader._INLINE, text_reader.INLINE_FIRST),
+    (text_reader._INLINE_LINKS, text_reader.INLINE_FIRST),
+    (markdown_reader._INLINE, markdown_reader.INLINE_FIRST),
+    (markdown_reader._INLINE_LINKS, markdown_reader.INLINE_FIRST),
+    (pdf_reader._GLUED, "(?=\\d)"),
+]
+
+
+def _unprefixed(pattern: re.Pattern[str], first: str) -> re.Pattern[str]:
+    assert pattern.pattern.startswith(first + "(?:") and pattern.pattern.endswith(")")
+    return re.compile(pattern.pattern[len(first) + 3 : -1], pattern.flags)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from([*_MARKER_PIECES, " ", "\n"]), max_size=40))
+def test_marker_patterns_naming_their_first_character_find_what_they_find_without(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    for pattern, first in _PREFIXED:
+        plain = _unprefixed(pattern, first)
+        got = [(m.span(), m.groupdict(), m.groups()) for m in pattern.finditer(text)]
+        assert got == [(m.span(), m.groupdict(), m.groups()) for m in plain.finditer(text)]
+
+
+def test_marker_patterns_find_the_markers_of_the_seeds_as_without_their_first_character() -> None:
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    found = 0
+    for text in texts:
+        for pattern, first in _PREFIXED:
+            got = [m.span() for m in pattern.finditer(text)]
+            assert got == [m.span() for m in _unprefixed(pattern, first).finditer(text)]
+            found += len(got)
+    assert found > 100
 
 
 def test_yaml_of_a_draft_file_is_what_pyyaml_writes() -> None:

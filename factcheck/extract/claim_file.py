@@ -12,14 +12,16 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError
 from factcheck.extract.draft import document_id, draft
 from factcheck.extract.structure import ParsedDocument
+
+if TYPE_CHECKING:  # the claim models are imported only with a vocabulary
+    from factcheck.corpus import Corpus
 
 _SECTIONS = ("documents", "sources", "footnotes", "subjects", "properties", "claims")
 
@@ -96,22 +98,37 @@ def _yaml(content: Any) -> str:
     )
     emit: Callable[[yaml.Event], None] = dumper.emit
     resolve: Callable[[type[yaml.Node], Any, Any], str] = dumper.resolve
+    # The events of the keys, made once: a draft file repeats the same few keys thousands of
+    # times, and the emitter only reads an event.
+    keys: dict[str, yaml.ScalarEvent] = {}
+    map_start = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+    map_end, seq_end = yaml.MappingEndEvent(), yaml.SequenceEndEvent()
+    seq_start = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
+
+    def scalar(data: str) -> yaml.ScalarEvent:
+        plain = resolve(yaml.ScalarNode, data, (True, False)) == _STR
+        return yaml.ScalarEvent(None, _STR, (plain, True), data)
 
     def events(data: Any) -> None:
         if isinstance(data, dict):
-            emit(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+            emit(map_start)
             for key, value in data.items():
-                events(key)
+                if isinstance(key, str):
+                    event = keys.get(key)
+                    if event is None:
+                        event = keys[key] = scalar(key)
+                    emit(event)
+                else:
+                    events(key)
                 events(value)
-            emit(yaml.MappingEndEvent())
+            emit(map_end)
         elif isinstance(data, list | tuple):
-            emit(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
+            emit(seq_start)
             for value in data:
                 events(value)
-            emit(yaml.SequenceEndEvent())
+            emit(seq_end)
         elif isinstance(data, str):
-            plain = resolve(yaml.ScalarNode, data, (True, False)) == _STR
-            emit(yaml.ScalarEvent(None, _STR, (plain, True), data))
+            emit(scalar(data))
         else:
             node_events(dumper.represent_data(data))
 

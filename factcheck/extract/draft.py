@@ -12,12 +12,12 @@ import re
 import string
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
-from factcheck.corpus import Corpus
 from factcheck.errors import FactcheckError, ValueParseError
 from factcheck.extract.attribution import Attribution, attribute
 from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
@@ -25,11 +25,14 @@ from factcheck.extract.notes import CitedWork, SourceIds, read_note
 from factcheck.extract.status import StatusFound, statuses
 from factcheck.extract.structure import ParsedDocument, Sentence
 from factcheck.extract.words import one_spelling, slug
-from factcheck.model import Property
 from factcheck.quantities import parse_quantity
 from factcheck.statuses import parse_status
 from factcheck.times import parse_time
 from factcheck.values import normalise
+
+if TYPE_CHECKING:  # the claim models are imported only with a vocabulary
+    from factcheck.corpus import Corpus
+    from factcheck.model import Property
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -43,14 +46,15 @@ _DATE_CORE = (
 #: The words that may stand before a date (with white space between) and say how the date is
 #: meant: `as of`, `since`, `by` … (a match of `(?:\b(?:PREPOSITION)\s+)?DATE`, in any case).
 PREPOSITIONS = ("as of", "on", "by", "since", "in", "until", "from", "between", "at")
-#: A date, on text whose case `_FOLD` made small. Every date holds a digit or a month's name
-#: (`_DATE_ANCHOR`) and is at most `DATE_WIDTH` characters long.
+#: A date, on text whose case `_FOLD` made small. Every date holds a month's name or four
+#: digits or more in a row (`_DATE_ANCHOR`: its days and years are written beside a month's
+#: name, a year alone has four digits) and is at most `DATE_WIDTH` characters long.
 DATE_PATTERN = (
     rf"(?:{_PART}?{_DATE_CORE}|(?<=since )\d{{4}}|(?<=in )\d{{4}}|(?<=by )\d{{4}})\b".lower()
 )
 DATE_WIDTH = 80
 _DATE = re.compile(DATE_PATTERN)
-_DATE_ANCHOR = re.compile(rf"\d+|{_MONTH.lower()}")
+_DATE_ANCHOR = re.compile(rf"\d{{4,}}|{_MONTH.lower()}")
 #: Each letter made the one the date and number patterns are written in, as `re.IGNORECASE`
 #: matches them (`İ` and `ı` are an `i`, `ſ` an `s`, the Kelvin sign a `k`); one for one.
 _FOLD = str.maketrans(
@@ -534,7 +538,7 @@ def date_spans(text: str) -> list[tuple[str, str, int]]:
     name (every date holds one), case-sensitively on text whose case is folded: several
     times faster.
     """
-    folded = text.translate(_FOLD)
+    folded = _folded(text)
     found = []
     end = 0  # where the date before ended: the next one, with its preposition, starts here
     done = 0  # no date starts before this
@@ -553,6 +557,13 @@ def date_spans(text: str) -> list[tuple[str, str, int]]:
         found.append((prep, text[m.start() : m.end()], m.start()))
         end = done = m.end()
     return found
+
+
+@lru_cache(maxsize=4)
+def _folded(text: str) -> str:
+    """`text` as the date and number patterns read it (folded once a sentence, not once a
+    pattern)."""
+    return text.translate(_FOLD)
 
 
 def _preposition(text: str, folded: str, end: int, start: int) -> str:
@@ -591,7 +602,7 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
     spans = [(d.start, d.start + len(d.written)) for d in dates]
     # Digits in a web address are part of its name.
     spans += [u.span() for u in _URL.finditer(text)] if "/" in text else []
-    folded = text.translate(_FOLD)
+    folded = _folded(text)
     for m in _QUANTITY.finditer(folded):
         start = m.start("n")
         if any(a <= start < b for a, b in spans):
@@ -618,7 +629,7 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
         if _YEARS.fullmatch(number) and qualifier.strip().casefold() in ("", "between"):
             continue  # a year, or years (`between 2011 and 2015`): counts of a thousand
             # and more are written with a separator (`1,782`), years without one
-        if not re.search(r"\d", number) and capitalised:
+        if capitalised and not _DIGIT.search(number):
             continue
         noun = _noun(after)
         if noun in _FUNCTION_WORDS or noun in _FRACTIONS:
@@ -646,6 +657,9 @@ _ERA = re.compile(r"\s?(?:BCE|CE|BC|AD|B\.C\.|A\.D\.)(?!\w)")
 _YEAR_WRITTEN = r"(?:1\d{3}|20\d\d)"
 #: A year or a span of years, written with no separator.
 _YEARS = re.compile(rf"{_YEAR_WRITTEN}(?:\s?[–-]\s?{_YEAR_WRITTEN}|\s(?:to|and)\s{_YEAR_WRITTEN})?")
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _parses(written: str) -> bool:
@@ -769,7 +783,13 @@ def _family_words(text: str, *, count: bool) -> list[tuple[int, Family]]:
     by family, in the order of `FAMILIES`."""
     lower = _PHRASAL.sub(lambda m: " " * len(m.group(0)), text).casefold()
     families = _COUNT_FAMILIES if count else _DATE_FAMILIES
-    return [(m.start(), family) for family, pattern in families for m in pattern.finditer(lower)]
+    # A family's pattern is tried only when one of its words stands in the text somewhere.
+    return [
+        (m.start(), family)
+        for family, pattern in families
+        if any(word in lower for word in family.words)
+        for m in pattern.finditer(lower)
+    ]
 
 
 def _nearest(words: list[tuple[int, Family]], at: int) -> Family | None:

@@ -45,7 +45,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from factcheck.extract.words import MONTH
-from factcheck.sources import host as link_host
+from factcheck.links import host as link_host
 
 _WORDS = re.IGNORECASE
 

@@ -53,9 +53,18 @@ _LATER_PARTS = (
     rf"(?P<sup>[{_SUP}]+)",
     r"</?[a-zA-Z][^<>]*>",
 )
-_INLINE = re.compile("|".join([*_PLAIN_PARTS, *_LATER_PARTS]), re.IGNORECASE)
+# Every match starts with one of these characters: said first, they let the regular
+# expression engine skip in C to the next of them instead of trying every alternative at
+# every character (several times faster on a long text, the same matches).
+INLINE_FIRST = rf"(?=[\\`!\[<hw{_SUP}])"
+_INLINE = re.compile(
+    INLINE_FIRST + "(?:" + "|".join([*_PLAIN_PARTS, *_LATER_PARTS]) + ")", re.IGNORECASE
+)
 # With links, for text that has "](" or "][" (their search costs a look at every "[").
-_INLINE_LINKS = re.compile("|".join([*_PLAIN_PARTS, *_LINK_PARTS, *_LATER_PARTS]), re.IGNORECASE)
+_INLINE_LINKS = re.compile(
+    INLINE_FIRST + "(?:" + "|".join([*_PLAIN_PARTS, *_LINK_PARTS, *_LATER_PARTS]) + ")",
+    re.IGNORECASE,
+)
 _ENDNOTE_MARKERS = re.compile(rf"[{_SUP}]|\S\[\d{{1,5}}\]")
 _SUPERSCRIPTS = str.maketrans(_SUP, "0123456789")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -11,11 +12,14 @@ MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?)"
 )
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
 
 
+# A draft asks for the same few slugs thousands of times (its topic once a claim).
+@lru_cache(maxsize=4096)
 def slug(text: str) -> str:
     """Lower-case ASCII words joined by hyphens: `Al Jazeera, 2025` → `al-jazeera-2025`."""
-    return re.sub(r"[^a-z0-9]+", "-", anyascii(text).casefold()).strip("-")[:60].strip("-")
+    return _NOT_SLUG.sub("-", anyascii(text).casefold()).strip("-")[:60].strip("-")
 
 
 def one_spelling(word: str) -> str:
