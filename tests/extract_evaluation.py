@@ -94,6 +94,11 @@ def _getty() -> list[ParsedDocument]:
     return [read_document((folder / name).read_bytes(), name) for name in _GETTY]
 
 
+def _bahrain() -> list[ParsedDocument]:
+    path = SET / "crs-2026-bahrain-us-policy" / "document.html"
+    return [read_document(path.read_bytes(), path.name)]
+
+
 CASES = (
     Case(
         "EUAA, section 4.1.3 (footnoted)",
@@ -121,6 +126,13 @@ CASES = (
         _getty,
         SET / "getty-2022-heritage-atrocities" / "claims.yaml",
         tuple(_GETTY.values()),
+        partial=True,
+    ),
+    Case(
+        "crs-2026-bahrain-us-policy",
+        _bahrain,
+        SET / "crs-2026-bahrain-us-policy" / "claims.yaml",
+        ("crs-95-1013-bahrain",),
         partial=True,
     ),
 )
