@@ -143,3 +143,15 @@ def test_people_of_a_nation_are_one_property_with_the_nation_as_scope() -> None:
 )
 def test_a_span_of_time_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(v, p) for v, p, _ in _counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The banks signed a $5.4 billion currency-swap agreement.", []),
+        ("They spent nearly $6.5 billion on 40 aircraft.", [("40", "aircraft.count")]),
+        ("A fine of EUR 3 million was paid by 12 firms.", [("12", "firms.count")]),
+    ],
+)
+def test_money_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(v, p) for v, p, _ in _counts(text)] == expected

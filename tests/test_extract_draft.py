@@ -566,3 +566,22 @@ def test_claim_records_say_which_claims_are_drafts_and_what_was_guessed(tmp_path
     assert "review" in shown and "Confidence:" in shown
     bundled = json.loads(runner.invoke(app, ["claims", "-f", "json"]).stdout)
     assert {(c["draft"], c["review"]) for c in bundled} == {(False, None)}
+
+
+def test_a_note_that_tells_gives_claims_and_one_that_cites_gives_none() -> None:
+    notes = (
+        Note(
+            "1",
+            "In May 2024, the ministry said that exports had fallen to 80% of their prewar "
+            'level. See "Exports Fall," Daily News, June 2, 2024.',
+        ),
+        Note("2", "Field Office, Exports fell by 40 per cent this spring, 3 June 2024."),
+        Note("3", "Trade Monitor, Annual Figures 2024, p. 12."),
+    )
+    content = draft(_doc("Exports fell.[1] Imports rose.[2] Prices held.[3]", notes=notes))
+    told = [c for c in content["claims"] if c["text"].startswith("In May 2024")]
+    assert [(c["value"], c["footnotes"]) for c in told] == [("80%", ["1"])]
+    # Only the note's prose is drafted: no claim quotes a citation.
+    assert all(
+        "Daily News" not in c["text"] and "Field Office" not in c["text"] for c in content["claims"]
+    )

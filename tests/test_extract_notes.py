@@ -350,3 +350,18 @@ def test_a_pointer_to_a_note_not_read_yet_is_read_as_written() -> None:
 def test_ibid_with_a_bare_page_cites_that_page() -> None:
     _, (again,) = _read_all(FULL, "Ibid., 58.")
     assert again.pages == "58"
+
+
+@pytest.mark.parametrize(
+    ("text", "publisher", "date"),
+    [
+        # A date written month first keeps its comma: not a publisher `Reuters, June 2`.
+        ('"Strikes Raise Fears," Reuters, September 1, 2026.', "Reuters", "September 1, 2026"),
+        ("Field Office, Crossings Monitor, June 2, 2026, p. 4.", "Field Office", "June 2, 2026"),
+        # A year after a name is still a piece of its own.
+        ("Field Office, Crossings Monitor, 2026.", "Field Office", "2026"),
+    ],
+)
+def test_a_date_written_month_first_is_one_date(text: str, publisher: str, date: str) -> None:
+    fields, _ = _one(text)
+    assert (fields.get("publisher"), fields.get("date")) == (publisher, date)

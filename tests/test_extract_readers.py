@@ -310,6 +310,45 @@ def test_html_in_the_legacy_encoding_it_declares() -> None:
     assert [(n.label, n.text) for n in doc.notes] == [("1", "Новая газета")]
 
 
+def test_html_notes_reached_by_named_anchors_in_a_table_or_paragraphs() -> None:
+    # Older pages keep notes in a table whose rows open with `<a name="fnN">`; word
+    # processors' HTML opens each note's paragraph with one (`<a name="_ftn1">`).
+    table = (
+        "<html><body><div>Updated September 23, 2026 (R-100)</div>"
+        '<p>Exports fell by 40%.<sup><a href="#fn1" name="ifn1">1</a></sup> '
+        'Imports rose.<sup><a href="#fn2" name="ifn2">2</a></sup></p>'
+        "<h2>Footnotes</h2><table><tr>"
+        '<td><a href="#ifn1" name="fn1">1</a>.</td><td><p>"Exports Fall," Daily News, '
+        "June 2, 2026.</p></td></tr><tr>"
+        '<td><a href="#ifn2" name="fn2">2</a>.</td><td><p>Trade Office, Annual '
+        "Figures.</p></td></tr></table></body></html>"
+    )
+    doc = read_document(table.encode(), "report.html")
+    assert [(n.label, n.text) for n in doc.notes] == [
+        ("1", '"Exports Fall," Daily News, June 2, 2026.'),
+        ("2", "Trade Office, Annual Figures."),
+    ]
+    assert [s.markers for p in doc.paragraphs for s in p.sentences if s.markers] == [
+        ("1",),
+        ("2",),
+    ]
+    assert doc.date == "September 23, 2026"
+    word = (
+        '<html><body><p>Prices doubled.<a href="#_ftn1" name="_ftnref1"><span>[1]</span></a>'
+        '</p><div><p><a href="#_ftnref1" name="_ftn1"><span>[1]</span></a> Central bank, '
+        "Bulletin 4.</p></div></body></html>"
+    )
+    doc = read_document(word.encode(), "memo.html")
+    assert [(n.label, n.text) for n in doc.notes] == [("1", "Central bank, Bulletin 4.")]
+    # An anchor inside prose already begun opens no note.
+    inline = (
+        '<html><body><p>See below.<sup><a href="#x">1</a></sup></p>'
+        '<p>Some words <a name="x"></a>and more.</p></body></html>'
+    )
+    doc = read_document(inline.encode(), "page.html")
+    assert doc.notes == () and "Some words and more." in [p.text for p in doc.paragraphs]
+
+
 def test_html_is_data_and_never_run() -> None:
     page = (
         b"<p onclick=\"alert(1)\">Safe words.<script>alert('x')</script> "

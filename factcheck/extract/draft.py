@@ -22,8 +22,9 @@ from factcheck.errors import FactcheckError, ValueParseError
 from factcheck.extract.attribution import Attribution, attribute
 from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
 from factcheck.extract.notes import CitedWork, SourceIds, read_note
+from factcheck.extract.sentences import split
 from factcheck.extract.status import StatusFound, statuses
-from factcheck.extract.structure import ParsedDocument, Sentence
+from factcheck.extract.structure import Note, Paragraph, ParsedDocument, Sentence
 from factcheck.extract.words import one_spelling, slug
 from factcheck.quantities import parse_quantity
 from factcheck.statuses import parse_status
@@ -265,7 +266,7 @@ def draft(
     claims: list[dict[str, Any]] = []
     reusable: dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any]] | None] = {}
     year = _year_of(doc.date)
-    for paragraph in doc.paragraphs:
+    for paragraph in (*doc.paragraphs, *_prose_of_notes(doc.notes, labels)):
         before: list[dict[str, Any]] = []
         for sentence in paragraph.sentences:
             found = []
@@ -337,6 +338,42 @@ def _sources_and_footnotes(
 
 
 # ---------------------------------------------------------------- claims
+
+
+def _prose_of_notes(notes: tuple[Note, ...], labels: set[str]) -> Iterator[Paragraph]:
+    """The sentences of notes that tell rather than cite (`In September 2026, the company
+    said that production had reached 80% …`), as paragraphs whose sentences cite the note
+    they stand in: a report often gives facts in its notes."""
+    for note in notes:
+        if note.label not in labels or note.same_as:
+            continue
+        sentences = tuple(
+            Sentence(note.text[a:b], a, b, (note.label,))
+            for a, b in split(note.text)
+            if _tells(note.text[a:b])
+        )
+        if sentences:
+            yield Paragraph(note.text, sentences)
+
+
+#: What a citation holds and prose does not: a quoted title, a link, `See`, `Available at`.
+_CITING = re.compile(
+    r"[“”]|\"[^\"]{3,},?\"|https?://|www\.|\]\(|^(?:See|Cf|Available|Accessed|Retrieved|Ibid|Id)\b"
+    # `Outlet, Headline in small letters, 21 September 2025[, url].`: a citation ends on its
+    # date, or on its date and a link, and the next citation of a list follows a `;`.
+    rf"|,\s*(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}},)?\s*\d{{4}}"
+    r"\W*(?:(?:url|link|online)\W*)?(?:$|;)",
+    re.IGNORECASE,
+)
+
+
+def _tells(sentence: str) -> bool:
+    """A sentence of a note reads as prose: no mark of a citation, at least six words, most
+    of them in small letters (a citation's words are mostly names and titles)."""
+    if _CITING.search(sentence):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]*", sentence)
+    return len(words) >= 6 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 def _claims_of(
@@ -609,6 +646,8 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
             continue
         if _DAY_OF_MONTH.match(text, m.end("n")) or _ERA.match(text, m.end("n")):
             continue  # `7 Sept. 2017`, `between 2 and 9 October`, `149 BCE`: a time
+        if _MONEY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue  # `$5.4 billion`, `EUR 3 million`: money, which no count reads
         # The words as written (a group that took no part spans "").
         qualifier, number, after = (text[m.start(g) : m.end(g)] for g in ("q", "n", "after"))
         capitalised = after.strip()[:1].isupper()
@@ -660,6 +699,8 @@ _YEARS = re.compile(rf"{_YEAR_WRITTEN}(?:\s?[–-]\s?{_YEAR_WRITTEN}|\s(?:to|and
 
 
 _DIGIT = re.compile(r"\d")
+#: A currency's sign or code just before a number.
+_MONEY_BEFORE = re.compile(r"(?:[$€£¥₽₹]|\b(?:USD|EUR|GBP|RUB|CHF|JPY|CNY))\s?$")
 
 
 def _parses(written: str) -> bool:

@@ -1,8 +1,8 @@
 """HTML: paragraphs from `<p>`, `<li>`, table rows and other blocks, sections from `<h1>` to
 `<h6>`, footnote markers from `<sup>` (and from note links such as Pandoc's
 `<a class="footnote-ref">`), notes from reference lists (`<ol class="references">` of a saved
-Wikipedia page, `<section class="footnotes">`, `<div class="footnotes">`, `<aside>`, or any
-`<li>` a marker links to).
+Wikipedia page, `<section class="footnotes">`, `<div class="footnotes">`, `<aside>`, any
+`<li>` a marker links to, or the block an anchor a marker links to opens: `<a name="fn3">`).
 
 A marker is given the label it shows (`[5]` → `5`); a note the label of the markers that link
 to its `id`, else its place in its list. Where a page marks its content (`<main>`,
@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from factcheck.extract.inline import real_link, unit_power, urls, words
+from factcheck.extract.inline import real_link, stated_date, unit_power, urls, words
 from factcheck.extract.sentences import ParagraphBuilder
 from factcheck.extract.structure import Note, Paragraph, ParsedDocument
 
@@ -159,10 +159,15 @@ class _Reader(HTMLParser):
             self._container = depth
         if tag in ("td", "th") and not self._builder.empty():
             self._builder.text(" | ")
+        if tag in _BLOCKS and self._note is not None:
+            self._note.text.append(" ")  # `<td>1.</td><td>Title …`: two words, not one
         if tag in _BLOCKS:
             self._end_block()
             self._block_start(tag, attributes, depth)
             return
+        anchor = attributes.get("name") or attributes.get("id") if tag == "a" else None
+        if anchor and anchor in self.marker_targets and self._note is None:
+            self._anchored_note(anchor)
         if tag == "sup" or (tag == "a" and href.startswith("#")):
             noteish = (
                 tag == "sup"
@@ -276,6 +281,21 @@ class _Reader(HTMLParser):
             self._note = _NoteDraft(element_id, len(self.notes) + 1, depth)
             self.notes.append(self._note)
 
+    def _anchored_note(self, anchor: str) -> None:
+        """A marker links to this anchor (`<a name="fn3">`, as older pages and word
+        processors' HTML write notes): the block it opens, a table row or the innermost
+        block, is that note. An anchor inside prose already begun is no note's start."""
+        if not self._builder.empty():
+            return
+        depth = self._row
+        if depth is None:
+            blocks = [i for i, t in enumerate(self._open, 1) if t in _BLOCKS]
+            if not blocks or self._open[blocks[-1] - 1] in ("body", "main", "article"):
+                return
+            depth = blocks[-1]
+        self._note = _NoteDraft(anchor, len(self.notes) + 1, depth)
+        self.notes.append(self._note)
+
     def _end_block(self) -> None:
         if self._builder.empty():
             return
@@ -361,7 +381,7 @@ def read_html(text: str, name: str) -> ParsedDocument:
         name=name,
         kind="html",
         title=title,
-        date=reader.date,
+        date=reader.date or stated_date([p.text for p in reader.paragraphs[:40]]),
         paragraphs=tuple(reader.paragraphs),
         notes=tuple(notes),
     )

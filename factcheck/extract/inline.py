@@ -24,6 +24,10 @@ _DATE_LINE = re.compile(
 )
 
 
+_DATE_OPENING = re.compile(
+    rf"^(?:published|updated|last updated|dated)\b[\s:,-]*({DATE.pattern})(?!\w)", re.IGNORECASE
+)
+
 _UNIT = re.compile(r"(?:\b[kcmd]?m|\bft|\bin|\bmi)$")
 
 
@@ -76,9 +80,14 @@ def note_text(text: str) -> tuple[str, list[str]]:
 
 def stated_date(lines: list[str]) -> str | None:
     """The date a document states for itself on a line of its own near its top (`Published
-    12 March 2024`, or the date alone), as written."""
+    12 March 2024`, or the date alone), as written; else one that opens a line with the word
+    that says so (`Updated September 23, 2026 (95-1013)`, a block of a web page's head)."""
     for line in lines[:40]:
         match = _DATE_LINE.match(line.strip())
+        if match:
+            return match.group(1)
+    for line in lines[:40]:
+        match = _DATE_OPENING.match(line.strip())
         if match:
             return match.group(1)
     return None

@@ -484,7 +484,8 @@ def _sort_pieces(text: str) -> _Sorted:
     """Comma-separated pieces sorted into kinds: pages, a link placeholder, the last date,
     an access date, a report number; what is left, in order."""
     pieces = [
-        p.strip(" .") if _DATE.match(p.strip(" .")) else p.strip() for p in re.split(r",\s+", text)
+        p.strip(" .") if _DATE.match(p.strip(" .")) else p.strip()
+        for p in _dates_kept_whole(re.split(r",\s+", text))
     ]
     dated = [i for i, p in enumerate(pieces) if _DATE.match(p)]
     fields: dict[str, str] = {}
@@ -507,6 +508,21 @@ def _sort_pieces(text: str) -> _Sorted:
         else:
             rest.append(piece)
     return _Sorted(fields, pages, rest)
+
+
+_MONTH_DAY = re.compile(rf"^{MONTH} \d{{1,2}}$")
+_YEAR_FIRST = re.compile(r"^\d{4}\b")
+
+
+def _dates_kept_whole(pieces: list[str]) -> list[str]:
+    """Comma-separated pieces with a date written `June 2, 2026` put back together."""
+    joined: list[str] = []
+    for piece in pieces:
+        if joined and _MONTH_DAY.match(joined[-1]) and _YEAR_FIRST.match(piece):
+            joined[-1] = f"{joined[-1]}, {piece}"
+        else:
+            joined.append(piece)
+    return joined
 
 
 def _by_commas(text: str) -> CitedWork | None:
