@@ -4,11 +4,13 @@ kind where the note does not show one."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extract.kinds import kind_of
+from factcheck.extract.kinds import _has_word, kind_of
 from factcheck.extract.notes import read_note
 from factcheck.extract.structure import Note
 from factcheck.model import SourceKind
@@ -222,3 +224,11 @@ def test_a_state_report_in_the_shape_of_an_article_is_a_report() -> None:
 def test_any_text_gives_a_kind_of_the_format_or_none(text: str, fields: dict[str, str]) -> None:
     kind = kind_of(text, fields)
     assert kind is None or kind in {k.value for k in SourceKind}
+
+
+@given(
+    st.text(alphabet="ab _-.é1 ", max_size=12),
+    st.text(alphabet="ab _-.é1 ", min_size=1, max_size=4),
+)
+def test_a_word_is_found_as_a_word_boundary_pattern_finds_it(text: str, words: str) -> None:
+    assert _has_word(text, words) == bool(re.search(rf"\b{re.escape(words)}\b", text))

@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.extract.claim_file import draft_file, dump
 from factcheck.extract.draft import draft
@@ -166,3 +168,55 @@ def test_with_a_vocabulary_a_status_joins_a_declared_property_only_where_it_read
     assert by_value["not needed"]["property"] == "mobilisation.end_requires_decree"
     # `lifted` reads as none of the declared properties of the decree: proposed anew.
     assert by_value["lifted"]["property"] == "decree.in-force"
+
+
+_TOKENS = [
+    "The",
+    "law",
+    "IS",
+    "was",
+    "not",
+    "No longer",
+    "In Force",
+    "LIFTED",
+    "the",
+    "ban",
+    "Men",
+    "CANNOT",
+    "leave",
+    "are",
+    "Barred",
+    "from",
+    "leaving",
+    "Subject To",
+    "conscription",
+    ",",
+    "that",
+    "Allowed",
+    "to",
+    "travel",
+    "open",
+    "Closed",
+    "İs",
+    "ſtill",
+    "valid",
+    "may not",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS), max_size=14))
+def test_the_quick_test_never_drops_a_status(tokens: list[str]) -> None:
+    import re
+
+    from factcheck.extract import status
+
+    text = " ".join(tokens)
+    found = [(s.written, s.start) for s in statuses(text)]
+    original = status._ANY
+    try:
+        status._ANY = re.compile("")  # every text passes
+        unfiltered = [(s.written, s.start) for s in statuses(text)]
+    finally:
+        status._ANY = original
+    assert found == unfiltered

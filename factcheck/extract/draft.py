@@ -389,7 +389,9 @@ def _claims_of(
     running = _until_now(text) if not quantities else None
     ongoing = _NOT_HAPPENED.search(text)
     # `still in force` is drafted as an end date that has not happened, not as a status too.
-    status_spans = [s for s in statuses(text) if not (ongoing and _within(s, ongoing))]
+    status_spans = [
+        s for s in statuses(text, _folded(text)) if not (ongoing and _within(s, ongoing))
+    ]
     if not (quantities or dates or running or ongoing or status_spans):
         return  # nothing to claim: who said it need not be read
     who = attribute(text)

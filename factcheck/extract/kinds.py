@@ -211,6 +211,23 @@ def _outside_quotes(text: str) -> str:
     return re.sub(rf"[{_QUOTE}][^{_QUOTE}]*[{_QUOTE}]", " ", text)
 
 
+def _has_word(text: str, words: str) -> bool:
+    """Whether `words` stand in `text` between word boundaries, as `\\bwords\\b` finds them."""
+    at = text.find(words)
+    while at >= 0 and words:
+        end = at + len(words)
+        before = text[at - 1] if at else " "
+        after = text[end] if end < len(text) else " "
+        if _wordy(before) != _wordy(words[0]) and _wordy(after) != _wordy(words[-1]):
+            return True
+        at = text.find(words, at + 1)
+    return False
+
+
+def _wordy(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
 def _article_shaped(text: str, fields: Mapping[str, str]) -> bool:
     """`[Author,] “Title,” Outlet, 7 May 2019`: a quoted title that the citation opens with
     (or its author does), then the outlet, then a date to the day; no report number, no
@@ -221,13 +238,15 @@ def _article_shaped(text: str, fields: Mapping[str, str]) -> bool:
         return False
     if re.search(r"\([^()]*:[^()]*\)", text):
         return False  # `(Place: Publisher, Year)`: a book's or a report's imprint
-    opened = re.search(rf"[{_QUOTE}]{re.escape(title[:40])}", text)
+    # Plain string searches, not patterns made of the note's words: a pattern for each
+    # note would be compiled anew each time (thousands of notes overflow re's cache).
+    found = [at for q in _QUOTE if (at := text.find(q + title[:40])) >= 0]
     outlet = publisher.split(",")[0].strip()
-    if not opened or text.find(outlet) < opened.end():
+    if not found or text.find(outlet) < min(found) + 1 + len(title[:40]):
         return False  # the outlet is named before the title: a body's own publication
     if _NOT_AN_OUTLET.search(f"{publisher} | {fields.get('author', '')}"):
         return False
-    if _NOT_AN_ARTICLE_TITLE.search(title) or re.search(rf"\b{re.escape(outlet)}\b", title):
+    if _NOT_AN_ARTICLE_TITLE.search(title) or _has_word(title, outlet):
         return False  # a press release, or a body's news of itself (`… Welcomes at Body`)
     url = fields.get("url", "")
     try:

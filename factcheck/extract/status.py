@@ -359,16 +359,19 @@ def _plural(noun: str) -> bool:
 
 
 #: A cheap test every status passes: one of these words is in the sentence.
+#: Written in small letters and searched on text in small letters: several times faster
+#: than the same pattern searched in any case.
 _ANY = re.compile(
     rf"\b(?:{_words_pattern([*_STATUS_WORDS, *_VERB_WORDS])}|can|cannot|may|allowed|"
-    r"permitted|free|barred)\b",
-    re.IGNORECASE,
+    r"permitted|free|barred)\b".lower()
 )
 
 
-def statuses(text: str) -> list[StatusFound]:
-    """Every status `text` states, left to right."""
-    if not _ANY.search(text):
+def statuses(text: str, small: str | None = None) -> list[StatusFound]:
+    """Every status `text` states, left to right. `small` is the text with its letters made
+    small (`str.lower`, or any folding that makes the ASCII letters small), if the caller has
+    it already."""
+    if not _ANY.search(small if small is not None else text.lower()):
         return []
     found: list[StatusFound] = []
     taken: set[int] = set()  # where a status found already stands: no second one there
