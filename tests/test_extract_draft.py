@@ -205,6 +205,17 @@ def test_a_sentence_that_denies_this_denies_the_values_of_the_sentence_before() 
     assert denial["review"].startswith("denies what the sentence before says")
 
 
+def test_a_denial_of_this_is_not_dated_by_the_sentence_before() -> None:
+    content = draft(
+        _doc(
+            "On 3 May, the Ministry said that 5,000 men had been mobilised.",
+            "Spokesman Dmitry Peskov denied this.",
+        )
+    )
+    said, denial = content["claims"]
+    assert said["stated"] == "3 May" and "stated" not in denial and "as_of" not in denial
+
+
 def test_years_left_out_come_from_dated_text_before_not_from_background_years() -> None:
     content = draft(
         _doc(

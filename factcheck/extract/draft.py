@@ -510,7 +510,9 @@ def _denials_of(
     for earlier in before:
         if earlier.get("stance") == "denies":
             continue
-        claim = {k: v for k, v in earlier.items() if k not in ("as_of", "footnotes", "id")}
+        # The times and notes of the sentence before are not the denial's.
+        drop = ("as_of", "stated", "footnotes", "id")
+        claim = {k: v for k, v in earlier.items() if k not in drop}
         claim.update(text=sentence.text, claimant=who.claimant, stance="denies")
         if markers:
             claim["footnotes"] = tuple(markers)
