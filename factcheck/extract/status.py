@@ -330,17 +330,12 @@ class StatusFound:
         if self.family:
             return self.family.statuses(self.verb.casefold())
         v = self.verb.casefold()
-        can = ("can still", "may still", "allowed to", "permitted to", "free to")
-        cannot: tuple[str, ...] = ("cannot", "can not", "can no longer", "may not")
-        cannot += ("may no longer",)
-        cannot += ("not allowed to", "no longer allowed to", "not permitted to")
-        cannot += ("no longer permitted to",)
         barred = [
             f"{w} from {_DEEDS[v]}" for w in ("banned", "barred", "prohibited") if v in _DEEDS
         ]
         return {
-            f"can {v}": [f"{w} {v}" for w in can],
-            f"cannot {v}": [*(f"{w} {v}" for w in cannot), *barred],
+            f"can {v}": [f"{w} {v}" for w in _CAN],
+            f"cannot {v}": [*(f"{w} {v}" for w in _CANNOT_WORDS), *barred],
         }
 
     def question(self) -> str:
@@ -351,6 +346,21 @@ class StatusFound:
             what = f"{self.family.question} {self.verb.casefold()}".strip()
             return f"whether {self.noun} {be} {what}"
         return f"whether {self.noun} can {self.verb.casefold()}"
+
+
+#: How a permission, and its refusal, are written before the verb (the categories' words).
+_CAN = ("can still", "may still", "allowed to", "permitted to", "free to")
+_CANNOT_WORDS = (
+    "cannot",
+    "can not",
+    "can no longer",
+    "may not",
+    "may no longer",
+    "not allowed to",
+    "no longer allowed to",
+    "not permitted to",
+    "no longer permitted to",
+)
 
 
 def _plural(noun: str) -> bool:
