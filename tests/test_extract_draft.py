@@ -178,6 +178,12 @@ def test_a_denial_of_reports_is_a_denial_and_the_reports_a_claim(tmp_path: Path)
         ("The Ministry said that on 3 May 5,000 people were detained.", None, "3 May"),
         # No verb of saying: the date is the value's time.
         ("On 3 May 5,000 people were detained.", None, "3 May"),
+        # Said of a time to come: after the statement.
+        (
+            "On 6 October, the Ministry said that 5,000 people will be detained.",
+            "6 October",
+            "after 6 October",
+        ),
     ],
 )
 def test_when_a_claim_was_said_is_told_from_the_time_it_describes(

@@ -413,7 +413,8 @@ def _claims_of(
             count_words = _family_words(text, count=True) if count_words is None else count_words
             family = _nearest(count_words, q.start)
         claim = dict(base, value=q.written, _kind=q.kind, _family=family, _noun=q.noun)
-        notes = _timed(claim, list(guesses), said, dates_described, year)
+        future = _to_come(text, who.verb, q.start)
+        notes = _timed(claim, list(guesses), said, dates_described, year, future=future)
         clause = text[q.start :].split(", ")[0].split("; ")[0]
         if family and family.key == "left" and (dest := _DESTINATION.search(clause)):
             claim["scope"] = {"destination": dest.group(1)}
@@ -438,7 +439,8 @@ def _claims_of(
         claim = dict(base, value=status.written, _kind="status", _family=None, _noun=status.noun)
         claim["_status"] = status
         notes = [*guesses, f"'{status.written}' read as a status of the {status.noun}"]
-        claim["_notes"] = notes = _timed(claim, notes, said, dates_described, year)
+        future = _to_come(text, who.verb, status.start)
+        claim["_notes"] = notes = _timed(claim, notes, said, dates_described, year, future=future)
         claim["_sure"] = True
         reported = _reports_denied(claim, who, notes) if who.denied else None
         yield claim
@@ -873,9 +875,13 @@ def _timed(
     said: _Found | None,
     dates: list[_Found],
     year: int | None,
+    *,
+    future: bool = False,
 ) -> list[str]:
     """Give the claim the date it was said on (`stated`) and the time its value describes
-    (`as_of`), with the year assumed for either where it is left out; its notes, added to."""
+    (`as_of`), with the year assumed for either where it is left out; its notes, added to.
+    A value said to come (`future`: `said on 6 October that it will reach 100%`) describes
+    a time after the statement, unless the sentence names its time."""
     if said and _reads(said.written, assumed := _assumed(said.written, year), reference=True):
         claim["stated"] = said.written
         if assumed:
@@ -886,7 +892,30 @@ def _timed(
         if as_of[1] and "assume_year" not in claim:
             claim["assume_year"] = as_of[1]
             notes.append(f"year {as_of[1]} assumed for '{as_of[0]}' from the text before it")
+    elif future and "stated" in claim:
+        claim["as_of"] = f"after {claim['stated']}"
+        notes.append("said of a time to come: after the statement")
     return notes
+
+
+#: Words that put what follows them in a time to come: `will`, `would`, `is to be`.
+_FUTURE = re.compile(r"\b(?:will|would|shall|(?:is|are|was|were) to be|plans? to|planned to)\b")
+
+
+def _to_come(text: str, verb: tuple[int, int] | None, at: int) -> bool:
+    """Whether the value at `at` is said of a time to come: a word of the future stands in
+    its clause of what is said (after the verb of saying; `that`, `and`, `but`, a comma or a
+    `;` bound a clause)."""
+    if verb is None or verb[1] > at:
+        return False
+    start = verb[1]
+    for bound in _CLAUSE_BOUND.finditer(text, verb[1], at):
+        start = bound.end()
+    after = _CLAUSE_BOUND.search(text, at)
+    return bool(_FUTURE.search(text, start, after.start() if after else len(text)))
+
+
+_CLAUSE_BOUND = re.compile(r"\b(?:that|and|but)\b|,\s|;")
 
 
 def _as_of(dates: list[_Found], year: int | None) -> tuple[str, int | None] | None:
