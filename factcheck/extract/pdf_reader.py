@@ -30,6 +30,7 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import operator
 import re
 import zlib
 from collections import Counter
@@ -62,8 +63,6 @@ _PAGE_NUMBER = re.compile(
 )
 _BULLET = re.compile(r"^\s*[•▪‣◦●■\-–]\s+(?=\S)")
 _WORDY = re.compile(r"[^\W\d]{3}")
-#: What every web address `urls` finds holds (most paragraphs hold none).
-_MAY_LINK = re.compile(r"http|www\.", re.IGNORECASE)
 _TRAILING_MARKER = re.compile(r"(?<=[.!?:”\"’)])\d{1,4}$")
 _SENTENCE_END = (".", "!", "?", ":", "”", '"', "’", ")")
 
@@ -81,7 +80,7 @@ _LARGER = 1.15
 _EDGE_LINES = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     text: str
     size: float
@@ -103,8 +102,12 @@ class _Line:
 
     def _finish(self) -> None:
         pieces = self.pieces
-        self.text = pieces[0].text if len(pieces) == 1 else "".join(p.text for p in pieces)
-        self.size = _common_size(pieces)
+        if len(pieces) == 1:
+            self.text = pieces[0].text
+            self.size = round(pieces[0].size * 2) / 2  # (`_common_size` of one piece)
+        else:
+            self.text = "".join(p.text for p in pieces)
+            self.size = _common_size(pieces)
 
 
 def _common_size(pieces: list[_Piece]) -> float:
@@ -318,6 +321,7 @@ def _page_lines(page: _TextPage, number: int) -> list[_Line]:
     handle, x_out, y_out, x_at, y_at = page.handle, page.x, page.y, page.x_at, page.y_at
     get_origin, get_font_size, get_angle = page.get_origin, page.get_font_size, page.get_angle
     count_rects, size_of = page.count_rects, page.size
+    get_matrix, matrix, matrix_at = page.get_matrix, page.matrix, page.matrix_at
     # Ligatures are written out only on a page that has one (most have none).
     ligatures = _LIGATURE.search(page.text) is not None
     previous: _Line | None = None  # the page's last line
@@ -330,15 +334,21 @@ def _page_lines(page: _TextPage, number: int) -> list[_Line]:
         if first == len(text):
             continue
         at = row.start() + first
-        if abs(float(get_angle(handle, at))) >= 0.01:
+        if not abs(get_angle(handle, at)) < 0.01:
             continue  # a line set at an angle: a margin note or a stamp
         get_origin(handle, at, x_at, y_at)
         x, y = x_out.value, y_out.value
-        size = size_of(at, float(get_font_size(handle, at)))
+        set_size = float(get_font_size(handle, at))
+        if set_size <= 0 or not get_matrix(handle, at, matrix_at):
+            size = max(set_size, 0.0)  # (as `_TextPage.size`, without a call)
+        else:
+            size = set_size * (math.hypot(matrix.c, matrix.d) or 1.0)
         line = None
-        if (
-            previous is not None
-            and abs(y - previous.y) < max(_common_size(previous.pieces), size) * 0.5
+        if previous is not None and abs(y - previous.y) < 0.5 * max(
+            round(previous.pieces[0].size * 2) / 2  # (`_common_size` of one piece)
+            if len(previous.pieces) == 1
+            else _common_size(previous.pieces),
+            size,
         ):
             get_origin(handle, end, x_at, y_at)
             if x > x_out.value:
@@ -352,21 +362,27 @@ def _page_lines(page: _TextPage, number: int) -> list[_Line]:
         if objects == 1:
             line.pieces.append(_Piece(text.translate(_LIGATURES) if ligatures else text, size, y))
             continue
-        runs = [(run.group(), start + run.end() - 1) for run in _RUNS.finditer(text)]
-        set_sizes = [float(get_font_size(handle, at)) for _, at in runs]
-        changes = sum(a != b for a, b in itertools.pairwise(set_sizes))
+        # The runs follow one another from the line's start to its last character.
+        ends = [run.end() for run in _RUNS.finditer(text)]
+        ats = [start + end - 1 for end in ends]
+        set_sizes = list(map(get_font_size, itertools.repeat(handle), ats))
+        # Where the set size changes from one run to the next.
+        changes = list(
+            itertools.compress(range(1, len(ends)), map(operator.ne, set_sizes, set_sizes[1:]))
+        )
         # Where sizes are set alike but the text is drawn by more objects than that, a
-        # matrix may scale some of them: each run is measured as drawn.
-        exact = changes + 1 < objects
+        # matrix may scale some of them: each run is measured as drawn. Else each stretch
+        # of runs set in one size is measured at its first run.
+        if len(changes) + 1 < objects:
+            changes = list(range(1, len(ends)))
         piece: _Piece | None = None
-        last_set = -1.0
         added = len(line.pieces)
-        for (run, at), run_set in zip(runs, set_sizes, strict=True):
-            if piece is not None and not exact and run_set == last_set:
-                piece.text += run
-                continue
-            last_set = run_set
-            run_size = size_of(at, run_set) or (piece.size if piece is not None else size)
+        for first_run, end_run in zip([0, *changes], [*changes, len(ends)], strict=True):
+            run = text[ends[first_run - 1] if first_run else 0 : ends[end_run - 1]]
+            at = ats[first_run]
+            run_size = size_of(at, set_sizes[first_run]) or (
+                piece.size if piece is not None else size
+            )
             if piece is not None and abs(piece.size - run_size) < 0.01:
                 piece.text += run
             else:
@@ -486,8 +502,8 @@ def _referenced(pages: list[list[_Line]]) -> list[set[str]]:
             for piece in line.pieces:
                 if piece.raised:
                     labels.update(_raised_labels(piece.text))
-                else:
-                    labels.update(m.group(1) or m.group(2) for m in _GLUED.finditer(piece.text))
+                elif glued := _GLUED.findall(piece.text):  # (most pieces hold none)
+                    labels.update(a or b for a, b in glued)
         found.append(labels)
     return found
 
@@ -678,14 +694,13 @@ def _breaks(
         return True
     if _BULLET.match(line.text):
         return True
-    ended = _ends_sentence(last)
     if line.page != last.page:
-        return ended
+        return _ends_sentence(last)
     drop = last.y - line.y
     if drop > pitch * 1.45 or drop < -pitch * 0.5:
         return True
     # An indented line after a full stop starts a paragraph.
-    return ended and line.x > last.x + line.size * 0.8
+    return line.x > last.x + line.size * 0.8 and _ends_sentence(last)
 
 
 def _ends_sentence(line: _Line) -> bool:
@@ -736,8 +751,9 @@ def _paragraph(
     pieces: list[tuple[str, str | None]] = []  # (text, None) or ("", label)
     for index, line in enumerate(lines):
         page_keys = keys[line.page - 1]
-        line_pieces = list(line.pieces)
+        line_pieces = line.pieces
         if index == 0 and (bullet := _BULLET.match(line_pieces[0].text)):
+            line_pieces = list(line_pieces)
             line_pieces[0] = _Piece(line_pieces[0].text[bullet.end() :], line_pieces[0].size)
         if pieces:
             _join(pieces, line_pieces[0].text if line_pieces else "", compounds)
@@ -747,14 +763,17 @@ def _paragraph(
                 for raised in _raised_labels(piece.text):
                     if not (raised not in page_keys and unit_power(before[-4:], raised)):
                         pieces.append(("", page_keys.get(raised) or raised))
+            elif _GLUED.search(piece.text) is None:  # most pieces hold no glued marker
+                pieces.append((piece.text, None))
             else:
                 _glued(piece.text, page_keys, labels, pieces)
     builder = ParagraphBuilder()
+    add_text, add_marker = builder.text, builder.marker
     for text, marker in pieces:
         if marker is None:
-            builder.text(text)
+            add_text(text)
         else:
-            builder.marker(marker)
+            add_marker(marker)
     paragraph = builder.build(section)
     if paragraph is None:
         return None
@@ -794,7 +813,8 @@ def _glued(
 
 def _with_links(paragraph: Paragraph) -> Paragraph:
     """Web addresses written in a sentence are its links."""
-    if not _MAY_LINK.search(paragraph.text):
+    lower = paragraph.text.lower()
+    if "http" not in lower and "www." not in lower:
         return paragraph  # no sentence holds an address (nor a link from elsewhere)
     sentences = []
     for sentence in paragraph.sentences:
