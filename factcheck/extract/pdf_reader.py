@@ -30,12 +30,12 @@ from __future__ import annotations
 import ctypes
 import itertools
 import math
+import operator
 import re
 import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from typing import Any
 
 from factcheck.errors import FactcheckError
@@ -71,6 +71,7 @@ _SENTENCE_END = (".", "!", "?", ":", "”", '"', "’", ")")
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st"}
 )
+_LIGATURE = re.compile("[" + "".join(map(chr, _LIGATURES)) + "]")
 #: Relative sizes: a superscript marker, a footnote's font, a heading's.
 _RAISED_SIZE = 0.8
 _SMALLER = 0.92
@@ -79,7 +80,7 @@ _LARGER = 1.15
 _EDGE_LINES = 3
 
 
-@dataclass
+@dataclass(slots=True)
 class _Piece:
     text: str
     size: float
@@ -88,29 +89,40 @@ class _Piece:
     raised: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class _Line:
     page: int
     x: float
     y: float
     pieces: list[_Piece] = field(default_factory=list)
+    # Its text, and the size of most of its characters: set by `_finish` once its pieces
+    # are all read, as they are asked for many times.
+    text: str = ""
+    size: float = 0.0
 
-    # A line's text and size are asked for many times once its pieces are all read.
-    @cached_property
-    def text(self) -> str:
-        return "".join(p.text for p in self.pieces)
-
-    @cached_property
-    def size(self) -> float:
-        """The size of most of its characters."""
-        return _common_size(self.pieces)
+    def _finish(self) -> None:
+        pieces = self.pieces
+        if len(pieces) == 1:
+            self.text = pieces[0].text
+            self.size = round(pieces[0].size * 2) / 2  # (`_common_size` of one piece)
+        else:
+            self.text = "".join(p.text for p in pieces)
+            self.size = _common_size(pieces)
 
 
 def _common_size(pieces: list[_Piece]) -> float:
-    sizes: Counter[float] = Counter()
+    if len(pieces) == 1:  # most lines: one size, whatever its characters
+        return round(pieces[0].size * 2) / 2
+    sizes: dict[float, int] = {}
     for piece in pieces:
-        sizes[round(piece.size * 2) / 2] += len(piece.text.strip())
-    return sizes.most_common(1)[0][0] if sizes else 0.0
+        key = round(piece.size * 2) / 2
+        sizes[key] = sizes.get(key, 0) + len(piece.text.strip())
+    # The first of the most common, as Counter.most_common(1) gives it.
+    return max(sizes.items(), key=_count)[0] if sizes else 0.0
+
+
+def _count(item: tuple[float, int]) -> int:
+    return item[1]
 
 
 def read_pdf(data: bytes, name: str) -> ParsedDocument:
@@ -268,105 +280,124 @@ _RUNS = re.compile(r"\s*(?:[\d*†‡§]|[^\s\d*†‡§]+)")
 
 
 class _TextPage:
-    """What the reader asks of PDFium's text page of one page, character by index."""
+    """What the reader asks of PDFium's text page of one page, character by index: its text,
+    and PDFium's own functions with buffers made once for them (a line costs a few calls,
+    made in `_page_lines` itself)."""
 
     def __init__(self, pdfium_c: Any, textpage: Any) -> None:
-        self.c = pdfium_c
-        self.handle = textpage.raw
+        self.handle = handle = textpage.raw
         self.count = textpage.count_chars()
         text = textpage.get_text_range(0, self.count) if self.count > 0 else ""
         if len(text) != self.count:
             # A character beyond 16 bits (two in the text) would shift the text against
             # the characters: read them one by one.
-            text = "".join(
-                chr(pdfium_c.FPDFText_GetUnicode(self.handle, i)) for i in range(self.count)
-            )
+            text = "".join(chr(pdfium_c.FPDFText_GetUnicode(handle, i)) for i in range(self.count))
         self.text = text
-        self._x, self._y = ctypes.c_double(), ctypes.c_double()
-        self._matrix = pdfium_c.FS_MATRIX()
+        self.x, self.y = ctypes.c_double(), ctypes.c_double()
+        self.matrix = pdfium_c.FS_MATRIX()
+        self.x_at, self.y_at = ctypes.byref(self.x), ctypes.byref(self.y)
+        self.matrix_at = ctypes.byref(self.matrix)
+        #: Where a character's baseline starts (the one before's when it has none).
+        self.get_origin = pdfium_c.FPDFText_GetCharOrigin
+        #: The font size a character is set in (Tf), before any matrix scales it.
+        self.get_font_size = pdfium_c.FPDFText_GetFontSize
+        self.get_matrix = pdfium_c.FPDFText_GetMatrix
+        #: How many text objects draw the characters (each has one font and size).
+        self.count_rects = pdfium_c.FPDFText_CountRects
+        self.get_angle = pdfium_c.FPDFText_GetCharAngle
 
-    def origin(self, index: int) -> tuple[float, float]:
-        """Where a character's baseline starts (the one before's when it has none)."""
-        self.c.FPDFText_GetCharOrigin(
-            self.handle, index, ctypes.byref(self._x), ctypes.byref(self._y)
-        )
-        return self._x.value, self._y.value
-
-    def set_size(self, index: int) -> float:
-        """The font size a character is set in (Tf), before any matrix scales it."""
-        return float(self.c.FPDFText_GetFontSize(self.handle, index))
-
-    def size(self, index: int, set_size: float | None = None) -> float:
+    def size(self, index: int, set_size: float) -> float:
         """A character's font size as drawn: the size set times the scale of the text and
         page matrices."""
-        size = self.set_size(index) if set_size is None else set_size
-        if size <= 0 or not self.c.FPDFText_GetMatrix(
-            self.handle, index, ctypes.byref(self._matrix)
-        ):
-            return max(size, 0.0)
-        return size * (math.hypot(self._matrix.c, self._matrix.d) or 1.0)
-
-    def objects(self, start: int, count: int) -> int:
-        """How many text objects draw the characters (each has one font and size)."""
-        return max(int(self.c.FPDFText_CountRects(self.handle, start, count)), 1)
-
-    def upright(self, index: int) -> bool:
-        return abs(float(self.c.FPDFText_GetCharAngle(self.handle, index))) < 0.01
+        if set_size <= 0 or not self.get_matrix(self.handle, index, self.matrix_at):
+            return max(set_size, 0.0)
+        return set_size * (math.hypot(self.matrix.c, self.matrix.d) or 1.0)
 
 
 def _page_lines(page: _TextPage, number: int) -> list[_Line]:
     """A page's upright lines, as PDFium's text page breaks and spaces them; a piece of a
     line is a stretch of characters of one font size."""
     lines: list[_Line] = []
-    end_x = 0.0  # where the last character of the line before starts
+    handle, x_out, y_out, x_at, y_at = page.handle, page.x, page.y, page.x_at, page.y_at
+    get_origin, get_font_size, get_angle = page.get_origin, page.get_font_size, page.get_angle
+    count_rects, size_of = page.count_rects, page.size
+    get_matrix, matrix, matrix_at = page.get_matrix, page.matrix, page.matrix_at
+    # Ligatures are written out only on a page that has one (most have none).
+    ligatures = _LIGATURE.search(page.text) is not None
+    previous: _Line | None = None  # the page's last line
+    end = -1  # the last character of the line before, where it starts asked only if need be
     for row in _ROWS.finditer(page.text):
-        text = row.group().rstrip("\r\n").replace("\ufffe", "-")
+        text = row.group().rstrip("\r\n")
+        if "\ufffe" in text:
+            text = text.replace("\ufffe", "-")
         first = len(text) - len(text.lstrip())
         if first == len(text):
             continue
-        start = row.start()
-        if not page.upright(start + first):
+        at = row.start() + first
+        if not abs(get_angle(handle, at)) < 0.01:
             continue  # a line set at an angle: a margin note or a stamp
-        x, y = page.origin(start + first)
-        size = page.size(start + first)
-        previous = lines[-1] if lines and lines[-1].page == number else None
-        if (
-            previous is not None
-            and x > end_x
-            and abs(y - previous.y) < max(_common_size(previous.pieces), size) * 0.5
-        ):
-            line = previous  # PDFium breaks a line at a raised marker; the line goes on
+        get_origin(handle, at, x_at, y_at)
+        x, y = x_out.value, y_out.value
+        set_size = float(get_font_size(handle, at))
+        if set_size <= 0 or not get_matrix(handle, at, matrix_at):
+            size = max(set_size, 0.0)  # (as `_TextPage.size`, without a call)
         else:
-            line = _Line(number, x, y)
+            size = set_size * (math.hypot(matrix.c, matrix.d) or 1.0)
+        line = None
+        if previous is not None and abs(y - previous.y) < 0.5 * max(
+            round(previous.pieces[0].size * 2) / 2  # (`_common_size` of one piece)
+            if len(previous.pieces) == 1
+            else _common_size(previous.pieces),
+            size,
+        ):
+            get_origin(handle, end, x_at, y_at)
+            if x > x_out.value:
+                line = previous  # PDFium breaks a line at a raised marker; the line goes on
+        if line is None:
+            line = previous = _Line(number, x, y)
             lines.append(line)
-        last = len(text.rstrip()) - 1
-        end_x = page.origin(start + last)[0]
-        objects = page.objects(start, len(text))
+        start = row.start()
+        end = start + len(text.rstrip()) - 1
+        objects = max(int(count_rects(handle, start, len(text))), 1)
         if objects == 1:
-            line.pieces.append(_Piece(text.translate(_LIGATURES), size, y))
+            line.pieces.append(_Piece(text.translate(_LIGATURES) if ligatures else text, size, y))
             continue
-        runs = [(run.group(), start + run.end() - 1) for run in _RUNS.finditer(text)]
-        set_sizes = [page.set_size(at) for _, at in runs]
-        changes = sum(a != b for a, b in itertools.pairwise(set_sizes))
+        # The runs follow one another from the line's start to its last character.
+        ends = [run.end() for run in _RUNS.finditer(text)]
+        ats = [start + end - 1 for end in ends]
+        set_sizes = list(map(get_font_size, itertools.repeat(handle), ats))
+        # Where the set size changes from one run to the next.
+        changes = list(
+            itertools.compress(range(1, len(ends)), map(operator.ne, set_sizes, set_sizes[1:]))
+        )
         # Where sizes are set alike but the text is drawn by more objects than that, a
-        # matrix may scale some of them: each run is measured as drawn.
-        exact = changes + 1 < objects
+        # matrix may scale some of them: each run is measured as drawn. Else each stretch
+        # of runs set in one size is measured at its first run.
+        if len(changes) + 1 < objects:
+            changes = list(range(1, len(ends)))
         piece: _Piece | None = None
-        last_set = -1.0
-        for (run, at), set_size in zip(runs, set_sizes, strict=True):
-            if piece is not None and not exact and set_size == last_set:
-                piece.text += run
-                continue
-            last_set = set_size
-            run_size = page.size(at, set_size) or (piece.size if piece is not None else size)
+        added = len(line.pieces)
+        for first_run, end_run in zip([0, *changes], [*changes, len(ends)], strict=True):
+            run = text[ends[first_run - 1] if first_run else 0 : ends[end_run - 1]]
+            at = ats[first_run]
+            run_size = size_of(at, set_sizes[first_run]) or (
+                piece.size if piece is not None else size
+            )
             if piece is not None and abs(piece.size - run_size) < 0.01:
                 piece.text += run
             else:
-                piece = _Piece(run, run_size, page.origin(at)[1])
+                get_origin(handle, at, x_at, y_at)
+                piece = _Piece(run, run_size, y_out.value)
                 line.pieces.append(piece)
-        for piece in line.pieces:
-            piece.text = piece.text.translate(_LIGATURES)
-    return [line for line in lines if line.text.strip()]
+        if ligatures:
+            for piece in line.pieces[added:]:
+                piece.text = piece.text.translate(_LIGATURES)
+    kept = []
+    for line in lines:
+        line._finish()
+        if line.text.strip():
+            kept.append(line)
+    return kept
 
 
 def _body_size(lines: list[_Line]) -> float:
@@ -431,13 +462,17 @@ def _mark_raised(page: list[_Line]) -> None:
     """Flag the pieces set much smaller than their line, not below its baseline (as the 2
     of CO₂ is), and holding only a label: markers set as superscripts."""
     for line in page:
+        if len(line.pieces) < 2:
+            continue  # a marker follows something on its line
         size = line.size
-        baseline = next((p.y for p in line.pieces if p.size == size), line.y)
+        baseline: float | None = None
         for index, piece in enumerate(line.pieces):
+            if index == 0 or not piece.size < size * _RAISED_SIZE:
+                continue
+            if baseline is None:
+                baseline = next((p.y for p in line.pieces if p.size == size), line.y)
             if (
-                index > 0
-                and piece.size < size * _RAISED_SIZE
-                and piece.y > baseline - size * 0.05
+                piece.y > baseline - size * 0.05
                 and _RAISED.match(piece.text)
                 and line.pieces[index - 1].text.strip()
             ):
@@ -467,8 +502,8 @@ def _referenced(pages: list[list[_Line]]) -> list[set[str]]:
             for piece in line.pieces:
                 if piece.raised:
                     labels.update(_raised_labels(piece.text))
-                else:
-                    labels.update(m.group(1) or m.group(2) for m in _GLUED.finditer(piece.text))
+                elif glued := _GLUED.findall(piece.text):  # (most pieces hold none)
+                    labels.update(a or b for a, b in glued)
         found.append(labels)
     return found
 
@@ -603,6 +638,8 @@ _WORD_START = re.compile(r"[^\W\d]+")
 def _broken_word(before: str, after: str, compounds: frozenset[str]) -> str | None:
     """What joins a line ending in a hyphen to the next (`""` or `"-"`), or None when the
     line does not end in a broken word."""
+    if not before.endswith(("-", "\u00ad", "\n")):
+        return None  # what `_BROKEN` finds, without scanning the text from its start
     broken = _BROKEN.search(before)
     following = _WORD_START.match(after)
     if broken is None or following is None:
@@ -618,7 +655,10 @@ def _broken_word(before: str, after: str, compounds: frozenset[str]) -> str | No
 def _compounds(lines: list[_Line]) -> frozenset[str]:
     """The hyphenated words written within a line (`well-known`), in lower case."""
     return frozenset(
-        word.lower() for line in lines for word in re.findall(r"[^\W\d]+-[^\W\d]+", line.text)
+        word.lower()
+        for line in lines
+        if "-" in line.text
+        for word in re.findall(r"[^\W\d]+-[^\W\d]+", line.text)
     )
 
 
@@ -654,20 +694,25 @@ def _breaks(
         return True
     if _BULLET.match(line.text):
         return True
-    ended = _ends_sentence(last)
     if line.page != last.page:
-        return ended
+        return _ends_sentence(last)
     drop = last.y - line.y
     if drop > pitch * 1.45 or drop < -pitch * 0.5:
         return True
     # An indented line after a full stop starts a paragraph.
-    return ended and line.x > last.x + line.size * 0.8
+    return line.x > last.x + line.size * 0.8 and _ends_sentence(last)
 
 
 def _ends_sentence(line: _Line) -> bool:
     """Whether a line ends with a sentence's stop, markers after it aside."""
-    text = "".join(p.text for p in line.pieces if not p.raised).rstrip()
-    return _TRAILING_MARKER.sub("", text).endswith(_SENTENCE_END)
+    pieces = line.pieces
+    if len(pieces) == 1 and not pieces[0].raised:
+        text = line.text.rstrip()
+    else:
+        text = "".join(p.text for p in pieces if not p.raised).rstrip()
+    if text[-1:].isdigit():  # only then can a marker end it
+        text = _TRAILING_MARKER.sub("", text)
+    return text.endswith(_SENTENCE_END)
 
 
 def _paragraphs(
@@ -706,8 +751,9 @@ def _paragraph(
     pieces: list[tuple[str, str | None]] = []  # (text, None) or ("", label)
     for index, line in enumerate(lines):
         page_keys = keys[line.page - 1]
-        line_pieces = list(line.pieces)
+        line_pieces = line.pieces
         if index == 0 and (bullet := _BULLET.match(line_pieces[0].text)):
+            line_pieces = list(line_pieces)
             line_pieces[0] = _Piece(line_pieces[0].text[bullet.end() :], line_pieces[0].size)
         if pieces:
             _join(pieces, line_pieces[0].text if line_pieces else "", compounds)
@@ -717,14 +763,17 @@ def _paragraph(
                 for raised in _raised_labels(piece.text):
                     if not (raised not in page_keys and unit_power(before[-4:], raised)):
                         pieces.append(("", page_keys.get(raised) or raised))
+            elif _GLUED.search(piece.text) is None:  # most pieces hold no glued marker
+                pieces.append((piece.text, None))
             else:
                 _glued(piece.text, page_keys, labels, pieces)
     builder = ParagraphBuilder()
+    add_text, add_marker = builder.text, builder.marker
     for text, marker in pieces:
         if marker is None:
-            builder.text(text)
+            add_text(text)
         else:
-            builder.marker(marker)
+            add_marker(marker)
     paragraph = builder.build(section)
     if paragraph is None:
         return None
@@ -764,6 +813,9 @@ def _glued(
 
 def _with_links(paragraph: Paragraph) -> Paragraph:
     """Web addresses written in a sentence are its links."""
+    lower = paragraph.text.lower()
+    if "http" not in lower and "www." not in lower:
+        return paragraph  # no sentence holds an address (nor a link from elsewhere)
     sentences = []
     for sentence in paragraph.sentences:
         links = tuple(urls(sentence.text))
