@@ -417,6 +417,57 @@ def test_the_same_document_gives_the_same_bytes() -> None:
     assert as_json == yaml.safe_load(dump(draft_file([EUAA_START])))
 
 
+def _long_document() -> ParsedDocument:
+    """Paragraphs enough to be drafted in parts, whose dates set the year the later ones
+    (written without a year) are read in, with denials of the sentence before."""
+    paragraphs = []
+    for i in range(48):
+        said = [
+            f"In March {2015 + i // 7}, the agency said 3{i},000 people had left the region.",
+            f"On 5 May, {i + 2} officials were dismissed and the curfew was lifted.",
+            "Spokesman Ivan Petrov denied this.",
+        ]
+        if i % 7:  # most paragraphs set no year: theirs comes from the text before
+            said = said[1:]
+        paragraphs.append(paragraph(*(sentence(t, (str(i),)) for t in said)))
+    notes = tuple(
+        Note(str(i), f"Agency, Report {i}, 1 May 2024, https://example.org/{i}") for i in range(48)
+    )
+    return ParsedDocument(
+        "long.md", "markdown", "Flight from the war", "2024", tuple(paragraphs), notes
+    )
+
+
+@pytest.mark.parametrize("with_vocabulary", [False, True])
+def test_a_document_drafted_in_parts_by_several_processes_is_drafted_alike(
+    monkeypatch: pytest.MonkeyPatch, with_vocabulary: bool
+) -> None:
+    monkeypatch.setattr("factcheck.extract.draft.PARALLEL_SENTENCES", 0)
+    vocabulary = load_corpus([ROOT / "claims"], use_cache=False) if with_vocabulary else None
+    doc = _long_document()
+    alone = draft(doc, vocabulary, processes=1)
+    assert draft(doc, vocabulary, processes=2) == alone
+    assert draft(doc, vocabulary, processes=3) == alone
+    # Parts that start after a year was set (and not by the document's date) are read in it.
+    assumed = {c["text"]: c.get("assume_year") for c in alone["claims"]}
+    assert assumed["On 5 May, 47 officials were dismissed and the curfew was lifted."] == 2021
+    assert assumed["On 5 May, 3 officials were dismissed and the curfew was lifted."] == 2015
+    assert sum(c["text"] == "Spokesman Ivan Petrov denied this." for c in alone["claims"]) > 48
+
+
+def test_many_claims_written_in_parts_by_several_processes_are_written_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    content = draft_file([_long_document(), euaa_seed()])
+    alone = dump(content, processes=1)
+    monkeypatch.setattr("factcheck.extract.claim_file.PARALLEL_CLAIMS", 0)
+    assert dump(content, processes=2) == alone
+    assert dump(content, processes=3) == alone
+    assert yaml.safe_load(alone) == json.loads(dump(content, "json"))
+    # Written by orjson, JSON is what the standard library writes.
+    assert dump(content, "json") == json.dumps(content, ensure_ascii=False, indent=2) + "\n"
+
+
 def test_two_documents_with_one_name_stay_two_documents(tmp_path: Path) -> None:
     content = draft_file([EUAA_START, EUAA_START])
     assert [d["id"] for d in content["documents"]] == ["euaa-mobilisation", "euaa-mobilisation-2"]

@@ -7,17 +7,19 @@ made unique.
 
 from __future__ import annotations
 
+import functools
 import io
-import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import orjson
 import yaml
 
 from factcheck.errors import FactcheckError
 from factcheck.extract.draft import document_id, draft
+from factcheck.extract.parallel import cores, run_all
 from factcheck.extract.structure import ParsedDocument
 
 if TYPE_CHECKING:  # the claim models are imported only with a vocabulary
@@ -75,11 +77,34 @@ def _unique(key: str, taken: dict[str, Any]) -> str:
     return found
 
 
-def dump(content: dict[str, Any], fmt: str = "yaml") -> str:
-    """The claim file as text: YAML in the format's reading order, or JSON."""
+#: From this many claims on, the claims are written as YAML in parts, by one process per
+#: core (`dump`).
+PARALLEL_CLAIMS = 4_000
+
+
+def dump(content: dict[str, Any], fmt: str = "yaml", *, processes: int | None = None) -> str:
+    """The claim file as text: YAML in the format's reading order, or JSON.
+
+    JSON is written by orjson, as `json.dumps(content, ensure_ascii=False, indent=2)` would
+    write it, many times faster. Many claims in YAML are written in parts, by up to
+    `processes` processes (by default one per core): a list of records in block style is
+    written alike alone and as the last value of the file's mapping, so the parts follow
+    `claims:` as they are.
+    """
     if fmt == "json":
-        return json.dumps(content, ensure_ascii=False, indent=2) + "\n"
-    return _yaml(content)
+        return orjson.dumps(content, option=orjson.OPT_INDENT_2).decode() + "\n"
+    claims = content.get("claims", [])
+    processes = processes or cores()
+    rest = {k: v for k, v in content.items() if k != "claims"}
+    if len(claims) < PARALLEL_CLAIMS or processes < 2 or not rest or list(content)[-1] != "claims":
+        return _yaml(content)
+    count = 4 * processes
+    parts = [
+        claims[len(claims) * i // count : len(claims) * (i + 1) // count] for i in range(count)
+    ]
+    tasks = [functools.partial(_yaml, rest), *(functools.partial(_yaml, p) for p in parts if p)]
+    written = run_all(tasks, processes)
+    return written[0] + "claims:\n" + "".join(written[1:])
 
 
 _STR, _SEQ, _MAP = (f"tag:yaml.org,2002:{kind}" for kind in ("str", "seq", "map"))

@@ -8,6 +8,7 @@ spans that look like them, so a draft holds only values the loader reads. Each c
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ from factcheck.errors import FactcheckError, ValueParseError
 from factcheck.extract.attribution import Attribution, attribute
 from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
 from factcheck.extract.notes import CitedWork, SourceIds, read_note
+from factcheck.extract.parallel import cores, run_all
 from factcheck.extract.sentences import split
 from factcheck.extract.status import StatusFound, statuses
 from factcheck.extract.structure import Note, Paragraph, ParsedDocument, Sentence
@@ -242,15 +244,25 @@ def document_id(doc: ParsedDocument) -> str:
     return slug(name or doc.title or "") or "document"
 
 
+#: Below this many sentences a document is drafted in this process alone: starting others
+#: would cost more than it saves.
+PARALLEL_SENTENCES = 2_000
+
+
 def draft(
-    doc: ParsedDocument, vocabulary: Corpus | None = None, *, doc_id: str | None = None
+    doc: ParsedDocument,
+    vocabulary: Corpus | None = None,
+    *,
+    doc_id: str | None = None,
+    processes: int | None = None,
 ) -> dict[str, Any]:
     """The content of a draft claim file for `doc`: its document, sources, footnotes, the
     subjects and properties its claims need, and the claims, each `draft: true`.
 
     With `vocabulary` (an existing claim base), subjects and properties it declares are
     reused when they match, and copied into the draft so that it loads on its own.
-    `doc_id` names the document (by default, `document_id`).
+    `doc_id` names the document (by default, `document_id`). A long document is drafted in
+    parts by up to `processes` processes (by default one per core); the draft is the same.
     """
     doc_id = doc_id or document_id(doc)
     # A document without a title of its own is named by its file name, never by the folders
@@ -258,40 +270,125 @@ def draft(
     document: dict[str, Any] = {"id": doc_id, "title": doc.title or PurePath(doc.name).name}
     if doc.date:
         document["date"] = doc.date
-    sources, footnotes = _sources_and_footnotes(doc, doc_id)
-    labels = {f["label"] for f in footnotes}
-    topic = _topic(doc)
+    # Every note is a footnote: its label is known before its text is read.
+    labels = {note.label for note in doc.notes}
+    paragraphs = [*doc.paragraphs, *_prose_of_notes(doc.notes, labels)]
+    drafting = _Drafting(paragraphs, labels, _topic(doc), vocabulary, doc_id)
+    size = sum(len(p.sentences) for p in paragraphs)
+    processes = 1 if size < PARALLEL_SENTENCES else (processes or cores())
+    # The notes are read while the claims are drafted; each part of the paragraphs is drafted
+    # as if the year the text speaks of were the document's when it starts.
+    year = _year_of(doc.date)
+    parts = _parts(paragraphs, 1 if processes < 2 else 4 * processes)
+    notes_task = functools.partial(_sources_and_footnotes, doc, doc_id)
+    tasks = [functools.partial(drafting.run, start, end, year) for start, end in parts]
+    done: list[Any] = run_all([notes_task, *tasks], processes)
+    sources, footnotes = done[0]
+    drafted: list[_Drafted] = [d for part in done[1:] for d in part]
+    # Where a part started in another year (a date earlier in the text set it), its
+    # paragraphs up to the first that sets a year of its own are drafted again, in theirs.
+    again = _wrong_years(drafted, year)
+    if again:
+        tasks = [functools.partial(drafting.run, start, end, y) for start, end, y in again]
+        for (start, _, _), part in zip(again, run_all(tasks, processes), strict=True):
+            drafted[start : start + len(part)] = part
     props: dict[str, dict[str, Any]] = {}
     subjects: dict[str, dict[str, Any]] = {}
     claims: list[dict[str, Any]] = []
-    reusable: dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any]] | None] = {}
-    year = _year_of(doc.date)
-    for paragraph in (*doc.paragraphs, *_prose_of_notes(doc.notes, labels)):
-        before: list[dict[str, Any]] = []
-        for sentence in paragraph.sentences:
-            found = []
-            dates = date_spans(sentence.text)
-            for claim in _claims_of(sentence, dates, year, topic, labels):
-                _place(claim, props, subjects, topic, vocabulary, reusable)
-                found.append(claim)
-            if not found:
-                found = _denials_of(sentence, before, labels)
-            for claim in found:
-                claim["id"] = f"{doc_id}-{len(claims) + 1:03d}"
-                claim["document"] = doc_id
-                claims.append(claim)
-            before = found
-            year = _last_year(dates, year)
-    ordered = [_ordered(c) for c in claims]
+    for paragraph in drafted:
+        for claim, prop, subject in paragraph.found:
+            props.setdefault(prop["id"], prop)
+            subjects.setdefault(subject["id"], subject)
+            claims.append({"id": f"{doc_id}-{len(claims) + 1:03d}", **claim})
     content: dict[str, Any] = {
         "documents": [document],
         "sources": sources,
         "footnotes": footnotes,
         "subjects": [subjects[k] for k in sorted(subjects)],
         "properties": [props[k] for k in sorted(props)],
-        "claims": ordered,
+        "claims": claims,
     }
     return {k: v for k, v in content.items() if v}
+
+
+@dataclass
+class _Drafted:
+    """One paragraph drafted: the year it was drafted in (that of its first sentence), the
+    year its dates set for the text after it (None when none does), and its claims, each
+    written in the file's order (without its id) with its property and subject."""
+
+    year: int | None
+    sets: int | None
+    found: list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]]
+
+
+@dataclass
+class _Drafting:
+    """What drafting a document's paragraphs needs; `run` drafts a stretch of them."""
+
+    paragraphs: list[Paragraph]
+    labels: set[str]
+    topic: str
+    vocabulary: Corpus | None
+    doc_id: str
+
+    def run(self, start: int, end: int, year: int | None) -> list[_Drafted]:
+        """The paragraphs from `start` to `end`, the first drafted in `year`."""
+        props: dict[str, dict[str, Any]] = {}
+        subjects: dict[str, dict[str, Any]] = {}
+        reusable: dict[tuple[Any, ...], tuple[dict[str, Any], dict[str, Any]] | None] = {}
+        drafted = []
+        for paragraph in self.paragraphs[start:end]:
+            found: list[tuple[dict[str, Any], dict[str, Any], dict[str, Any]]] = []
+            first, sets = year, None
+            before: list[dict[str, Any]] = []
+            for sentence in paragraph.sentences:
+                claims = []
+                dates = date_spans(sentence.text)
+                for claim in _claims_of(sentence, dates, year, self.topic, self.labels):
+                    _place(claim, props, subjects, self.topic, self.vocabulary, reusable)
+                    claims.append(claim)
+                if not claims:
+                    claims = _denials_of(sentence, before, self.labels)
+                for claim in claims:
+                    claim["document"] = self.doc_id
+                    prop, subject = props[claim["property"]], subjects[claim["subject"]]
+                    found.append((_ordered(claim), prop, subject))
+                before = claims
+                sets = _last_year(dates, sets)
+                year = _last_year(dates, year)
+            drafted.append(_Drafted(first, sets, found))
+        return drafted
+
+
+def _wrong_years(drafted: list[_Drafted], year: int | None) -> list[tuple[int, int, int | None]]:
+    """The stretches (start, end, year) of paragraphs drafted in another year than the one
+    the text before them set (`year` at the start): each up to the first paragraph drafted
+    in the right one."""
+    again: list[tuple[int, int, int | None]] = []
+    for index, paragraph in enumerate(drafted):
+        if paragraph.year != year:
+            if again and again[-1][1] == index:
+                again[-1] = (again[-1][0], index + 1, again[-1][2])
+            else:
+                again.append((index, index + 1, year))
+        year = paragraph.sets if paragraph.sets is not None else year
+    return again
+
+
+def _parts(paragraphs: list[Paragraph], count: int) -> list[tuple[int, int]]:
+    """The paragraphs cut into up to `count` stretches (start, end) of about as many
+    sentences each."""
+    total = sum(len(p.sentences) for p in paragraphs)
+    parts: list[tuple[int, int]] = []
+    start = size = 0
+    for index, paragraph in enumerate(paragraphs):
+        size += len(paragraph.sentences)
+        if size * count >= total * (len(parts) + 1) and index + 1 < len(paragraphs):
+            parts.append((start, index + 1))
+            start = index + 1
+    parts.append((start, len(paragraphs)))
+    return parts
 
 
 # ---------------------------------------------------------------- sources and footnotes
