@@ -16,8 +16,9 @@ reader, and for the whole command.
 
 `--extract` runs `factcheck extract DOCUMENT -f yaml|json -o /dev/null` in a process of its
 own on each generated document, and on a real article (the Wikipedia seed, repeated to the
-size): the best wall time of `--repeat` runs, its CPU time, and the peak memory (resident
-set) of the process, as GNU time (`/usr/bin/time`) reports them; the plain texts also at a
+size): the median wall and CPU time of `--repeat` runs, and the peak memory of the whole
+process tree (the command and the processes it forks to draft a long document), as
+`benchmarks/measure.py` measures them; the plain texts also at a
 quarter and a half of the size, to show the growth; then the real article's paragraphs set
 in every format (`prose-…`, a marker and a note after each paragraph's first sentence), as
 dense with values as real prose is.
@@ -28,13 +29,14 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import subprocess
 import sys
 import tempfile
 import textwrap
 import time
 from collections.abc import Iterator
 from pathlib import Path
+
+from measure import Summary, run_many
 
 from factcheck.extract.readers import read_document
 from factcheck.extract.structure import ParsedDocument
@@ -156,7 +158,7 @@ def main() -> None:
     parser.add_argument(
         "--extract", action="store_true", help="also time the whole `factcheck extract` command"
     )
-    parser.add_argument("--repeat", type=int, default=3, help="runs of each extract (best)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each extract (median)")
     args = parser.parse_args()
     print("| document | MB | seconds | MB/s | paragraphs | sentences | notes | target met |")
     print("|---|---|---|---|---|---|---|---|")
@@ -210,8 +212,8 @@ def _extract(size: int, repeat: int) -> None:
     """The whole command on each document, in a process of its own."""
     print()
     print(
-        "| document | MB | format | best wall (s) | its CPU (s) | MB/s (wall) | "
-        "peak memory (MB) | target met |"
+        "| document | MB | format | median wall (s) | its CPU (s) | MB/s (wall) | "
+        "peak memory of the tree (MB) | target met |"
     )
     print("|---|---|---|---|---|---|---|---|")
     runs = [(d, "yaml") for d in documents(size)] + [(_article(size), "yaml")]
@@ -223,8 +225,8 @@ def _extract(size: int, repeat: int) -> None:
         for (name, data), fmt in runs:
             path = Path(folder) / name
             path.write_bytes(data)
-            best = min((_run(path, fmt) for _ in range(repeat)), key=lambda r: r[0])
-            wall, cpu, peak = best
+            measured = _run(path, fmt, repeat)
+            wall, cpu, peak = measured.wall, measured.cpu, measured.peak_mb
             text = _text_size(read_document(data, name)) if name.endswith(_LAID_OUT) else len(data)
             rate = text / 1e6 / wall
             met = "yes" if rate >= TARGET_MB_PER_SECOND else "no"
@@ -239,18 +241,12 @@ def _plain(size: int) -> list[tuple[str, bytes]]:
     return [next(d for d in documents(size) if d[0].endswith(".txt")), _article(size)]
 
 
-def _run(path: Path, fmt: str) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds and peak resident memory (MB) of one `factcheck extract`,
-    as GNU time reports them (a child forked from this process would count its memory too).
-    It runs in the document's folder, so that `-m factcheck` is the one on the path."""
-    report = path.with_suffix(".time")
-    command = [sys.executable, "-m", "factcheck", "extract", path.name, "-f", fmt, "-o", os.devnull]
-    timed = ["/usr/bin/time", "-f", "%e %U %S %M", "-o", str(report), *command]
-    done = subprocess.run(timed, cwd=path.parent, stderr=subprocess.DEVNULL, check=False)
-    if done.returncode != 0:
-        raise SystemExit(f"{' '.join(command)} failed ({done.returncode})")
-    wall, user, system, peak_kb = map(float, report.read_text().split()[-4:])
-    return wall, user + system, peak_kb / 1024
+def _run(path: Path, fmt: str, repeat: int) -> Summary:
+    """`repeat` runs of `factcheck extract` on one document, each in a fresh process: the
+    median wall and CPU seconds, and the largest peak memory of the process tree (the
+    command and the processes it forks), as `benchmarks/measure.py` measures them."""
+    command = [sys.executable, "-m", "factcheck", "extract", str(path), "-f", fmt]
+    return run_many([*command, "-o", os.devnull], dict(os.environ), repeat)
 
 
 if __name__ == "__main__":
