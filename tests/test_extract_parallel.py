@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from factcheck.errors import FactcheckError
 from factcheck.extract import parallel
 
 needs_fork = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
@@ -56,3 +57,13 @@ def test_a_task_that_runs_tasks_runs_them_in_its_own_process() -> None:
 
 def test_cores_is_at_least_one() -> None:
     assert parallel.cores() >= 1
+
+
+def _dies() -> int:
+    os._exit(9)
+
+
+@needs_fork
+def test_a_process_that_dies_is_an_error_not_a_wait() -> None:
+    with pytest.raises(FactcheckError, match="worker process ended"):
+        parallel.run_all([_pid, _dies, _pid], processes=2)

@@ -13,7 +13,11 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
+
+from factcheck.errors import FactcheckError
 
 T = TypeVar("T")
 
@@ -34,23 +38,32 @@ def run_all(tasks: Sequence[Callable[[], T]], processes: int | None = None) -> l
     (by default one per core), else here. An exception a task raises is raised here."""
     global _TASKS
     processes = min(cores() if processes is None else processes, len(tasks))
-    # A worker process may not start processes of its own: its tasks run in it.
-    if processes < 2 or not sys.platform.startswith("linux") or _in_worker():
+    # A worker process does not start processes of its own: its tasks run in it.
+    if processes < 2 or not sys.platform.startswith("linux") or _in_worker:
         return [task() for task in tasks]
     _TASKS = tasks
+    fork = multiprocessing.get_context("fork")
     try:
-        try:
-            pool = multiprocessing.get_context("fork").Pool(processes)
-        except OSError:  # no process could be started (a limit on processes or memory)
-            return [task() for task in tasks]
-        with pool:
-            return pool.map(_run, range(len(tasks)), chunksize=1)
+        with ProcessPoolExecutor(processes, fork, initializer=_start_worker) as pool:
+            return list(pool.map(_run, range(len(tasks))))
+    except BrokenProcessPool as exc:
+        # A process was killed (out of memory, most often): say so rather than wait for it.
+        raise FactcheckError(
+            "a worker process ended before its part of the work was done (out of memory?)"
+        ) from exc
+    except OSError:  # no process could be started (a limit on processes or on memory)
+        return [task() for task in tasks]
     finally:
         _TASKS = ()
 
 
-def _in_worker() -> bool:
-    return bool(multiprocessing.current_process().daemon)
+#: Whether this process is a worker.
+_in_worker = False
+
+
+def _start_worker() -> None:
+    global _in_worker
+    _in_worker = True
 
 
 def _run(index: int) -> Any:
