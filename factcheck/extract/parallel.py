@@ -9,12 +9,9 @@ results are the same, in the same order, either way.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 from factcheck.errors import FactcheckError
@@ -41,6 +38,11 @@ def run_all(tasks: Sequence[Callable[[], T]], processes: int | None = None) -> l
     # A worker process does not start processes of its own: its tasks run in it.
     if processes < 2 or not sys.platform.startswith("linux") or _in_worker:
         return [task() for task in tasks]
+    # (Imported only now: a short document never needs them.)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     _TASKS = tasks
     fork = multiprocessing.get_context("fork")
     try:
