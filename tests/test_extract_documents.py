@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import random
 import re
 import subprocess
@@ -13,8 +14,9 @@ import sys
 import textwrap
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -24,6 +26,8 @@ from typer.testing import CliRunner
 
 from factcheck.cli import app
 from factcheck.errors import FactcheckError
+from factcheck.extract import parallel, pdf_reader
+from factcheck.extract.pdf_reader import read_pdf
 from factcheck.extract.readers import read_document
 from tests.docx_maker import make_docx, notes_part
 from tests.extract_helpers import marked_sentences as sentences
@@ -745,3 +749,174 @@ def test_pdf_typeset_report_extracts_to_drafts_that_load(tmp_path: Path) -> None
     result = runner.invoke(app, ["conflicts", "-c", str(out), "--format", "json"])
     assert result.exit_code == 0, result.stderr
     assert "conflicts" in json.loads(result.stdout)
+
+
+# --------------------------------------------------------------------------- PDF of many pages
+
+
+def _long_report(count: int) -> bytes:
+    """`count` pages as a long report sets them: a running header and page numbers, a
+    heading every seventh page, on each page a superscript marker and a marker glued to the
+    word before it, a paragraph running on to the next page (where its line is indented),
+    and notes set smaller at the page's foot, the last of them carried over to the next."""
+    pages = []
+    for n in range(1, count + 1):
+        body = [Line(760, f"Province {n // 7 + 1}", 16)] if n % 7 == 1 else []
+        if n > 1:
+            # Told apart by a letter, not a digit: else a line repeated at the pages' top.
+            body.append(Line(745, f"in zone {chr(ord('A') + n % 26)} were counted again.", x=80))
+        body += [
+            Line(
+                730,
+                [(f"In district {n} some {n * 1_000} men were called up.", False), (str(n), True)],
+            ),
+            Line(716, f"Officials of district {n} confirmed it on 3 May 2023.{n + 1000} Others"),
+            Line(702, "said the figures were low, as the men who had left"),
+        ]
+        notes = [Line(98, "the survey of the year before.", 8)] if n > 1 else []
+        notes += [
+            Line(89, f"{n} Agency, Report on district {n}, 1 May 2024, https://example.org/{n}", 8),
+            Line(80, f"{n + 1000} Ministry, statement of 3 May 2023, quoting", 8),
+        ]
+        pages.append(_page(n, body, notes))
+    return make_pdf(pages, title="Districts")
+
+
+def _processes_used(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """From now on, the number of tasks of each call of `parallel.run_all` (still made)."""
+    real = parallel.run_all
+    runs: list[int] = []
+
+    def counted(tasks: Sequence[Callable[[], Any]], processes: int | None = None) -> list[Any]:
+        runs.append(len(tasks))
+        return real(tasks, processes)
+
+    monkeypatch.setattr(parallel, "run_all", counted)
+    return runs
+
+
+def test_pdf_of_many_pages_read_in_processes_is_read_as_in_one(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    count = pdf_reader._FEWEST_PAGES_TO_SHARE + 13
+    data = _long_report(count)
+    runs = _processes_used(monkeypatch)
+    alone = read_pdf(data, "long.pdf", processes=1)
+    assert runs == []
+    shared = read_pdf(data, "long.pdf", processes=2)
+    assert runs == [2 * pdf_reader._RANGES_PER_PROCESS]
+    assert shared == alone
+    # The lines themselves, every piece with its size and place, come back as they were.
+    assert pdf_reader._read_lines(data, "long.pdf", 2) == pdf_reader._read_lines(
+        data, "long.pdf", 1
+    )
+    # What both read: every note (those carried over a page whole), every marker, and the
+    # paragraphs running on over the pages.
+    assert len(alone.notes) == 2 * count
+    assert (
+        alone.notes[1].text
+        == "Ministry, statement of 3 May 2023, quoting the survey of the year before."
+    )
+    assert [m for p in alone.paragraphs for s in p.sentences for m in s.markers] == [
+        label for n in range(1, count + 1) for label in (str(n), str(n + 1000))
+    ]
+    assert "had left in zone C were counted again." in alone.paragraphs[0].text
+    assert [p.section for p in alone.paragraphs] == [
+        f"Province {n}" for n in range(1, count // 7 + 2)
+    ]
+
+
+def test_pdf_of_few_pages_is_read_in_this_process(monkeypatch: pytest.MonkeyPatch) -> None:
+    runs = _processes_used(monkeypatch)
+    read_pdf(_long_report(pdf_reader._FEWEST_PAGES_TO_SHARE - 1), "short.pdf", processes=2)
+    assert runs == []
+
+
+@pytest.mark.parametrize(
+    ("count", "parts"), [(n, k) for n in range(1, 30) for k in (1, 2, 3, 6, 8)]
+)
+def test_page_ranges_hold_every_page_once_in_order(count: int, parts: int) -> None:
+    ranges = pdf_reader._ranges(count, parts)
+    assert [n for numbers in ranges for n in numbers] == list(range(count))
+    assert len(ranges) == min(count, parts)
+    assert max(map(len, ranges)) - min(map(len, ranges)) <= 1
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="forks on Linux")
+def test_pdf_page_unreadable_in_another_process_is_refused_naming_the_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import pypdfium2
+
+    here = os.getpid()
+    read_page = pdf_reader._page_lines
+    count = pdf_reader._FEWEST_PAGES_TO_SHARE + 13
+
+    def failing(page: Any, number: int) -> Any:
+        if os.getpid() != here and number == count - 1:
+            raise pypdfium2.PdfiumError("Failed to load page")
+        return read_page(page, number)
+
+    monkeypatch.setattr(pdf_reader, "_page_lines", failing)
+    data = _long_report(count)
+    with pytest.raises(FactcheckError) as caught:
+        read_pdf(data, "long.pdf", processes=2)
+    assert str(caught.value) == (
+        "long.pdf: not a readable PDF (damaged or truncated?): Failed to load page"
+    )
+    assert len(read_pdf(data, "long.pdf", processes=1).notes) == 2 * count  # read here
+
+
+def _long_encrypted() -> bytes:
+    from pypdf import PdfReader, PdfWriter
+
+    long = _long_report(pdf_reader._FEWEST_PAGES_TO_SHARE + 13)
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(long)))
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _long_truncated() -> bytes:
+    long = _long_report(pdf_reader._FEWEST_PAGES_TO_SHARE + 13)
+    return long[: len(long) // 2]
+
+
+def _long_scan() -> bytes:
+    return make_pdf([Page([Line(700, "x")])] * (pdf_reader._FEWEST_PAGES_TO_SHARE + 1), text=False)
+
+
+@pytest.mark.parametrize(
+    ("data", "message", "opened"),
+    [
+        pytest.param(
+            _long_encrypted,
+            "long.pdf: the PDF is encrypted with a password; save a copy without one and "
+            "extract that",
+            False,
+            id="encrypted",
+        ),
+        pytest.param(
+            _long_truncated,
+            "long.pdf: not a readable PDF (damaged or truncated?): Failed to load document",
+            False,
+            id="truncated",
+        ),
+        pytest.param(
+            _long_scan,
+            "long.pdf: the PDF has no text layer (a scan?); run OCR on it first",
+            True,
+            id="scanned",
+        ),
+    ],
+)
+def test_pdf_of_many_pages_bad_input_is_refused_naming_the_file(
+    monkeypatch: pytest.MonkeyPatch, data: Callable[[], bytes], message: str, opened: bool
+) -> None:
+    runs = _processes_used(monkeypatch)
+    with pytest.raises(FactcheckError) as caught:
+        read_pdf(data(), "long.pdf", processes=2)
+    assert str(caught.value).startswith(message)
+    # A document that does not open is refused here, before any process starts.
+    assert runs == ([2 * pdf_reader._RANGES_PER_PROCESS] if opened else [])

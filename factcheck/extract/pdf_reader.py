@@ -22,6 +22,9 @@ label). From the pieces:
   Lines set larger than the body are headings (those with no word of three letters, such as
   a cover's language code, are left out).
 
+The lines of a PDF of many pages are read in forked processes (`parallel`), each from a
+few consecutive pages of its own copy of the document; the rest is done here, in page order.
+
 Nothing the PDF holds is run: scripts, forms and links' actions are not read.
 """
 
@@ -36,9 +39,11 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 
 from factcheck.errors import FactcheckError
+from factcheck.extract import parallel
 from factcheck.extract.inline import note_text, stated_date, unit_power, urls
 from factcheck.extract.sentences import ParagraphBuilder
 from factcheck.extract.structure import Note, Paragraph, ParsedDocument
@@ -78,6 +83,12 @@ _SMALLER = 0.92
 _LARGER = 1.15
 #: Lines at either edge of a page looked at for headers, footers and page numbers.
 _EDGE_LINES = 3
+#: The fewest pages whose lines are read in other processes. Measured on two cores, the
+#: processes cost about what they save at 30 pages of prose; from 40 pages on the reader is
+#: about 1.1 times as fast (1.3 times at a thousand).
+_FEWEST_PAGES_TO_SHARE = 40
+#: Ranges of pages for each process, so that one slow range does not leave the others idle.
+_RANGES_PER_PROCESS = 3
 
 
 @dataclass(slots=True)
@@ -87,6 +98,11 @@ class _Piece:
     #: Where its baseline is, in points from the page's foot.
     y: float = 0.0
     raised: bool = False
+
+    # Sent from a worker process as the arguments of its constructor: quicker both ways
+    # than the default (a state set field by field), for the many pieces of a document.
+    def __reduce__(self) -> tuple[type[_Piece], tuple[str, float, float, bool]]:
+        return _Piece, (self.text, self.size, self.y, self.raised)
 
 
 @dataclass(slots=True)
@@ -99,6 +115,11 @@ class _Line:
     # are all read, as they are asked for many times.
     text: str = ""
     size: float = 0.0
+
+    def __reduce__(
+        self,
+    ) -> tuple[type[_Line], tuple[int, float, float, list[_Piece], str, float]]:
+        return _Line, (self.page, self.x, self.y, self.pieces, self.text, self.size)
 
     def _finish(self) -> None:
         pieces = self.pieces
@@ -125,10 +146,11 @@ def _count(item: tuple[float, int]) -> int:
     return item[1]
 
 
-def read_pdf(data: bytes, name: str) -> ParsedDocument:
-    """A PDF document's paragraphs, sentences, markers and notes, from its text layer."""
+def read_pdf(data: bytes, name: str, *, processes: int | None = None) -> ParsedDocument:
+    """A PDF document's paragraphs, sentences, markers and notes, from its text layer; the
+    lines of many pages read in up to `processes` processes (by default one per core)."""
     shown = "<stdin>" if name == "-" else name
-    pages, title = _read_lines(data, shown)
+    pages, title = _read_lines(data, shown, processes)
     lines = [line for page in pages for line in page]
     if not any(line.text.strip() for line in lines):
         raise FactcheckError(
@@ -155,7 +177,9 @@ def read_pdf(data: bytes, name: str) -> ParsedDocument:
     )
 
 
-def _read_lines(data: bytes, file: str) -> tuple[list[list[_Line]], str | None]:
+def _read_lines(
+    data: bytes, file: str, processes: int | None = None
+) -> tuple[list[list[_Line]], str | None]:
     try:
         import pypdfium2
         import pypdfium2.raw as pdfium_c
@@ -177,24 +201,61 @@ def _read_lines(data: bytes, file: str) -> tuple[list[list[_Line]], str | None]:
         ) from None
     try:
         title = _title(document.get_metadata_value("Title"))
-        pages = []
-        for number in range(len(document)):
-            page = document[number]
-            try:
-                textpage = page.get_textpage()
-                try:
-                    pages.append(_page_lines(_TextPage(pdfium_c, textpage), number + 1))
-                finally:
-                    textpage.close()
-            finally:
-                page.close()
-        return pages, title
+        count = len(document)
+        workers = parallel.cores() if processes is None else processes
+        if count < _FEWEST_PAGES_TO_SHARE or workers < 2:
+            return _pages_lines(document, range(count)), title
+        # Each task opens the document anew; it is opened here first all the same, so that
+        # a PDF that cannot be opened is refused here, before any process starts.
+        tasks = [
+            partial(_own_pages_lines, data, numbers)
+            for numbers in _ranges(count, workers * _RANGES_PER_PROCESS)
+        ]
+        parts = parallel.run_all(tasks, processes)
+        return [page for part in parts for page in part], title
     except Exception as exc:  # PDFium reports a damaged page as a PdfiumError
         raise FactcheckError(
             f"not a readable PDF (damaged or truncated?): {failure(exc)}", file=file
         ) from None
     finally:
         document.close()
+
+
+def _pages_lines(document: Any, numbers: range) -> list[list[_Line]]:
+    """The lines of the pages of `document` numbered `numbers` (from 0), page by page."""
+    import pypdfium2.raw as pdfium_c
+
+    pages = []
+    for number in numbers:
+        page = document[number]
+        try:
+            textpage = page.get_textpage()
+            try:
+                pages.append(_page_lines(_TextPage(pdfium_c, textpage), number + 1))
+            finally:
+                textpage.close()
+        finally:
+            page.close()
+    return pages
+
+
+def _own_pages_lines(data: bytes, numbers: range) -> list[list[_Line]]:
+    """`_pages_lines` of a document opened from `data` for this task alone (a PDFium
+    document is not shared between processes)."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return _pages_lines(document, numbers)
+    finally:
+        document.close()
+
+
+def _ranges(count: int, parts: int) -> list[range]:
+    """`range(count)` cut into `parts` consecutive ranges (fewer when `count` is smaller),
+    of sizes differing by one at most."""
+    parts = min(parts, count)
+    return [range(count * i // parts, count * (i + 1) // parts) for i in range(parts)]
 
 
 #: How far one compressed stream of a PDF, and all of them, may inflate. PDFium decodes a
