@@ -94,8 +94,9 @@ def _getty() -> list[ParsedDocument]:
     return [read_document((folder / name).read_bytes(), name) for name in _GETTY]
 
 
-def _bahrain() -> list[ParsedDocument]:
-    path = SET / "crs-2026-bahrain-us-policy" / "document.html"
+def _html(folder: str) -> list[ParsedDocument]:
+    """The folder's whole document, kept as the HTML file it was published as."""
+    path = SET / folder / "document.html"
     return [read_document(path.read_bytes(), path.name)]
 
 
@@ -130,9 +131,16 @@ CASES = (
     ),
     Case(
         "crs-2026-bahrain-us-policy",
-        _bahrain,
+        lambda: _html("crs-2026-bahrain-us-policy"),
         SET / "crs-2026-bahrain-us-policy" / "claims.yaml",
         ("crs-95-1013-bahrain",),
+        partial=True,
+    ),
+    Case(
+        "crs-2025-national-alerts",
+        lambda: _html("crs-2025-national-alerts"),
+        SET / "crs-2025-national-alerts" / "claims.yaml",
+        ("crs-r48632-national-alerts",),
         partial=True,
     ),
 )
