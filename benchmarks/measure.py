@@ -15,7 +15,10 @@ as the workers of a multiprocessing pool).
   so for a tree of forked workers the sum can exceed what the tree really holds. The
   figure reported is at least the child's ru_maxrss from wait4 (on Linux the largest
   single process among the child and the descendants it waited for), so a short spike in
-  a single-process run is not under-reported.
+  a single-process run is not under-reported. That floor holds only when this process is
+  small: Linux carries the high-water mark of the memory a process had when it called exec
+  into the new program's ru_maxrss, so a child started from a large benchmark process
+  reports at least that size. `tree_peak_mb` is the sampled figure alone.
 """
 
 from __future__ import annotations
@@ -48,6 +51,7 @@ class Run:
     peak_mb: float
     own_peak_mb: float
     out: str
+    tree_peak_mb: float = 0.0
 
 
 @dataclass
@@ -180,6 +184,7 @@ def run_child(argv: list[str], env: dict[str, str], ok: tuple[int, ...] = (0, 1)
         peak_mb=max(sampled / MB, own),
         own_peak_mb=own,
         out=text,
+        tree_peak_mb=sampled / MB,
     )
 
 
