@@ -155,3 +155,24 @@ def test_a_span_of_time_is_no_count(text: str, expected: list[tuple[str, str]]) 
 )
 def test_money_is_no_count(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(v, p) for v, p, _ in _counts(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Numbers that name a part of a text or a numbered act count nothing.
+        ("Figure 1 shows the 12 stations on the coast.", [("12", "stations.count")]),
+        ("As Table 2 shows, 40 counties were warned.", [("40", "counties.count")]),
+        ("Executive Order 11092 gave 3 agencies new duties.", [("3", "agencies.count")]),
+        ("E.O. 13407 named 2 offices to run the system.", [("2", "offices.count")]),
+        # The title of a legal code before its name: `47 U.S.C. 606`.
+        ("Under 47 U.S.C. 606, the 5 commissioners may act.", [("5", "commissioners.count")]),
+        ("The rule, 44 C.F.R. 206, covers 30 states.", [("30", "states.count")]),
+        # A count of things called by a code's name stays a count when no code follows.
+        ("Officials in 47 counties were told.", [("47", "counties.count")]),
+    ],
+)
+def test_a_number_that_names_a_part_or_an_act_is_no_count(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(v, p) for v, p, _ in _counts(text)] == expected

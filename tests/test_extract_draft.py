@@ -653,3 +653,14 @@ def test_a_note_that_tells_gives_claims_and_one_that_cites_gives_none() -> None:
     assert all(
         "Daily News" not in c["text"] and "Field Office" not in c["text"] for c in content["claims"]
     )
+
+
+def test_ongoing_before_what_it_describes_is_no_end_date() -> None:
+    content = draft(
+        _doc(
+            "Sirens warn of any impending or ongoing danger.",
+            "The mobilisation is ongoing, the ministry said.",
+        )
+    )
+    ended = [(c["text"], c["value"]) for c in content["claims"] if c["value"] == "ongoing"]
+    assert ended == [("The mobilisation is ongoing, the ministry said.", "ongoing")]

@@ -100,12 +100,17 @@ _NOT_COUNTED = re.compile(
 )
 _PERCENT = re.compile(r"^(?:\s?%|\sper ?cent)$")
 _OF = re.compile(r" of (?:the |all |those |surveyed |polled )?([\w’'-]+(?: [\w’'-]+)?)")
-# A number that names a part of a text (`point 7`, `Article 12`) counts nothing.
+# A number that names a part of a text (`point 7`, `Article 12`, `Figure 1`, `Table 2`) or
+# a numbered act (`Executive Order 11092`, `E.O. 13407`, `Resolution 2231`) counts nothing.
 _NOT_COUNT_BEFORE = re.compile(
-    r"\b(?:No\.?|Nos\.?|number|page|p\.|pp\.|§|article|section|point|clause|paragraph|item|"
-    r"chapter|part|annex|rule)\s*$",
+    r"(?:\b(?:No\.?|Nos\.?|number|page|p\.|pp\.|article|section|point|clause|paragraph|item|"
+    r"chapter|part|annex|rule|figure|fig\.|table|chart|map|appendix|exhibit|box|volume|vol\.|"
+    r"title|order|resolution|docket)|§|\bE\.O\.)\s*$",
     re.IGNORECASE,
 )
+#: The code a legal citation's number is the title of (`47 U.S.C. 606`, `44 C.F.R. 206`,
+#: `90 Fed. Reg. 1`, `120 Stat. 1355`): the number counts nothing.
+_CODE_AFTER = re.compile(r"\s(?:U\.\s?S\.\s?C|C\.\s?F\.\s?R|Fed\.\s?Reg|Stat)\.?(?!\w)")
 _ADJECTIVE = {"additional", "more", "other", "new", "young", "former", "of", "the", "many"}
 #: Words that cannot be what a number counts (`10 of the Decree`, `5 in Moscow`).
 _FUNCTION_WORDS = {
@@ -219,7 +224,27 @@ _NOT_PEOPLE = {
     "tanks",
 }
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+#: Words that say something has not ended (`the war is ongoing`, `it is still in force`).
 _NOT_HAPPENED = re.compile(r"\b(" + "|".join(re.escape(w) for w in NOT_HAPPENED) + r")\b")
+#: A word after `ongoing` that does not make it an adjective of that word: `ongoing since
+#: May`, `ongoing as of`, but not `an ongoing danger`.
+_AFTER_PREDICATE = re.compile(
+    r"\s+(?:[^\w\s]|(?:since|as|in|at|until|for|and|or|but|with|despite|after|on|to)\b)"
+)
+
+
+def _not_happened(text: str) -> re.Match[str] | None:
+    """The words that say something has not ended, said of it (`is ongoing`), not of a
+    thing the sentence names (`impending or ongoing danger`, `the ongoing talks`)."""
+    for found in _NOT_HAPPENED.finditer(text):
+        following = text[found.end() :]
+        if found.group(1) != "ongoing" or not following.strip():
+            return found
+        if not following[:1].isspace() or _AFTER_PREDICATE.match(following):
+            return found
+    return None
+
+
 _DESTINATION = re.compile(r"\bto ((?:[A-Z][\w’'-]+)(?: [A-Z][\w’'-]+)*)")
 #: How people left (`fled by boat`): those who left one way are a part of all who left.
 _MEANS = re.compile(r"\bby (boat|sea|air|plane|land|car|road|train|rail|bus|foot)\b")
@@ -484,7 +509,7 @@ def _claims_of(
     dates = list(_dates(year, spans))
     quantities = list(_quantities(text, dates))
     running = _until_now(text) if not quantities else None
-    ongoing = _NOT_HAPPENED.search(text)
+    ongoing = _not_happened(text)
     # `still in force` is drafted as an end date that has not happened, not as a status too.
     status_spans = [
         s for s in statuses(text, _folded(text)) if not (ongoing and _within(s, ongoing))
@@ -751,6 +776,8 @@ def _quantities(text: str, dates: list[_Found]) -> Iterator[_Found]:
             continue  # `7 Sept. 2017`, `between 2 and 9 October`, `149 BCE`: a time
         if _MONEY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
             continue  # `$5.4 billion`, `EUR 3 million`: money, which no count reads
+        if _CODE_AFTER.match(text, m.end("n")):
+            continue  # `47 U.S.C. 606`: a title of a legal code
         # The words as written (a group that took no part spans "").
         qualifier, number, after = (text[m.start(g) : m.end(g)] for g in ("q", "n", "after"))
         capitalised = after.strip()[:1].isupper()
