@@ -365,3 +365,33 @@ def test_ibid_with_a_bare_page_cites_that_page() -> None:
 def test_a_date_written_month_first_is_one_date(text: str, publisher: str, date: str) -> None:
     fields, _ = _one(text)
     assert (fields.get("publisher"), fields.get("date")) == (publisher, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pages"),
+    [
+        # Pages listed after `p.` are pages, however much the last looks like a year.
+        (
+            "Federal Agency, Order on Warnings, November 10, 1994, p. 1813, 1815, 1819.",
+            "November 10, 1994",
+            "p. 1813, 1815, 1819",
+        ),
+        # A year after a page keeps being a year.
+        ("Field Office, Crossings Monitor, p. 5, 2019.", "2019", "p. 5"),
+    ],
+)
+def test_a_list_of_pages_is_pages_not_a_date(text: str, date: str, pages: str) -> None:
+    work = read_note(Note("1", text), [])[0]
+    assert (work.fields.get("date"), work.pages) == (date, pages)
+
+
+def test_a_name_given_for_later_notes_is_no_field_of_the_work() -> None:
+    work = read_note(
+        Note("1", "Field Office, Report on Alerts (hereinafter Alerts Report), June 2, 2026."),
+        [],
+    )[0]
+    assert (work.fields["publisher"], work.fields["title"], work.fields["date"]) == (
+        "Field Office",
+        "Report on Alerts",
+        "June 2, 2026",
+    )

@@ -38,7 +38,7 @@ _DATE = re.compile(
 _PAGES = re.compile(
     r"^(?:pp?\.\s*|pp?\s+|ch\.\s*|chap\.\s*|chapter\s+"
     r"|(?:tables?|tab\.|figs?\.|figures?|paras?\.|paragraphs?|sections?|sec\.|§§?|annex"
-    r"|appendix)\s*)[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?\.?$",
+    r"|appendix)\s*)[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?(?:,\s*\d+(?:\s*[-–]\s*\d+)?)*\.?$",
     re.IGNORECASE,
 )
 _LINK = re.compile(r"\[[^\]]*\]\(([^)]*)\)")
@@ -58,6 +58,9 @@ _LEAD = re.compile(
     r"|e\.g\.,?|and)\s+)+",
     re.IGNORECASE,
 )
+#: The short name a legal citation gives a work for the notes after it (`(hereinafter
+#: 1994 Order)`, `[hereinafter Report]`): a name for later use, not a field of the work.
+_HEREINAFTER = re.compile(r"\s*[(\[]hereinafter\b[^()\[\]]*[)\]]", re.IGNORECASE)
 #: A title in double quotes, straight or curly, its closing comma or full stop inside.
 _QUOTED = re.compile(r"[“\"](?P<title>[^”“\"]{3,400}?)[”\"“]")
 #: Where a book or report was published: `(Place: Publisher, Year)`, place optional.
@@ -320,7 +323,7 @@ def _from_template(note: Note) -> CitedWork:
 
 def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
     # Soft hyphens (U+00AD) are invisible marks where a word may break, not text.
-    part = _LEAD.sub("", part.replace("\u00ad", "")).strip()
+    part = _LEAD.sub("", _HEREINAFTER.sub("", part.replace("\u00ad", ""))).strip()
     links = _LINK.findall(part)
     text = _LINK.sub("url", part)
     text, found_urls, archived = _take_urls(text)
@@ -485,7 +488,7 @@ def _sort_pieces(text: str) -> _Sorted:
     an access date, a report number; what is left, in order."""
     pieces = [
         p.strip(" .") if _DATE.match(p.strip(" .")) else p.strip()
-        for p in _dates_kept_whole(re.split(r",\s+", text))
+        for p in _pages_kept_whole(_dates_kept_whole(re.split(r",\s+", text)))
     ]
     dated = [i for i, p in enumerate(pieces) if _DATE.match(p)]
     fields: dict[str, str] = {}
@@ -520,6 +523,27 @@ def _dates_kept_whole(pieces: list[str]) -> list[str]:
     for piece in pieces:
         if joined and _MONTH_DAY.match(joined[-1]) and _YEAR_FIRST.match(piece):
             joined[-1] = f"{joined[-1]}, {piece}"
+        else:
+            joined.append(piece)
+    return joined
+
+
+def _pages_kept_whole(pieces: list[str]) -> list[str]:
+    """Comma-separated pieces with a list of pages (`p. 1813, 1815, 1819`) put back
+    together: a number after pages, later in the work and no longer than the page before
+    it, is one more page, not a year (`p. 5, 2019` keeps its year)."""
+    joined: list[str] = []
+    for piece in pieces:
+        number = piece.strip(" .")
+        last = re.search(r"(\d+)\.?$", joined[-1]) if joined else None
+        if (
+            last
+            and number.isdigit()
+            and _PAGES.match(joined[-1].strip())
+            and len(number) <= len(last.group(1))
+            and int(number) > int(last.group(1))
+        ):
+            joined[-1] = f"{joined[-1].rstrip(' .')}, {number}"
         else:
             joined.append(piece)
     return joined
