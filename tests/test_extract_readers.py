@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import FactcheckError
+from factcheck.extract.inline import stated_date
 from factcheck.extract.readers import read_document
 from factcheck.extract.sentences import split
 from factcheck.extract.structure import ParsedDocument
@@ -615,3 +616,10 @@ def test_a_year_in_brackets_is_a_law_report_not_a_marker() -> None:
     assert sentences(doc) == [
         ("The tribunal held so in PS (Christianity) [2017] UKUT 123 (IAC).", ("4",))
     ]
+
+
+def test_a_dateline_may_give_the_report_s_number_in_brackets() -> None:
+    assert stated_date(["National Alerts", "August 15, 2025 (R48632)"]) == "August 15, 2025"
+    assert stated_date(["Alerts", "August 15, 2025 (R48632) Jump to the text"]) == "August 15, 2025"
+    # A date with words in brackets after it opens a sentence, not a dateline.
+    assert stated_date(["June 2, 2026 (the day the border closed) saw 40 arrests."]) is None

@@ -25,7 +25,10 @@ _DATE_LINE = re.compile(
 
 
 _DATE_OPENING = re.compile(
-    rf"^(?:published|updated|last updated|dated)\b[\s:,-]*({DATE.pattern})(?!\w)", re.IGNORECASE
+    rf"^(?:published|updated|last updated|dated)\b[\s:,-]*({DATE.pattern})(?!\w)"
+    # A report's dateline: the date, then its number in brackets (`August 15, 2025 (R48632)`).
+    rf"|^({DATE.pattern})\s*\([A-Z\d][\w./-]{{0,29}}\)",
+    re.IGNORECASE,
 )
 
 _UNIT = re.compile(r"(?:\b[kcmd]?m|\bft|\bin|\bmi)$")
@@ -81,7 +84,8 @@ def note_text(text: str) -> tuple[str, list[str]]:
 def stated_date(lines: list[str]) -> str | None:
     """The date a document states for itself on a line of its own near its top (`Published
     12 March 2024`, or the date alone), as written; else one that opens a line with the word
-    that says so (`Updated September 23, 2026 (95-1013)`, a block of a web page's head)."""
+    that says so (`Updated September 23, 2026 (95-1013)`, a block of a web page's head), or
+    with the report's number after it (`August 15, 2025 (R48632) Jump to …`)."""
     for line in lines[:40]:
         match = _DATE_LINE.match(line.strip())
         if match:
@@ -89,5 +93,5 @@ def stated_date(lines: list[str]) -> str | None:
     for line in lines[:40]:
         match = _DATE_OPENING.match(line.strip())
         if match:
-            return match.group(1)
+            return match.group(1) or match.group(2)
     return None
