@@ -269,8 +269,9 @@ def document_id(doc: ParsedDocument) -> str:
     return slug(name or doc.title or "") or "document"
 
 
-#: Below this many sentences a document is drafted in this process alone: starting others
-#: would cost more than it saves.
+#: Below this many sentences a document is drafted in this process alone. On two idle cores
+#: two processes draft the real article alike in time at about 800 sentences and 1.3 times
+#: as fast at 2,000; on a busy machine they cost more than they save up to a few thousand.
 PARALLEL_SENTENCES = 2_000
 
 
