@@ -395,3 +395,44 @@ def test_a_name_given_for_later_notes_is_no_field_of_the_work() -> None:
         "Report on Alerts",
         "June 2, 2026",
     )
+
+
+def test_a_link_written_in_one_part_of_a_note_is_that_part_s_alone() -> None:
+    url = "https://records.example/plan-4"
+    works = _read(
+        "Field Office, Order on Sirens, March 3, 1990; Accord on Regional Warning, May 5, 1984;"
+        f" and Plan No. 4 of 1979, {url}.",
+        links=(url,),
+    )
+    assert [w.fields.get("url") for w in works] == [None, None, url]
+
+
+@pytest.mark.parametrize(
+    ("links", "urls"),
+    [
+        # As many links behind words as parts without a link: each in turn, in order.
+        (
+            ("https://a.example/1", "https://b.example/2"),
+            ["https://a.example/1", "https://b.example/2"],
+        ),
+        # One link behind words for two works: which it belongs to cannot be told.
+        (("https://a.example/1",), [None, None]),
+    ],
+)
+def test_links_behind_words_go_to_a_part_only_when_it_can_be_told(
+    links: tuple[str, ...], urls: list[str | None]
+) -> None:
+    works = _read(
+        "Field Office, Order on Sirens, March 3, 1990; Harbour Board, Tide Tables, May 5, 1984.",
+        links=links,
+    )
+    assert [w.fields.get("url") for w in works] == urls
+
+
+def test_a_link_behind_words_goes_to_the_one_part_without_a_link() -> None:
+    works = _read(
+        "Field Office, Order on Sirens, March 3, 1990; Harbour Board, Tide Tables, May 5, 1984,"
+        " https://b.example/2.",
+        links=("https://a.example/1", "https://b.example/2"),
+    )
+    assert [w.fields.get("url") for w in works] == ["https://a.example/1", "https://b.example/2"]

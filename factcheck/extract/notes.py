@@ -171,7 +171,8 @@ def read_note(
         return [_from_template(note)]
     earlier = earlier or {}
     works = []
-    for part in _split(note.text):
+    parts = _split(note.text)
+    for part, links in zip(parts, _links_by_part(parts, note.links), strict=True):
         ibid = _IBID.match(part)
         if ibid and previous:
             pages = _pages_in(ibid.group(1)) or _bare_pages(ibid.group(1).strip(" ,."))
@@ -181,10 +182,36 @@ def read_note(
         if pointed is not None:
             works.append(pointed)
             continue
-        work = _from_text(part, note.links)
+        work = _from_text(part, links, note.links)
         if work is not None:
             works.append(_cited_before(work, earlier) or work)
     return works
+
+
+def _links_by_part(parts: list[str], links: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The note's links each part of it may take when it writes none of its own.
+
+    A link written out in the note belongs to the part that writes it, never to the parts
+    around it. A link the words do not show (a hyperlink's address behind its words) goes
+    to the one part that has no link of its own, or, when as many parts lack one as there
+    are such links, to each in turn (readers collect links in the order they stand); when
+    that cannot be told, to none: a work left without its link is mended by a reviewer
+    who reads the note, a link set on the wrong work is believed."""
+    if len(parts) <= 1:
+        return [links] * len(parts)
+    unwritten = tuple(link for link in links if not any(link in part for part in parts))
+    needy = [i for i, part in enumerate(parts) if not _writes_link(part)]
+    given: list[tuple[str, ...]] = [()] * len(parts)
+    if len(needy) == 1:
+        given[needy[0]] = unwritten
+    elif len(needy) == len(unwritten):
+        for at, link in zip(needy, unwritten, strict=True):
+            given[at] = (link,)
+    return given
+
+
+def _writes_link(part: str) -> bool:
+    return bool(_LINK.search(part) or _BARE_URL.search(part))
 
 
 #: A note pointing back to another by its number: `(n 3)` and `(note 3)` (OSCOLA),
@@ -321,7 +348,12 @@ def _from_template(note: Note) -> CitedWork:
     return CitedWork(fields, pages)
 
 
-def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
+def _from_text(
+    part: str, note_links: tuple[str, ...], all_links: tuple[str, ...] = ()
+) -> CitedWork | None:
+    """The work a part of a note cites. `note_links` are the links it may take when it
+    writes none; `all_links`, every link of the note, speak of its kind when each says the
+    same (see `_kind_by_links`)."""
     # Soft hyphens (U+00AD) are invisible marks where a word may break, not text.
     part = _LEAD.sub("", _HEREINAFTER.sub("", part.replace("\u00ad", ""))).strip()
     links = _LINK.findall(part)
@@ -348,9 +380,22 @@ def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
         fields.pop("url", None)
     if archived:
         fields["archive_url"] = archived[0]
-    if "kind" not in fields and (kind := kind_of(text, fields)):
+    if "kind" not in fields and (
+        kind := kind_of(text, fields) or _kind_by_links(text, fields, all_links)
+    ):
         fields["kind"] = kind
     return CitedWork(fields, work.pages)
+
+
+def _kind_by_links(text: str, fields: dict[str, str], links: tuple[str, ...]) -> str | None:
+    """The kind the note's links give a work that has no link of its own, where every link
+    gives the same (all lead to official hosts, say): works cited together in one note come
+    from one sort of place when all its links agree, though which link is whose cannot be
+    told."""
+    if "url" in fields or not links:
+        return None
+    kinds = {kind_of(text, fields | {"url": link}) for link in links}
+    return kinds.pop() if len(kinds) == 1 else None
 
 
 def _read_work(text: str) -> CitedWork | None:
