@@ -436,3 +436,41 @@ def test_a_link_behind_words_goes_to_the_one_part_without_a_link() -> None:
         links=("https://a.example/1", "https://b.example/2"),
     )
     assert [w.fields.get("url") for w in works] == ["https://a.example/1", "https://b.example/2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pages"),
+    [
+        # The volume and issue named, the issue dated by its month, the page after a comma.
+        (
+            'Ana Ruiz and Ben Okafor, "Sirens and Trust: A Survey of Coastal Towns," Journal of'
+            " Warning Studies, vol. 31, no. 2 (June 2023), p. 276, https://doi.example/10.1/ws.",
+            "June 2023",
+            "p. 276",
+        ),
+        # An issue named for its season; pages as a span.
+        (
+            'Ana Ruiz and Ben Okafor, "Sirens and Trust: A Survey of Coastal Towns," Journal of'
+            " Warning Studies, vol. 12, no. 3 (Spring 2019), pp. 7-19.",
+            "Spring 2019",
+            "pp. 7-19",
+        ),
+        # Chicago's short form: volume, issue, year, pages after a colon.
+        (
+            'Ana Ruiz and Ben Okafor, "Sirens and Trust: A Survey of Coastal Towns," Journal of'
+            " Warning Studies 12, no. 3 (Winter 2019): 7-19.",
+            "Winter 2019",
+            "7-19",
+        ),
+    ],
+)
+def test_a_journal_article_gives_its_authors_and_journal(text: str, date: str, pages: str) -> None:
+    fields, found_pages = _one(text)
+    assert (fields["author"], fields["publisher"], fields["date"], fields["kind"]) == (
+        "Ana Ruiz and Ben Okafor",
+        "Journal of Warning Studies",
+        date,
+        "academic",
+    )
+    assert fields["title"] == "Sirens and Trust: A Survey of Coastal Towns"
+    assert found_pages == pages

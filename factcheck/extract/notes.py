@@ -68,10 +68,15 @@ _PUBLICATION = re.compile(
     rf"\((?:[^():]{{1,80}}:\s*)?(?P<publisher>[^()]{{0,120}}?),?\s*"
     rf"(?P<date>(?:\d{{1,2}} {MONTH} |{MONTH} (?:\d{{1,2}}, )?)?\d{{4}}|forthcoming)\)"
 )
-#: A journal after its article's title: `Journal 84, no. 4 (2002): 655`.
+#: The season a journal's issue is named for (`Spring 2019`), in place of a month.
+_SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter)"
+#: A journal after its article's title: `Journal 84, no. 4 (2002): 655`, or with the volume
+#: and issue named and the pages after a comma: `Journal, vol. 12, no. 3 (Spring 2019), p. 7`.
 _JOURNAL = re.compile(
-    rf"^(?P<journal>[^,()\d]{{2,120}}?)\s*(?:\d+(?:\s*,\s*no\.\s*\d+)?\s*)?"
-    rf"\((?P<date>(?:{MONTH} )?\d{{4}})\)(?::\s*(?P<pages>[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?))?"
+    rf"^(?P<journal>[^,()\d]{{2,120}}?)\s*,?\s*"
+    rf"(?:(?:vol\.|volume)?\s*\d+(?:\s*,?\s*(?:no\.|issue)\s*\d+)?\s*)?"
+    rf"\((?P<date>(?:{MONTH} |{_SEASON} )?\d{{4}})\)"
+    r"(?:(?::\s*|,\s*(?=pp?\.))(?P<pages>(?:pp?\.\s*)?[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?))?"
 )
 #: A short citation of a work cited in full elsewhere: `Boatner (1974), p. 545`.
 _SHORT = re.compile(r"^(?P<who>[A-Z][^()\d,.]{1,60}?)\s*\((?P<year>\d{4})[a-z]?\)(?P<rest>.*)$")
