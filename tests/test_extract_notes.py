@@ -177,10 +177,11 @@ def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
             {"title": "Nets and Numbers", "date": "9 July 2020", "publisher": "Coastal Watch"},
             None,
         ),
-        # A bare number after a quoted title is the page cited.
+        # A bare number after a quoted title is the page cited; a name and a quoted title
+        # alone are a short note, the name its author.
         (
             "Ames, “Quiet Harbours,” 212.",
-            {"title": "Quiet Harbours", "publisher": "Ames"},
+            {"title": "Quiet Harbours", "author": "Ames"},
             "212",
         ),
         # A full date in `(Place, date)`: the day is part of it.
@@ -474,3 +475,66 @@ def test_a_journal_article_gives_its_authors_and_journal(text: str, date: str, p
     )
     assert fields["title"] == "Sirens and Trust: A Survey of Coastal Towns"
     assert found_pages == pages
+
+
+def test_prose_before_a_citation_is_no_field_of_it() -> None:
+    fields, _ = _one(
+        "Relay stations of this kind include two satellite services and a national public"
+        " network. Based on interviews with the Field Office's records unit, April 5, 2025."
+    )
+    assert fields["title"] == "interviews with the Field Office's records unit"
+    assert fields["date"] == "April 5, 2025"
+    assert "publisher" not in fields
+
+
+def test_prose_between_two_citations_separates_them() -> None:
+    works = _read(
+        "In the first test most stations received the message. Field Office, Report on the"
+        " First Test, December 2021, p. 3, https://fo.example/1. In the second test the"
+        " office found that the rate of receipt had risen. Field Office, Report on the Second"
+        " Test, June 2024, p. 4, https://fo.example/2.",
+        links=("https://fo.example/1", "https://fo.example/2"),
+    )
+    assert [(w.fields["title"], w.fields["date"], w.fields["url"], w.pages) for w in works] == [
+        ("Report on the First Test", "December 2021", "https://fo.example/1", "p. 3"),
+        ("Report on the Second Test", "June 2024", "https://fo.example/2", "p. 4"),
+    ]
+
+
+def test_a_citation_opening_with_a_name_is_no_prose_though_its_title_is() -> None:
+    fields, _ = _one(
+        "Daily Ledger, 'Left behind' Two years ago the call-up sent men from the valley to"
+        " war. Now a third are home, 19 September 2025."
+    )
+    assert fields["publisher"] == "Daily Ledger"
+
+
+def test_see_with_a_comma_opens_a_citation_without_being_part_of_it() -> None:
+    fields, _ = _one('See, "Port Strike Ends After Nine Days," Coastal Times, June 2, 2026.')
+    assert (fields["publisher"], "author" in fields) == ("Coastal Times", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "links", "who"),
+    [
+        # A name and a quoted title with the page cited: a short note, by its author.
+        ('Ruiz, "Sirens and Trust," p. 347.', (), "author"),
+        # The same with a link of its own: a page of the one named, its publisher.
+        ('Field Office, "Sirens and Trust," https://fo.example/sirens.', (), "publisher"),
+    ],
+)
+def test_a_name_before_a_quoted_title_alone(text: str, links: tuple[str, ...], who: str) -> None:
+    fields, _ = _one(text, links=links)
+    assert set(fields) & {"author", "publisher"} == {who}
+
+
+def test_a_part_of_a_larger_work_is_titled_as_printed() -> None:
+    fields, pages = _one(
+        'Field Office, Harbour Board (Civil Section), and Office of Planning, "Annex 4," in'
+        " Coastal Warning Plan, January 6, 1964, p. 4-3."
+    )
+    assert fields["title"] == '"Annex 4," in Coastal Warning Plan'
+    assert fields["publisher"] == (
+        "Field Office, Harbour Board (Civil Section), and Office of Planning"
+    )
+    assert (fields["date"], "author" in fields, pages) == ("January 6, 1964", False, "p. 4-3")
