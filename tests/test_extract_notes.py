@@ -538,3 +538,11 @@ def test_a_part_of_a_larger_work_is_titled_as_printed() -> None:
         "Field Office, Harbour Board (Civil Section), and Office of Planning"
     )
     assert (fields["date"], "author" in fields, pages) == ("January 6, 1964", False, "p. 4-3")
+
+
+def test_a_sentence_closed_by_a_date_and_a_link_s_place_is_a_citation_s() -> None:
+    fields, _ = _one(
+        "Field Weekly, Ночь тревоги. [The night the alarm sounded in the valley], 21 September"
+        " 2025, url"
+    )
+    assert (fields["publisher"], fields["date"]) == ("Field Weekly", "21 September 2025")

@@ -457,10 +457,11 @@ def _is_comment(text: str) -> bool:
 
 
 #: What a citation holds and prose does not: a quoted title, a link, a word that opens a
-#: citation, or a date closing the sentence (`Outlet, Headline, 21 September 2025.`).
+#: citation, or a date closing the sentence, a link's place after it aside (`Outlet,
+#: Headline, 21 September 2025, url.`).
 _CITING = re.compile(
     r"[“”]|\"[^\"]{3,},?\"|https?://|www\.|\]\(|^(?:See|Cf|Available|Accessed|Retrieved|Ibid)\b"
-    rf"|,\s*(?:\d{{1,2}} {MONTH}|{MONTH} \d{{1,2}},)?\s*\d{{4}}\W*$",
+    rf"|,\s*(?:\d{{1,2}} {MONTH}|{MONTH} \d{{1,2}},)?\s*\d{{4}}\W*(?:(?:url|link|online)\W*)?$",
     re.IGNORECASE,
 )
 
