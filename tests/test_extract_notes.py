@@ -177,10 +177,11 @@ def _one(text: str, **kwargs: Any) -> tuple[dict[str, str], str | None]:
             {"title": "Nets and Numbers", "date": "9 July 2020", "publisher": "Coastal Watch"},
             None,
         ),
-        # A bare number after a quoted title is the page cited.
+        # A bare number after a quoted title is the page cited; a name and a quoted title
+        # alone are a short note, the name its author.
         (
             "Ames, “Quiet Harbours,” 212.",
-            {"title": "Quiet Harbours", "publisher": "Ames"},
+            {"title": "Quiet Harbours", "author": "Ames"},
             "212",
         ),
         # A full date in `(Place, date)`: the day is part of it.
@@ -395,3 +396,153 @@ def test_a_name_given_for_later_notes_is_no_field_of_the_work() -> None:
         "Report on Alerts",
         "June 2, 2026",
     )
+
+
+def test_a_link_written_in_one_part_of_a_note_is_that_part_s_alone() -> None:
+    url = "https://records.example/plan-4"
+    works = _read(
+        "Field Office, Order on Sirens, March 3, 1990; Accord on Regional Warning, May 5, 1984;"
+        f" and Plan No. 4 of 1979, {url}.",
+        links=(url,),
+    )
+    assert [w.fields.get("url") for w in works] == [None, None, url]
+
+
+@pytest.mark.parametrize(
+    ("links", "urls"),
+    [
+        # As many links behind words as parts without a link: each in turn, in order.
+        (
+            ("https://a.example/1", "https://b.example/2"),
+            ["https://a.example/1", "https://b.example/2"],
+        ),
+        # One link behind words for two works: which it belongs to cannot be told.
+        (("https://a.example/1",), [None, None]),
+    ],
+)
+def test_links_behind_words_go_to_a_part_only_when_it_can_be_told(
+    links: tuple[str, ...], urls: list[str | None]
+) -> None:
+    works = _read(
+        "Field Office, Order on Sirens, March 3, 1990; Harbour Board, Tide Tables, May 5, 1984.",
+        links=links,
+    )
+    assert [w.fields.get("url") for w in works] == urls
+
+
+def test_a_link_behind_words_goes_to_the_one_part_without_a_link() -> None:
+    works = _read(
+        "Field Office, Order on Sirens, March 3, 1990; Harbour Board, Tide Tables, May 5, 1984,"
+        " https://b.example/2.",
+        links=("https://a.example/1", "https://b.example/2"),
+    )
+    assert [w.fields.get("url") for w in works] == ["https://a.example/1", "https://b.example/2"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "pages"),
+    [
+        # The volume and issue named, the issue dated by its month, the page after a comma.
+        (
+            'Ana Ruiz and Ben Okafor, "Sirens and Trust: A Survey of Coastal Towns," Journal of'
+            " Warning Studies, vol. 31, no. 2 (June 2023), p. 276, https://doi.example/10.1/ws.",
+            "June 2023",
+            "p. 276",
+        ),
+        # An issue named for its season; pages as a span.
+        (
+            'Ana Ruiz and Ben Okafor, "Sirens and Trust: A Survey of Coastal Towns," Journal of'
+            " Warning Studies, vol. 12, no. 3 (Spring 2019), pp. 7-19.",
+            "Spring 2019",
+            "pp. 7-19",
+        ),
+        # Chicago's short form: volume, issue, year, pages after a colon.
+        (
+            'Ana Ruiz and Ben Okafor, "Sirens and Trust: A Survey of Coastal Towns," Journal of'
+            " Warning Studies 12, no. 3 (Winter 2019): 7-19.",
+            "Winter 2019",
+            "7-19",
+        ),
+    ],
+)
+def test_a_journal_article_gives_its_authors_and_journal(text: str, date: str, pages: str) -> None:
+    fields, found_pages = _one(text)
+    assert (fields["author"], fields["publisher"], fields["date"], fields["kind"]) == (
+        "Ana Ruiz and Ben Okafor",
+        "Journal of Warning Studies",
+        date,
+        "academic",
+    )
+    assert fields["title"] == "Sirens and Trust: A Survey of Coastal Towns"
+    assert found_pages == pages
+
+
+def test_prose_before_a_citation_is_no_field_of_it() -> None:
+    fields, _ = _one(
+        "Relay stations of this kind include two satellite services and a national public"
+        " network. Based on interviews with the Field Office's records unit, April 5, 2025."
+    )
+    assert fields["title"] == "interviews with the Field Office's records unit"
+    assert fields["date"] == "April 5, 2025"
+    assert "publisher" not in fields
+
+
+def test_prose_between_two_citations_separates_them() -> None:
+    works = _read(
+        "In the first test most stations received the message. Field Office, Report on the"
+        " First Test, December 2021, p. 3, https://fo.example/1. In the second test the"
+        " office found that the rate of receipt had risen. Field Office, Report on the Second"
+        " Test, June 2024, p. 4, https://fo.example/2.",
+        links=("https://fo.example/1", "https://fo.example/2"),
+    )
+    assert [(w.fields["title"], w.fields["date"], w.fields["url"], w.pages) for w in works] == [
+        ("Report on the First Test", "December 2021", "https://fo.example/1", "p. 3"),
+        ("Report on the Second Test", "June 2024", "https://fo.example/2", "p. 4"),
+    ]
+
+
+def test_a_citation_opening_with_a_name_is_no_prose_though_its_title_is() -> None:
+    fields, _ = _one(
+        "Daily Ledger, 'Left behind' Two years ago the call-up sent men from the valley to"
+        " war. Now a third are home, 19 September 2025."
+    )
+    assert fields["publisher"] == "Daily Ledger"
+
+
+def test_see_with_a_comma_opens_a_citation_without_being_part_of_it() -> None:
+    fields, _ = _one('See, "Port Strike Ends After Nine Days," Coastal Times, June 2, 2026.')
+    assert (fields["publisher"], "author" in fields) == ("Coastal Times", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "links", "who"),
+    [
+        # A name and a quoted title with the page cited: a short note, by its author.
+        ('Ruiz, "Sirens and Trust," p. 347.', (), "author"),
+        # The same with a link of its own: a page of the one named, its publisher.
+        ('Field Office, "Sirens and Trust," https://fo.example/sirens.', (), "publisher"),
+    ],
+)
+def test_a_name_before_a_quoted_title_alone(text: str, links: tuple[str, ...], who: str) -> None:
+    fields, _ = _one(text, links=links)
+    assert set(fields) & {"author", "publisher"} == {who}
+
+
+def test_a_part_of_a_larger_work_is_titled_as_printed() -> None:
+    fields, pages = _one(
+        'Field Office, Harbour Board (Civil Section), and Office of Planning, "Annex 4," in'
+        " Coastal Warning Plan, January 6, 1964, p. 4-3."
+    )
+    assert fields["title"] == '"Annex 4," in Coastal Warning Plan'
+    assert fields["publisher"] == (
+        "Field Office, Harbour Board (Civil Section), and Office of Planning"
+    )
+    assert (fields["date"], "author" in fields, pages) == ("January 6, 1964", False, "p. 4-3")
+
+
+def test_a_sentence_closed_by_a_date_and_a_link_s_place_is_a_citation_s() -> None:
+    fields, _ = _one(
+        "Field Weekly, Ночь тревоги. [The night the alarm sounded in the valley], 21 September"
+        " 2025, url"
+    )
+    assert (fields["publisher"], fields["date"]) == ("Field Weekly", "21 September 2025")

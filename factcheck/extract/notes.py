@@ -26,6 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from factcheck.extract.kinds import kind_of, kind_of_template
+from factcheck.extract.sentences import split
 from factcheck.extract.structure import Note
 from factcheck.extract.words import MONTH, slug
 
@@ -54,8 +55,8 @@ _REPORT_NUMBER = re.compile(
 )
 #: Words that open a citation without being part of it (`See`, `Quoted in`, `and` after `;`).
 _LEAD = re.compile(
-    r"^(?:(?:see also|see|cf\.|compare|quoted in|cited in|as cited in|for example,?"
-    r"|e\.g\.,?|and)\s+)+",
+    r"^(?:(?:see also,?|see,?|cf\.|compare|quoted in|cited in|as cited in|for example,?"
+    r"|e\.g\.,?|based on|and)\s+)+",
     re.IGNORECASE,
 )
 #: The short name a legal citation gives a work for the notes after it (`(hereinafter
@@ -68,10 +69,15 @@ _PUBLICATION = re.compile(
     rf"\((?:[^():]{{1,80}}:\s*)?(?P<publisher>[^()]{{0,120}}?),?\s*"
     rf"(?P<date>(?:\d{{1,2}} {MONTH} |{MONTH} (?:\d{{1,2}}, )?)?\d{{4}}|forthcoming)\)"
 )
-#: A journal after its article's title: `Journal 84, no. 4 (2002): 655`.
+#: The season a journal's issue is named for (`Spring 2019`), in place of a month.
+_SEASON = r"(?:Spring|Summer|Autumn|Fall|Winter)"
+#: A journal after its article's title: `Journal 84, no. 4 (2002): 655`, or with the volume
+#: and issue named and the pages after a comma: `Journal, vol. 12, no. 3 (Spring 2019), p. 7`.
 _JOURNAL = re.compile(
-    rf"^(?P<journal>[^,()\d]{{2,120}}?)\s*(?:\d+(?:\s*,\s*no\.\s*\d+)?\s*)?"
-    rf"\((?P<date>(?:{MONTH} )?\d{{4}})\)(?::\s*(?P<pages>[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?))?"
+    rf"^(?P<journal>[^,()\d]{{2,120}}?)\s*,?\s*"
+    rf"(?:(?:vol\.|volume)?\s*\d+(?:\s*,?\s*(?:no\.|issue)\s*\d+)?\s*)?"
+    rf"\((?P<date>(?:{MONTH} |{_SEASON} )?\d{{4}})\)"
+    r"(?:(?::\s*|,\s*(?=pp?\.))(?P<pages>(?:pp?\.\s*)?[\divxlc]+(?:\s*[-–]\s*[\divxlc]+)?))?"
 )
 #: A short citation of a work cited in full elsewhere: `Boatner (1974), p. 545`.
 _SHORT = re.compile(r"^(?P<who>[A-Z][^()\d,.]{1,60}?)\s*\((?P<year>\d{4})[a-z]?\)(?P<rest>.*)$")
@@ -171,7 +177,8 @@ def read_note(
         return [_from_template(note)]
     earlier = earlier or {}
     works = []
-    for part in _split(note.text):
+    parts = [run for part in _split(note.text) for run in _citations(part)]
+    for part, links in zip(parts, _links_by_part(parts, note.links), strict=True):
         ibid = _IBID.match(part)
         if ibid and previous:
             pages = _pages_in(ibid.group(1)) or _bare_pages(ibid.group(1).strip(" ,."))
@@ -181,10 +188,36 @@ def read_note(
         if pointed is not None:
             works.append(pointed)
             continue
-        work = _from_text(part, note.links)
+        work = _from_text(part, links, note.links)
         if work is not None:
             works.append(_cited_before(work, earlier) or work)
     return works
+
+
+def _links_by_part(parts: list[str], links: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The note's links each part of it may take when it writes none of its own.
+
+    A link written out in the note belongs to the part that writes it, never to the parts
+    around it. A link the words do not show (a hyperlink's address behind its words) goes
+    to the one part that has no link of its own, or, when as many parts lack one as there
+    are such links, to each in turn (readers collect links in the order they stand); when
+    that cannot be told, to none: a work left without its link is mended by a reviewer
+    who reads the note, a link set on the wrong work is believed."""
+    if len(parts) <= 1:
+        return [links] * len(parts)
+    unwritten = tuple(link for link in links if not any(link in part for part in parts))
+    needy = [i for i, part in enumerate(parts) if not _writes_link(part)]
+    given: list[tuple[str, ...]] = [()] * len(parts)
+    if len(needy) == 1:
+        given[needy[0]] = unwritten
+    elif len(needy) == len(unwritten):
+        for at, link in zip(needy, unwritten, strict=True):
+            given[at] = (link,)
+    return given
+
+
+def _writes_link(part: str) -> bool:
+    return bool(_LINK.search(part) or _BARE_URL.search(part))
 
 
 #: A note pointing back to another by its number: `(n 3)` and `(note 3)` (OSCOLA),
@@ -321,7 +354,12 @@ def _from_template(note: Note) -> CitedWork:
     return CitedWork(fields, pages)
 
 
-def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
+def _from_text(
+    part: str, note_links: tuple[str, ...], all_links: tuple[str, ...] = ()
+) -> CitedWork | None:
+    """The work a part of a note cites. `note_links` are the links it may take when it
+    writes none; `all_links`, every link of the note, speak of its kind when each says the
+    same (see `_kind_by_links`)."""
     # Soft hyphens (U+00AD) are invisible marks where a word may break, not text.
     part = _LEAD.sub("", _HEREINAFTER.sub("", part.replace("\u00ad", ""))).strip()
     links = _LINK.findall(part)
@@ -331,7 +369,7 @@ def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
         # An explanatory note names no work; a link in it is the one thing it cites.
         url = (links or found_urls or list(note_links) or [None])[0]
         return CitedWork({"url": url}, None) if url and url != "#" else None
-    work = _read_work(text)
+    work = _read_work(text, linked=bool(links or found_urls))
     if work is None:
         return None
     fields = dict(work.fields)
@@ -348,13 +386,27 @@ def _from_text(part: str, note_links: tuple[str, ...]) -> CitedWork | None:
         fields.pop("url", None)
     if archived:
         fields["archive_url"] = archived[0]
-    if "kind" not in fields and (kind := kind_of(text, fields)):
+    if "kind" not in fields and (
+        kind := kind_of(text, fields) or _kind_by_links(text, fields, all_links)
+    ):
         fields["kind"] = kind
     return CitedWork(fields, work.pages)
 
 
-def _read_work(text: str) -> CitedWork | None:
-    """The work a citation's words name, by the style they are written in."""
+def _kind_by_links(text: str, fields: dict[str, str], links: tuple[str, ...]) -> str | None:
+    """The kind the note's links give a work that has no link of its own, where every link
+    gives the same (all lead to official hosts, say): works cited together in one note come
+    from one sort of place when all its links agree, though which link is whose cannot be
+    told."""
+    if "url" in fields or not links:
+        return None
+    kinds = {kind_of(text, fields | {"url": link}) for link in links}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def _read_work(text: str, linked: bool = False) -> CitedWork | None:
+    """The work a citation's words name, by the style they are written in; `linked`, that
+    the citation gives a link of its own."""
     quoted = _QUOTED.search(text)
     publication = _PUBLICATION.search(text)
     short = _SHORT.match(text)
@@ -370,7 +422,7 @@ def _read_work(text: str) -> CitedWork | None:
         # after the entry quote the work, they are not its title.
         return _bibliography(*named)
     if quoted and len(quoted.group("title").split()) >= 2:
-        return _quoted_title(text, quoted)
+        return _quoted_title(text, quoted, linked)
     if publication:
         return _book(text, publication)
     return _by_commas(text)
@@ -404,9 +456,52 @@ def _is_comment(text: str) -> bool:
     return len(words) > 8 and lower >= 3
 
 
-def _quoted_title(text: str, quoted: re.Match[str]) -> CitedWork:
+#: What a citation holds and prose does not: a quoted title, a link, a word that opens a
+#: citation, or a date closing the sentence, a link's place after it aside (`Outlet,
+#: Headline, 21 September 2025, url.`).
+_CITING = re.compile(
+    r"[“”]|\"[^\"]{3,},?\"|https?://|www\.|\]\(|^(?:See|Cf|Available|Accessed|Retrieved|Ibid)\b"
+    rf"|,\s*(?:\d{{1,2}} {MONTH}|{MONTH} \d{{1,2}},)?\s*\d{{4}}\W*(?:(?:url|link|online)\W*)?$",
+    re.IGNORECASE,
+)
+
+
+def _citations(part: str) -> list[str]:
+    """The citations of a part of a note without the sentences that explain around them
+    (`Stations of this kind include three networks. Based on the office's records, April
+    5, 2025.`), each run of citing sentences one citation. A sentence explains as
+    `_is_comment` tells a whole note, or when it runs to six words or more, most in small
+    letters, with no mark of a citation and no name opening it. A part of prose alone is
+    left whole, for `_is_comment` to judge."""
+    text = _HEREINAFTER.sub("", part)
+    runs: list[str] = []
+    start: int | None = None
+    for a, b in split(text):
+        if _explains(text[a:b]):
+            if start is not None:
+                runs.append(text[start:a].strip())
+            start = None
+        elif start is None:
+            start = a
+    if start is not None:
+        runs.append(text[start:].strip())
+    return runs or [part]
+
+
+def _explains(sentence: str) -> bool:
+    first = re.split(r",\s+", sentence.strip(), maxsplit=1)[0]
+    if _CITING.search(sentence) or _reads_as_names(_LEAD.sub("", first)):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]*", sentence)
+    small = sum(1 for w in words if w[0].islower())
+    return _is_comment(sentence) or (len(words) >= 6 and small * 2 > len(words))
+
+
+def _quoted_title(text: str, quoted: re.Match[str], linked: bool = False) -> CitedWork:
     """`Author, “Title,” Outlet, date` (Chicago notes) and `Author. “Title.” Outlet,
-    Publisher, date` (MLA): what follows the title names where it appeared."""
+    Publisher, date` (MLA): what follows the title names where it appeared. A name and a
+    title alone (pages aside) are a short note of a work cited before, its author; with a
+    link of their own, a page of the one named, its publisher."""
     before = quoted.string[: quoted.start()].strip(" ,.;:")
     after = quoted.string[quoted.end() :].strip(" ,.;:")
     fields: dict[str, str] = {"title": quoted.group("title").strip(" ,")}
@@ -431,14 +526,21 @@ def _quoted_title(text: str, quoted: re.Match[str]) -> CitedWork:
         named = [p for p in sorted_.rest if p != p.lower() or not any(c.isalpha() for c in p)]
         if pages is None and len(named) == 1 and (bare := _bare_pages(named[0])):
             pages, named = bare, []  # `“Title,” 655`: the page cited
+        if named and named[0].startswith("in "):
+            # `“Annex 2,” in Field Plan`: a part of a larger work, titled as printed; the
+            # work it is in is no publisher.
+            fields["title"] = f"{quoted.group(0)} {', '.join(named)}"
+            named = []
         if named:
             fields["publisher"] = ", ".join(named)
     who = _NAMES_START.sub("", before).strip(" ,.")
-    if who:
+    if who and fields["title"].startswith(quoted.group(0)) and not _reads_as_names(who):
+        fields["publisher"] = who  # an organisation's own part of its work
+    elif who:
         if fields.get("publisher") and _key_words(who) != _key_words(fields["publisher"]):
             fields["author"] = who
-        elif not fields.get("publisher") and not after and _reads_as_names(who):
-            fields["author"] = who  # `Kuo, “Short Title.”`: a short note of a work cited before
+        elif set(fields) == {"title"} and not linked and _reads_as_names(who):
+            fields["author"] = who  # `Kuo, “Short Title,” 4`: a short note of a work cited before
         elif not fields.get("publisher"):
             fields["publisher"] = who
     return CitedWork(fields, pages)
