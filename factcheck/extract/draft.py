@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from factcheck.errors import FactcheckError, ValueParseError
 from factcheck.extract.attribution import Attribution, attribute
 from factcheck.extract.lexicon import FAMILIES, NOT_HAPPENED, Family
-from factcheck.extract.notes import CitedWork, SourceIds, read_note
+from factcheck.extract.notes import CitedWork, SourceIds, read_note, reads_as_prose
 from factcheck.extract.parallel import cores, run_all
 from factcheck.extract.sentences import split
 from factcheck.extract.status import StatusFound, statuses
@@ -473,30 +473,10 @@ def _prose_of_notes(notes: tuple[Note, ...], labels: set[str]) -> Iterator[Parag
         sentences = tuple(
             Sentence(note.text[a:b], a, b, (note.label,))
             for a, b in split(note.text)
-            if _tells(note.text[a:b])
+            if reads_as_prose(note.text[a:b])
         )
         if sentences:
             yield Paragraph(note.text, sentences)
-
-
-#: What a citation holds and prose does not: a quoted title, a link, `See`, `Available at`.
-_CITING = re.compile(
-    r"[“”]|\"[^\"]{3,},?\"|https?://|www\.|\]\(|^(?:See|Cf|Available|Accessed|Retrieved|Ibid|Id)\b"
-    # `Outlet, Headline in small letters, 21 September 2025[, url].`: a citation ends on its
-    # date, or on its date and a link, and the next citation of a list follows a `;`.
-    rf"|,\s*(?:\d{{1,2}} {_MONTH}|{_MONTH} \d{{1,2}},)?\s*\d{{4}}"
-    r"\W*(?:(?:url|link|online)\W*)?(?:$|;)",
-    re.IGNORECASE,
-)
-
-
-def _tells(sentence: str) -> bool:
-    """A sentence of a note reads as prose: no mark of a citation, at least six words, most
-    of them in small letters (a citation's words are mostly names and titles)."""
-    if _CITING.search(sentence):
-        return False
-    words = re.findall(r"[^\W\d_][\w’'-]*", sentence)
-    return len(words) >= 6 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 def _claims_of(

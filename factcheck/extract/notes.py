@@ -459,11 +459,24 @@ def _is_comment(text: str) -> bool:
 #: What a citation holds and prose does not: a quoted title, a link, a word that opens a
 #: citation, or a date closing the sentence, a link's place after it aside (`Outlet,
 #: Headline, 21 September 2025, url.`).
-_CITING = re.compile(
-    r"[“”]|\"[^\"]{3,},?\"|https?://|www\.|\]\(|^(?:See|Cf|Available|Accessed|Retrieved|Ibid)\b"
-    rf"|,\s*(?:\d{{1,2}} {MONTH}|{MONTH} \d{{1,2}},)?\s*\d{{4}}\W*(?:(?:url|link|online)\W*)?$",
+#: What a citation holds and prose does not: a quoted title, a link, `See`, `Available at`.
+CITING = re.compile(
+    r"[“”]|\"[^\"]{3,},?\"|https?://|www\.|\]\(|^(?:See|Cf|Available|Accessed|Retrieved|Ibid|Id)\b"
+    # `Outlet, Headline in small letters, 21 September 2025[, url].`: a citation ends on its
+    # date, or on its date and a link, and the next citation of a list follows a `;`.
+    rf"|,\s*(?:\d{{1,2}} {MONTH}|{MONTH} \d{{1,2}},)?\s*\d{{4}}"
+    r"\W*(?:(?:url|link|online)\W*)?(?:$|;)",
     re.IGNORECASE,
 )
+
+
+def reads_as_prose(sentence: str) -> bool:
+    """A sentence of a note reads as prose: no mark of a citation, at least six words, most
+    of them in small letters (a citation's words are mostly names and titles)."""
+    if CITING.search(sentence):
+        return False
+    words = re.findall(r"[^\W\d_][\w’'-]*", sentence)
+    return len(words) >= 6 and sum(w[0].islower() for w in words) * 2 > len(words)
 
 
 def _citations(part: str) -> list[str]:
@@ -490,11 +503,9 @@ def _citations(part: str) -> list[str]:
 
 def _explains(sentence: str) -> bool:
     first = re.split(r",\s+", sentence.strip(), maxsplit=1)[0]
-    if _CITING.search(sentence) or _reads_as_names(_LEAD.sub("", first)):
+    if CITING.search(sentence) or _reads_as_names(_LEAD.sub("", first)):
         return False
-    words = re.findall(r"[^\W\d_][\w’'-]*", sentence)
-    small = sum(1 for w in words if w[0].islower())
-    return _is_comment(sentence) or (len(words) >= 6 and small * 2 > len(words))
+    return _is_comment(sentence) or reads_as_prose(sentence)
 
 
 def _quoted_title(text: str, quoted: re.Match[str], linked: bool = False) -> CitedWork:
