@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 from typing import Any
+from unittest.mock import patch
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from factcheck.cli import app
@@ -664,3 +667,52 @@ def test_ongoing_before_what_it_describes_is_no_end_date() -> None:
     )
     ended = [(c["text"], c["value"]) for c in content["claims"] if c["value"] == "ongoing"]
     assert ended == [("The mobilisation is ongoing, the ministry said.", "ongoing")]
+
+
+_SENTENCES = (
+    "In March {year}, the agency said {n},000 people had left the region.",
+    "On {day} May, {n} officials were dismissed.",
+    "By {day} June, the curfew was lifted.",
+    "Spokesman Ivan Petrov denied this.",
+    "The border remains closed, the ministry said on {day} July.",
+    "The decree is still in force.",
+    "Nothing was said of it.",
+)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.tuples(
+                st.sampled_from(_SENTENCES),
+                st.integers(2000, 2030),
+                st.integers(1, 28),
+                st.integers(2, 90),
+            ),
+            min_size=1,
+            max_size=4,
+        ),
+        min_size=1,
+        max_size=30,
+    ),
+    st.sampled_from([None, "2024"]),
+)
+@settings(max_examples=25, deadline=None)
+def test_drafting_in_parts_gives_the_draft_of_one_process(
+    paragraphs: list[list[tuple[str, int, int, int]]], date: str | None
+) -> None:
+    doc = ParsedDocument(
+        "any.md",
+        "markdown",
+        "Flight from the war",
+        date,
+        tuple(
+            paragraph(
+                *(sentence(t.format(year=y, day=d, n=n), (str(i),)) for t, y, d, n in sentences)
+            )
+            for i, sentences in enumerate(paragraphs)
+        ),
+        tuple(Note(str(i), f"Agency, Report {i}, 1 May 2024") for i in range(len(paragraphs))),
+    )
+    with patch("factcheck.extract.draft.PARALLEL_SENTENCES", 0):
+        assert draft(doc, processes=2) == draft(doc, processes=1)
