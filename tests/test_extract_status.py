@@ -78,7 +78,16 @@ def _stated(text: str) -> list[tuple[str, str]]:
             "The government dissolved various political societies.",
             [("dissolved", "societies.allowed")],
         ),
+        (
+            "The government dissolved several unions that were legal before.",
+            [("dissolved", "unions.allowed")],
+        ),
         ("The evacuation order remained in place.", [("in place", "order.in-force")]),
+        (
+            "In 1994 a rule replaced the old system with a new one.",
+            [("replaced", "system.in-force")],
+        ),
+        ("The old code was superseded in 2004.", [("superseded", "code.in-force")]),
         ("Grant payments were paused.", [("paused", "payments.in-force")]),
         ("The agency suspended the rule.", [("suspended", "rule.in-force")]),
     ],

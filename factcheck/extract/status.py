@@ -80,6 +80,8 @@ STATUS_FAMILIES: tuple[StatusFamily, ...] = (
             "lifted",
             "suspended",
             "paused",
+            "replaced",
+            "superseded",
             "repealed",
             "revoked",
             "rescinded",
@@ -99,6 +101,8 @@ STATUS_FAMILIES: tuple[StatusFamily, ...] = (
             "abolished",
             "cancelled",
             "suspended",
+            "replaced",
+            "superseded",
         ),
     ),
     StatusFamily(
@@ -508,7 +512,11 @@ def statuses(text: str, small: str | None = None) -> list[StatusFound]:
     for m in _ACTIVE.finditer(text):
         if m.start() in taken:
             continue
-        noun = _head_of(_WORD.findall(m.group("object")))
+        # `dissolved various societies that were legal`: the object ends where a clause of
+        # its own begins.
+        words = _WORD.findall(m.group("object"))
+        cut = next((i for i, w in enumerate(words) if w.casefold() in _OBJECT_ENDS), len(words))
+        noun = _head_of(words[:cut])
         if not noun:
             continue
         word = m.group("word")
@@ -576,6 +584,7 @@ def _head_of(words: list[str]) -> str:
     return one_spelling(head)
 
 
+_OBJECT_ENDS = {"that", "which", "who", "whose", "and", "or", "but"}
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "should", "might", "must"}
 _AUXILIARIES |= {"shall", "may", "can", "does", "do", "did", "not", "also", "still", "now"}
 _AUXILIARIES |= {"is", "are", "was", "were", "be", "been", "being", "to", "continue", "continues"}
