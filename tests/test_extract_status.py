@@ -54,6 +54,42 @@ def _stated(text: str) -> list[tuple[str, str]]:
             "Reservists are barred from leaving the region.",
             [("barred from leaving", "reservists.can-leave")],
         ),
+        # Something not yet done, or done.
+        ("The acquisition remains pending.", [("pending", "acquisition.pending")]),
+        ("The case is pending before the court.", [("pending", "case.pending")]),
+        ("The purchase was completed in June.", [("completed", "purchase.pending")]),
+        ("The firm completed the merger.", [("completed", "merger.pending")]),
+        # People held, or let go.
+        (
+            "Several opposition leaders remain imprisoned.",
+            [("remain imprisoned", "leaders.detained")],
+        ),
+        ("The reporters are still in custody.", [("still in custody", "reporters.detained")]),
+        ("The editor is in prison.", [("in prison", "editor.detained")]),
+        ("The editor is no longer in prison.", [("no longer in prison", "editor.detained")]),
+        ("Two journalists were freed.", [("freed", "journalists.detained")]),
+        (
+            "The activist was released from prison in May.",
+            [("released", "activist.detained")],
+        ),
+        # A body that may no longer act; a rule in place or suspended.
+        ("The party was dissolved in 2016.", [("dissolved", "party.allowed")]),
+        (
+            "The government dissolved various political societies.",
+            [("dissolved", "societies.allowed")],
+        ),
+        (
+            "The government dissolved several unions that were legal before.",
+            [("dissolved", "unions.allowed")],
+        ),
+        ("The evacuation order remained in place.", [("in place", "order.in-force")]),
+        (
+            "In 1994 a rule replaced the old system with a new one.",
+            [("replaced", "system.in-force")],
+        ),
+        ("The old code was superseded in 2004.", [("superseded", "code.in-force")]),
+        ("Grant payments were paused.", [("paused", "payments.in-force")]),
+        ("The agency suspended the rule.", [("suspended", "rule.in-force")]),
     ],
 )
 def test_a_status_is_read_with_its_negation_and_what_it_is_of(
@@ -79,6 +115,19 @@ def test_a_status_is_read_with_its_negation_and_what_it_is_of(
         "The question is open to interpretation.",
         "She holds a valid passport.",
         "No status word here, only 12 people.",
+        # `pending` before what is waited for is a word of time, not a status.
+        "The case is pending further review.",
+        "The suspect was held pending trial.",
+        # Released, issued: what is let out or given is a status only out of detention.
+        "The company released a report.",
+        "The report was released in May.",
+        "The government issued a statement.",
+        "Funds were freed up for the program.",
+        # An arrest told as an event (reports count them), not a lasting status.
+        "More than 750 people were detained by nightfall.",
+        # `in place of`, hanging from something.
+        "New rules were adopted in place of the old ones.",
+        "The lamp was suspended from the ceiling.",
     ],
 )
 def test_sentences_that_state_no_status(text: str) -> None:
@@ -98,6 +147,16 @@ def test_every_status_word_and_its_negation_reads_as_its_category() -> None:
             written = f"{word} {obj}".strip()
             assert parse_status(written, categories).value == no
             assert parse_status(f"not {written}", categories).value == yes
+
+
+def test_a_lasting_state_and_its_end_are_opposite_categories_of_one_property() -> None:
+    (held,) = statuses("Several opposition leaders remain imprisoned.")
+    (freed,) = statuses("The opposition leaders were freed in March.")
+    assert held.key == freed.key == "detained" and held.noun == freed.noun == "leaders"
+    categories = held.statuses()
+    assert parse_status(held.written, categories).value == "detained"
+    assert parse_status(freed.written, categories).value == "released"
+    assert parse_status("no longer imprisoned", categories).value == "released"
 
 
 def _status_claims(content: dict[str, Any]) -> list[dict[str, Any]]:
@@ -128,6 +187,15 @@ def test_still_in_force_is_an_end_date_not_a_status_too() -> None:
     content = draft(read_plain(text, "t.txt", "Mobilization report", "2025"))
     assert _status_claims(content) == []
     assert [c["property"] for c in content["claims"]] == ["ended.date"]
+
+
+def test_completed_with_a_date_is_an_end_date_not_a_status_too() -> None:
+    dated = draft(read_plain("The purchase was completed in June 2026.", "t.txt", "Deal", "2026"))
+    assert _status_claims(dated) == []
+    assert [c["property"] for c in dated["claims"]] == ["ended.date"]
+    undated = draft(read_plain("The purchase was completed.", "t.txt", "Deal", "2026"))
+    (claim,) = _status_claims(undated)
+    assert (claim["property"], claim["value"]) == ("purchase.pending", "completed")
 
 
 def test_opposite_statuses_in_two_documents_conflict(tmp_path: Path) -> None:
@@ -201,6 +269,14 @@ _TOKENS = [
     "ſtill",
     "valid",
     "may not",
+    "remain",
+    "pending",
+    "further",
+    "Imprisoned",
+    "released",
+    "from prison",
+    "completed",
+    "In Place",
 ]
 
 

@@ -479,6 +479,10 @@ def _prose_of_notes(notes: tuple[Note, ...], labels: set[str]) -> Iterator[Parag
             yield Paragraph(note.text, sentences)
 
 
+#: Words that date an end (`completed`): with a date, the sentence's end date says it.
+_ENDED_WORDS = frozenset(next(f for f in FAMILIES if f.key == "ended").words)
+
+
 def _claims_of(
     sentence: Sentence,
     spans: list[tuple[str, str, int]],
@@ -491,9 +495,13 @@ def _claims_of(
     quantities = list(_quantities(text, dates))
     running = _until_now(text) if not quantities else None
     ongoing = _not_happened(text)
-    # `still in force` is drafted as an end date that has not happened, not as a status too.
+    # `still in force` is drafted as an end date that has not happened, not as a status too;
+    # `was completed in 2013`, as the date it ended.
     status_spans = [
-        s for s in statuses(text, _folded(text)) if not (ongoing and _within(s, ongoing))
+        s
+        for s in statuses(text, _folded(text))
+        if not (ongoing and _within(s, ongoing))
+        and not (dates and s.written.casefold() in _ENDED_WORDS)
     ]
     if not (quantities or dates or running or ongoing or status_spans):
         return  # nothing to claim: who said it need not be read

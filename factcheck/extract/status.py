@@ -40,15 +40,24 @@ class StatusFamily:
     #: The words take an object that the status is about (`subject to conscription`): a
     #: property of its own for each object.
     takes_object: bool = False
+    #: The first category is a state that lasts, read only where the words say it lasts and
+    #: written so (`remain imprisoned`, `still in custody`): `were detained` tells of an
+    #: arrest, an event reports count, not of a state.
+    lasting: bool = False
 
     def statuses(self, obj: str = "") -> dict[str, list[str]]:
         """The property's categories: each with its words, and the other's words negated."""
         yes = tuple(f"{w} {obj}".strip() for w in self.yes_words)
         no = tuple(f"{w} {obj}".strip() for w in self.no_words)
+        kept = [f"{k} {w}" for w in yes for k in LASTING] if self.lasting else []
         return {
-            f"{self.yes} {obj}".strip(): _with_negations(yes, no),
+            f"{self.yes} {obj}".strip(): [*_with_negations(yes, no), *kept],
             f"{self.no} {obj}".strip(): _with_negations(no, yes),
         }
+
+
+#: How a state that lasts is written before its word (`remain imprisoned`).
+LASTING = ("still", "remain", "remains", "remained", "stay", "stays", "stayed")
 
 
 #: Words that turn a status into its opposite, as a value writes them (`not yet` and `never`
@@ -66,9 +75,13 @@ STATUS_FAMILIES: tuple[StatusFamily, ...] = (
         "in force",
         "in force",
         "not in force",
-        ("in force", "in effect", "valid"),
+        ("in force", "in effect", "valid", "in place"),
         (
             "lifted",
+            "suspended",
+            "paused",
+            "replaced",
+            "superseded",
             "repealed",
             "revoked",
             "rescinded",
@@ -79,7 +92,18 @@ STATUS_FAMILIES: tuple[StatusFamily, ...] = (
             "invalid",
             "expired",
         ),
-        verbs=("lifted", "repealed", "revoked", "rescinded", "annulled", "abolished", "cancelled"),
+        verbs=(
+            "lifted",
+            "repealed",
+            "revoked",
+            "rescinded",
+            "annulled",
+            "abolished",
+            "cancelled",
+            "suspended",
+            "replaced",
+            "superseded",
+        ),
     ),
     StatusFamily(
         "allowed",
@@ -95,8 +119,20 @@ STATUS_FAMILIES: tuple[StatusFamily, ...] = (
             "outlawed",
             "criminalised",
             "criminalized",
+            # A party, a society, a union: it may no longer act.
+            "dissolved",
+            "disbanded",
         ),
-        verbs=("banned", "prohibited", "outlawed", "legalised", "legalized", "criminalised"),
+        verbs=(
+            "banned",
+            "prohibited",
+            "outlawed",
+            "legalised",
+            "legalized",
+            "criminalised",
+            "dissolved",
+            "disbanded",
+        ),
     ),
     StatusFamily(
         "required",
@@ -122,6 +158,36 @@ STATUS_FAMILIES: tuple[StatusFamily, ...] = (
         "closed",
         ("open", "reopened"),
         ("closed", "shut", "sealed"),
+    ),
+    StatusFamily(
+        # A purchase, a merger, a review, a rule: not yet done, or done.
+        "pending",
+        "pending",
+        "pending",
+        "completed",
+        ("pending",),
+        ("completed", "finalised", "finalized"),
+        verbs=("completed", "finalised", "finalized"),
+    ),
+    StatusFamily(
+        # People held by an authority, or let go: `remain imprisoned`, `were freed`.
+        "detained",
+        "detained",
+        "detained",
+        "released",
+        (
+            "detained",
+            "imprisoned",
+            "jailed",
+            "incarcerated",
+            "in detention",
+            "in custody",
+            "in prison",
+            "in jail",
+            "behind bars",
+        ),
+        ("released", "freed"),
+        lasting=True,
     ),
     StatusFamily(
         "likely",
@@ -160,12 +226,21 @@ _LINKED = re.compile(
     # `open to question`, `legal advice`, `valid passport`: not a status of the thing.
     r"(?!\s+(?:to\s+(?:question|debate|interpretation|doubt|discussion)|advice|aid|system|"
     r"status|framework|basis|grounds|age|proceedings|action|experts?)\b)"
+    # `detained pending trial`, `pending the outcome`: a word of time before what it waits
+    # for, not a status; `pending before the court`, `pending since May` are.
+    r"(?!(?<=pending)\s+(?!(?:before|in|at|on|since|for|until|with|and|or|but)\b)[^\W\d_])"
+    # `the report was released`, `funds were freed up`: what is let out is a person only
+    # where it is let out of a place of detention, or on bail.
+    r"(?!(?<=released)(?!\s+(?:from\s+(?:prison|jail|custody|detention|captivity)|"
+    r"on\s+(?:bail|parole)|without\s+charge)\b))(?!(?<=freed)\s+up\b)"
+    # `in place of`, `suspended from the ceiling`: no status.
+    r"(?!(?<=in place)\s+of\b)(?!(?<=suspended)\s+(?:from|above|over|between)\b)"
     r"(?P<object>\s+(?!the\b|a\b|an\b)[^\W\d_][\w-]*)?",
     re.IGNORECASE,
 )
 _ACTIVE = re.compile(
     rf"\b(?P<word>{_words_pattern(list(_VERB_WORDS))})\s+"
-    r"(?:the|a|an|its|their|his|her|this|that|these|those|all)\s+"
+    r"(?:the|a|an|its|their|his|her|this|that|these|those|all|several|various|numerous)\s+"
     r"(?P<object>[\w’'-]+(?:\s+[\w’'-]+){0,3})",
     re.IGNORECASE,
 )
@@ -409,6 +484,15 @@ def statuses(text: str, small: str | None = None) -> list[StatusFound]:
             continue
         word = m.group("word")
         family = _STATUS_WORDS[word.casefold()]
+        lasts = ""
+        if family.lasting and word.casefold() in family.yes_words:
+            link = m.group("link").casefold()
+            adverb = _LASTING_ADVERB.search(m.group(0), 0, m.start("word") - m.start())
+            if not (adverb or _LASTING_LINK.match(link)):
+                continue  # `were detained by 22:30`: an arrest, told as an event
+            # The value says the state lasts as the sentence does: `remain`, `still`.
+            lasts = "still" if adverb and adverb.group(0).casefold() == "still" else ""
+            lasts = lasts or (link if link.startswith(("remain", "stay")) else "")
         obj = (m.group("object") or "").strip()
         if family.takes_object:
             if not obj:
@@ -421,14 +505,18 @@ def statuses(text: str, small: str | None = None) -> list[StatusFound]:
             neg = neg or "not"  # `isn't legal`; `no new events were planned`
         if neg and neg.casefold() != "no longer":
             neg = "not"
-        written = f"{neg} {word}" if neg else word
+        written = f"{neg} {word}" if neg else f"{lasts.casefold()} {word}".strip()
         obj = obj if family.takes_object else ""
         found.append(StatusFound(written, m.start("word"), family, noun, obj))
         taken.update(range(*m.span()))
     for m in _ACTIVE.finditer(text):
         if m.start() in taken:
             continue
-        noun = _head_of(_WORD.findall(m.group("object")))
+        # `dissolved various societies that were legal`: the object ends where a clause of
+        # its own begins.
+        words = _WORD.findall(m.group("object"))
+        cut = next((i for i, w in enumerate(words) if w.casefold() in _OBJECT_ENDS), len(words))
+        noun = _head_of(words[:cut])
         if not noun:
             continue
         word = m.group("word")
@@ -450,6 +538,11 @@ def _clause_start(text: str, at: int) -> int:
 
 
 _REACH = 200
+
+#: Links that say a state lasts (`remain imprisoned`, `are in custody`), and the adverbs
+#: that say so after any link (`had still been detained`).
+_LASTING_LINK = re.compile(r"(?:is|are|remains?|remained|stays?|stayed|isn[’']t|aren[’']t)$")
+_LASTING_ADVERB = re.compile(r"\b(?:still|currently)\b", re.IGNORECASE)
 
 #: `should be planned`, `must be required`: what ought to be, not what is.
 _NORM = re.compile(r"\b(?:should|must|ought to|need to|needs to)\s+$", re.IGNORECASE)
@@ -491,6 +584,7 @@ def _head_of(words: list[str]) -> str:
     return one_spelling(head)
 
 
+_OBJECT_ENDS = {"that", "which", "who", "whose", "and", "or", "but"}
 _AUXILIARIES = {"has", "have", "had", "will", "would", "could", "should", "might", "must"}
 _AUXILIARIES |= {"shall", "may", "can", "does", "do", "did", "not", "also", "still", "now"}
 _AUXILIARIES |= {"is", "are", "was", "were", "be", "been", "being", "to", "continue", "continues"}
