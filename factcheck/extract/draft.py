@@ -479,10 +479,6 @@ def _prose_of_notes(notes: tuple[Note, ...], labels: set[str]) -> Iterator[Parag
             yield Paragraph(note.text, sentences)
 
 
-#: Words that date an end (`completed`): with a date, the sentence's end date says it.
-_ENDED_WORDS = frozenset(next(f for f in FAMILIES if f.key == "ended").words)
-
-
 def _claims_of(
     sentence: Sentence,
     spans: list[tuple[str, str, int]],
@@ -638,6 +634,8 @@ def _denials_of(
 
 
 _ENDED = next(f for f in FAMILIES if f.key == "ended")
+#: Words that date an end (`completed`): with a date, the sentence's end date says it.
+_ENDED_WORDS = frozenset(_ENDED.words)
 _STARTED = next(f for f in FAMILIES if f.key == "started")
 #: A span that runs until now (`21 September 2022 – present`): started then, not ended.
 _UNTIL_NOW = re.compile(rf"\b(?P<start>{_DATE_CORE}) ?(?:–|—|-|to) ?(?P<now>present|ongoing)\b")
