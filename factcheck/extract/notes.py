@@ -361,7 +361,7 @@ def _from_text(
     writes none; `all_links`, every link of the note, speak of its kind when each says the
     same (see `_kind_by_links`)."""
     # Soft hyphens (U+00AD) are invisible marks where a word may break, not text.
-    part = _LEAD.sub("", _HEREINAFTER.sub("", part.replace("\u00ad", ""))).strip()
+    part = _LEAD.sub("", part.replace("\u00ad", "")).strip()
     links = _LINK.findall(part)
     text = _LINK.sub("url", part)
     text, found_urls, archived = _take_urls(text)
@@ -457,9 +457,8 @@ def _is_comment(text: str) -> bool:
 
 
 #: What a citation holds and prose does not: a quoted title, a link, a word that opens a
-#: citation, or a date closing the sentence, a link's place after it aside (`Outlet,
-#: Headline, 21 September 2025, url.`).
-#: What a citation holds and prose does not: a quoted title, a link, `See`, `Available at`.
+#: citation (`See`, `Available at`), or a date closing the sentence, a link's place after it
+#: aside (`Outlet, Headline, 21 September 2025, url.`).
 CITING = re.compile(
     r"[“”]|\"[^\"]{3,},?\"|https?://|www\.|\]\(|^(?:See|Cf|Available|Accessed|Retrieved|Ibid|Id)\b"
     # `Outlet, Headline in small letters, 21 September 2025[, url].`: a citation ends on its
@@ -485,7 +484,8 @@ def _citations(part: str) -> list[str]:
     5, 2025.`), each run of citing sentences one citation. A sentence explains as
     `_is_comment` tells a whole note, or when it runs to six words or more, most in small
     letters, with no mark of a citation and no name opening it. A part of prose alone is
-    left whole, for `_is_comment` to judge."""
+    left whole, for `_is_comment` to judge. A name given for later notes (`hereinafter`)
+    is taken out first."""
     text = _HEREINAFTER.sub("", part)
     runs: list[str] = []
     start: int | None = None
@@ -498,7 +498,7 @@ def _citations(part: str) -> list[str]:
             start = a
     if start is not None:
         runs.append(text[start:].strip())
-    return runs or [part]
+    return runs or [text]
 
 
 def _explains(sentence: str) -> bool:
